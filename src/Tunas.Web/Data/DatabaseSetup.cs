@@ -1,0 +1,103 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Tunas.Web.Data;
+
+public static class DatabaseSetup
+{
+    /// <summary>Registers <see cref="TunasDb"/> on the configured provider, or stops start-up with a clear message.</summary>
+    public static IServiceCollection AddTunasDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var provider = ParseProvider(options.Provider);
+        var connectionString = configuration.GetConnectionString("Tunas");
+
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        if (provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException(
+                    "Database:Provider is Postgres but ConnectionStrings:Tunas is empty. " +
+                    "Set it, e.g. ConnectionStrings__Tunas=\"Host=127.0.0.1;Database=tunas;Username=tunas;Password=...\".");
+            }
+            services.AddDbContext<TunasDb, PostgresTunasDb>(o => ConfigurePostgres(o, connectionString));
+        }
+        else
+        {
+            connectionString = string.IsNullOrWhiteSpace(connectionString)
+                ? DefaultSqliteConnectionString(options.DataFolder)
+                : connectionString;
+            services.AddDbContext<TunasDb, SqliteTunasDb>(o => ConfigureSqlite(o, connectionString));
+        }
+        services.AddSingleton(new DatabaseInfo(provider, connectionString));
+        return services;
+    }
+
+    public static DatabaseProvider ParseProvider(string? value) => value?.Trim().ToUpperInvariant() switch
+    {
+        null or "" or "SQLITE" => DatabaseProvider.Sqlite,
+        "POSTGRES" or "POSTGRESQL" or "NPGSQL" => DatabaseProvider.Postgres,
+        _ => throw new InvalidOperationException(
+            $"Database:Provider '{value}' is not supported. Use 'Sqlite' (the default, an embedded file) or 'Postgres'."),
+    };
+
+    public static string DefaultSqliteConnectionString(string dataFolder)
+    {
+        var folder = Path.IsPathRooted(dataFolder) ? dataFolder : Path.Combine(AppContext.BaseDirectory, dataFolder);
+        Directory.CreateDirectory(folder);
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(folder, "tunas.db"),
+            Pooling = true,
+        }.ToString();
+    }
+
+    public static void ConfigureSqlite(DbContextOptionsBuilder o, string connectionString) =>
+        o.UseSqlite(connectionString, s => s.CommandTimeout(60))
+            .AddInterceptors(SqlitePragmas.Instance);
+
+    public static void ConfigurePostgres(DbContextOptionsBuilder o, string connectionString) =>
+        o.UseNpgsql(connectionString);
+
+    /// <summary>Applies pending migrations of whichever provider is configured.</summary>
+    public static async Task MigrateAsync(this TunasDb db, CancellationToken ct = default)
+    {
+        await db.Database.MigrateAsync(ct);
+        if (db is SqliteTunasDb)
+        {
+            // WAL lets readers go on while an import writes; it is a property of the file, so set it once.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+    }
+
+    public static string Describe(this DatabaseInfo info) => info.Provider == DatabaseProvider.Sqlite
+        ? string.Create(CultureInfo.InvariantCulture, $"SQLite ({new SqliteConnectionStringBuilder(info.ConnectionString).DataSource})")
+        : "PostgreSQL";
+}
+
+public sealed record DatabaseInfo(DatabaseProvider Provider, string ConnectionString);
+
+/// <summary>Per-connection SQLite settings: foreign keys on, a busy timeout so two writers wait instead of failing.</summary>
+internal sealed class SqlitePragmas : DbConnectionInterceptor
+{
+    public static readonly SqlitePragmas Instance = new();
+
+    public override void ConnectionOpened(System.Data.Common.DbConnection connection, ConnectionEndEventData eventData) =>
+        Apply(connection);
+
+    public override Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Apply(connection);
+        return Task.CompletedTask;
+    }
+
+    private static void Apply(System.Data.Common.DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;";
+        command.ExecuteNonQuery();
+    }
+}

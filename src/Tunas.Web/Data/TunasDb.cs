@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Tunas.Web.Features.Agencies;
+using Tunas.Web.Features.Audit;
+using Tunas.Web.Features.Regions;
+using Tunas.Web.Features.Users;
+
+namespace Tunas.Web.Data;
+
+/// <summary>
+/// The one database of the app. Each provider has its own subclass (<see cref="SqliteTunasDb"/>,
+/// <see cref="PostgresTunasDb"/>) only so that each keeps its own migrations (decision 0002).
+/// </summary>
+public abstract class TunasDb(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(TunasDb).Assembly);
+        builder.Entity<AppSecret>(e =>
+        {
+            e.HasKey(x => x.Name);
+            e.Property(x => x.Name).HasMaxLength(64);
+            e.Property(x => x.Value).HasMaxLength(512);
+        });
+    }
+}
+
+public sealed class SqliteTunasDb(DbContextOptions<SqliteTunasDb> options) : TunasDb(options);
+
+public sealed class PostgresTunasDb(DbContextOptions<PostgresTunasDb> options) : TunasDb(options);
+
+/// <summary>A generated secret the app keeps for itself (the API token signing key).</summary>
+public sealed class AppSecret
+{
+    public required string Name { get; set; }
+    public required string Value { get; set; }
+}

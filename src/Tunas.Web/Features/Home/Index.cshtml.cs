@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tunas.Web.Features.Agencies;
+
+namespace Tunas.Web.Features.Home;
+
+[AllowAnonymous]
+public sealed class IndexModel(AgencyService agencies) : PageModel
+{
+    public string AgencyName { get; private set; } = "";
+
+    public async Task OnGetAsync(CancellationToken ct) => AgencyName = (await agencies.CurrentAsync(ct)).Name;
+}

@@ -1,0 +1,97 @@
+// Tunas: small progressive enhancements. Every form still works without this file.
+(function () {
+  'use strict';
+
+  var LEVELS = ['province', 'regency', 'district', 'village'];
+
+  function levelOf(code) {
+    return code ? code.split('.').length - 1 : -1;
+  }
+
+  function prefixes(code) {
+    var parts = code.split('.');
+    var out = [];
+    for (var i = 1; i <= parts.length; i++) out.push(parts.slice(0, i).join('.'));
+    return out;
+  }
+
+  // Cascading province → regency → kecamatan → kelurahan picker (Features/Regions/_RegionPicker.cshtml).
+  // The real field is a text input holding the dotted code; the selects fill it, and replace it when JS runs.
+  function RegionPicker(root) {
+    this.root = root;
+    this.input = root.querySelector('[data-region-value]');
+    this.fixed = root.getAttribute('data-root') || '';
+    this.depth = LEVELS.indexOf(root.getAttribute('data-depth') || 'village');
+    this.selects = Array.prototype.slice.call(root.querySelectorAll('select[data-level]'));
+    this.status = root.querySelector('[data-region-status]');
+    var self = this;
+    this.selects.forEach(function (select, index) {
+      select.addEventListener('change', function () { self.changed(index); });
+    });
+    root.querySelector('[data-region-manual]').classList.add('d-none');
+    root.querySelector('[data-region-selects]').classList.remove('d-none');
+    this.start();
+  }
+
+  RegionPicker.prototype.load = function (parentCode, select) {
+    var self = this;
+    select.disabled = true;
+    select.length = 1;
+    if (self.status) self.status.textContent = '';
+    return fetch('/api/v1/regions/' + encodeURIComponent(parentCode || '-') + '/children', { headers: { Accept: 'application/json' } })
+      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+      .then(function (items) {
+        items.forEach(function (item) {
+          var option = document.createElement('option');
+          option.value = item.code;
+          option.textContent = item.name;
+          select.appendChild(option);
+        });
+        select.disabled = false;
+      })
+      .catch(function () {
+        if (self.status) self.status.textContent = self.root.getAttribute('data-error') || 'Error';
+      });
+  };
+
+  RegionPicker.prototype.start = function () {
+    var self = this;
+    var value = self.input.value.trim();
+    var first = self.selects[0];
+    var chain = value && value.indexOf(self.fixed) === 0 ? prefixes(value).filter(function (p) { return levelOf(p) > levelOf(self.fixed); }) : [];
+    var step = self.load(self.fixed, first);
+    chain.forEach(function (code, i) {
+      step = step.then(function () {
+        var select = self.selects[i];
+        if (!select) return;
+        select.value = code;
+        var next = self.selects[i + 1];
+        if (next) return self.load(code, next);
+      });
+    });
+  };
+
+  RegionPicker.prototype.changed = function (index) {
+    var select = this.selects[index];
+    for (var i = index + 1; i < this.selects.length; i++) {
+      this.selects[i].length = 1;
+      this.selects[i].disabled = true;
+    }
+    var isLast = index === this.selects.length - 1;
+    this.input.value = isLast ? select.value : '';
+    this.input.dispatchEvent(new Event('change', { bubbles: true }));
+    if (!isLast && select.value) this.load(select.value, this.selects[index + 1]);
+  };
+
+  document.querySelectorAll('[data-region-picker]').forEach(function (el) { new RegionPicker(el); });
+
+  // Show fields that belong to one choice only (e.g. the kelurahan of a kelurahan operator).
+  document.querySelectorAll('[data-show-when]').forEach(function (el) {
+    var parts = el.getAttribute('data-show-when').split('=');
+    var source = document.getElementById(parts[0]);
+    if (!source) return;
+    var update = function () { el.classList.toggle('d-none', source.value !== parts[1]); };
+    source.addEventListener('change', update);
+    update();
+  });
+})();
