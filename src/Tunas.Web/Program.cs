@@ -91,6 +91,8 @@ app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), pages =>
     pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 });
 app.UseStaticFiles();
+// Routing after the error handlers, so that a re-executed error page finds its endpoint.
+app.UseRouting();
 app.UseRequestLocalization();
 app.UseMiddleware<SetupRedirect>();
 app.UseAuthentication();

@@ -21,7 +21,7 @@ public static class CommandLine
     public static Command Parse(string[] args)
     {
         var rest = args.ToList();
-        var demo = rest.RemoveAll(a => a is "--demo" or "demo") > 0;
+        var demo = rest.RemoveAll(a => a == "--demo") > 0;
         if (rest.Count > 0 && rest[0] == "migrate")
         {
             return new Command(CommandName.Migrate, demo, null, [.. rest.Skip(1)]);

@@ -1,0 +1,91 @@
+using Tunas.Web.Infrastructure;
+
+namespace Tunas.UnitTests.Infrastructure;
+
+public class CommandLineTests
+{
+    [Fact]
+    public void NoArgumentsMeansServe()
+    {
+        var command = CommandLine.Parse([]);
+
+        Assert.Equal(CommandName.Serve, command.Name);
+        Assert.False(command.Demo);
+        Assert.Null(command.Argument);
+        Assert.Empty(command.HostArgs);
+    }
+
+    [Fact]
+    public void OtherArgumentsPassThroughToTheHostInOrder()
+    {
+        var command = CommandLine.Parse(["--urls", "http://127.0.0.1:5099", "--Database:Provider=Sqlite"]);
+
+        Assert.Equal(CommandName.Serve, command.Name);
+        Assert.Equal(["--urls", "http://127.0.0.1:5099", "--Database:Provider=Sqlite"], command.HostArgs);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--demo" }, new string[0])]
+    [InlineData(new[] { "--demo", "--urls", "http://127.0.0.1:5099" }, new[] { "--urls", "http://127.0.0.1:5099" })]
+    [InlineData(new[] { "--urls", "http://127.0.0.1:5099", "--demo" }, new[] { "--urls", "http://127.0.0.1:5099" })]
+    [InlineData(new[] { "--urls", "--demo", "http://127.0.0.1:5099" }, new[] { "--urls", "http://127.0.0.1:5099" })]
+    public void DemoAnywhereTurnsDemoOnAndIsNotPassedToTheHost(string[] args, string[] hostArgs)
+    {
+        var command = CommandLine.Parse(args);
+
+        Assert.Equal(CommandName.Serve, command.Name);
+        Assert.True(command.Demo);
+        Assert.Equal(hostArgs, command.HostArgs);
+    }
+
+    [Fact]
+    public void MigrateIsACommand()
+    {
+        var command = CommandLine.Parse(["migrate", "--Database:Provider=Postgres"]);
+
+        Assert.Equal(CommandName.Migrate, command.Name);
+        Assert.False(command.Demo);
+        Assert.Null(command.Argument);
+        Assert.Equal(["--Database:Provider=Postgres"], command.HostArgs);
+    }
+
+    [Fact]
+    public void DemoBeforeMigrateStillMigrates()
+    {
+        var command = CommandLine.Parse(["--demo", "migrate"]);
+
+        Assert.Equal(CommandName.Migrate, command.Name);
+        Assert.True(command.Demo);
+        Assert.Empty(command.HostArgs);
+    }
+
+    [Fact]
+    public void MigrateIsACommandOnlyAsTheFirstWord()
+    {
+        var command = CommandLine.Parse(["--urls", "migrate"]);
+
+        Assert.Equal(CommandName.Serve, command.Name);
+        Assert.Equal(["--urls", "migrate"], command.HostArgs);
+    }
+
+    [Fact]
+    public void RegionsImportTakesTheFolder()
+    {
+        var command = CommandLine.Parse(["regions", "import", "/x", "--urls", "http://127.0.0.1:5099"]);
+
+        Assert.Equal(CommandName.RegionsImport, command.Name);
+        Assert.Equal("/x", command.Argument);
+        Assert.Equal(["--urls", "http://127.0.0.1:5099"], command.HostArgs);
+    }
+
+    [Theory]
+    [InlineData("regions")]
+    [InlineData("regions import")]
+    [InlineData("regions export x")]
+    public void AnIncompleteOrUnknownRegionsCommandIsRefused(string args)
+    {
+        var e = Assert.Throws<ArgumentException>(() => CommandLine.Parse(args.Split(' ')));
+
+        Assert.Contains("regions import", e.Message, StringComparison.Ordinal);
+    }
+}
