@@ -57,6 +57,9 @@ public static class AuthSetup
             .AddClaimsPrincipalFactory<TunasClaimsFactory>()
             .AddDefaultTokenProviders();
 
+        // A changed role, binding or lock reaches a signed-in browser within a minute (one query per user a minute).
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";

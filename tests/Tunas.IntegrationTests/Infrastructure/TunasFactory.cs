@@ -154,7 +154,10 @@ public partial class TunasFactory : WebApplicationFactory<Program>, IAsyncLifeti
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 
-    async Task IAsyncLifetime.DisposeAsync()
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    /// <summary>Stops the app, then drops its database (PostgreSQL) or closes it (SQLite).</summary>
+    public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         if (_keepAlive is not null)
@@ -170,6 +173,7 @@ public partial class TunasFactory : WebApplicationFactory<Program>, IAsyncLifeti
             drop.CommandText = $"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)";
             await drop.ExecuteNonQueryAsync();
         }
+        GC.SuppressFinalize(this);
     }
 
     private sealed record TokenBody(string AccessToken, DateTime ExpiresAt);

@@ -126,7 +126,7 @@ public sealed class UserAdmin(
                 await users.RemoveFromRolesAsync(user, current);
                 await users.AddToRoleAsync(user, role!);
             }
-            // A new role, binding or lock must take effect on the user's next request, not when the cookie expires.
+            // A new role, binding or lock reaches the user's browser within a minute, not when the cookie expires.
             await users.UpdateSecurityStampAsync(user);
             var after = new { Role = role, user.VillageCode, user.ProviderId, user.FullName, Locked = change.Locked, PasswordReset = !string.IsNullOrEmpty(change.NewPassword) };
             audit.Record("user.changed", "User", user.Id, new { Before = before, After = after });

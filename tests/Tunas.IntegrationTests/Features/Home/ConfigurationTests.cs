@@ -5,9 +5,9 @@ namespace Tunas.IntegrationTests.Features.Home;
 public sealed class ConfigurationTests
 {
     [Fact]
-    public void AnUnknownDatabaseProviderStopsStartUpWithAClearMessage()
+    public async Task AnUnknownDatabaseProviderStopsStartUpWithAClearMessage()
     {
-        using var app = new TunasFactory();
+        await using var app = new TunasFactory();
         app.Settings["Database:Provider"] = "Oracle";
 
         var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
@@ -16,9 +16,9 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
-    public void AnUnknownAgencyRegencyStopsStartUpWithAClearMessage()
+    public async Task AnUnknownAgencyRegencyStopsStartUpWithAClearMessage()
     {
-        using var app = new TunasFactory();
+        await using var app = new TunasFactory();
         app.Settings["Agency:RegencyCode"] = "35.99";
 
         var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
