@@ -105,6 +105,8 @@ app.MapAuth();
 app.MapUsers();
 app.MapRegions();
 app.MapNik();
+// An address that matches nothing is a 404 for everyone (not a sign-in page for the anonymous).
+app.MapFallback("{*path}", (HttpContext ctx) => Results.NotFound()).AllowAnonymous();
 
 app.Run();
 return 0;

@@ -78,6 +78,8 @@ public partial class TunasFactory : WebApplicationFactory<Program>, IAsyncLifeti
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // The app serves wwwroot (with the npm libraries) from its output folder, as it does in production.
+        builder.UseContentRoot(AppContext.BaseDirectory);
         builder.UseSetting("Database:Provider", ProviderName);
         builder.UseSetting("ConnectionStrings:Tunas", _connectionString);
         foreach (var (key, value) in Settings)
@@ -91,7 +93,7 @@ public partial class TunasFactory : WebApplicationFactory<Program>, IAsyncLifeti
 
     public async Task InitializeAsync()
     {
-        _ = Server; // starts the app: migrations, regions, roles, the configured admin
+        StartServer(); // migrations, regions, roles, the configured admin
         if (!SeedRoleUsers)
         {
             return;

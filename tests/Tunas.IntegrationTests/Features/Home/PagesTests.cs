@@ -125,6 +125,17 @@ public sealed class PagesTests(TunasFactory app)
         Assert.Contains("Halaman tidak ditemukan", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/tidak-ada")]
+    [InlineData("/favicon.ico")]
+    [InlineData("/js/tidak-ada.js")]
+    public async Task AnUnknownAddressIsNotFoundEvenForAnonymousVisitors(string path)
+    {
+        var response = await (await app.PageClientAsync(null)).GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     [Fact]
     public async Task SignOutEndsTheSession()
     {

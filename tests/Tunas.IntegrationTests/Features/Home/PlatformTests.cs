@@ -63,9 +63,10 @@ public sealed class PlatformTests(TunasFactory app)
     [Fact]
     public async Task StaticAssetsAreServedFromTheAppItself()
     {
-        var client = app.CreateClient();
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/lib/bootstrap/bootstrap.min.css")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/lib/bootstrap/bootstrap.bundle.min.js")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/js/site.js")).StatusCode);
     }
 }

@@ -1,0 +1,33 @@
+using Microsoft.Playwright;
+
+namespace Tunas.BrowserTests.Pages;
+
+/// <summary>What every page shares (Features/Shared/_Layout.cshtml): the menu, the message after a save, the footer.</summary>
+public class AppPage(IPage page)
+{
+    public IPage Page { get; } = page;
+
+    private ILocator Menu => Page.Locator("#mainNav");
+
+    /// <summary>A link of the main menu by its exact text, e.g. "Pengguna".</summary>
+    public ILocator MenuLink(string text) => Menu.GetByRole(AriaRole.Link, new() { Name = text, Exact = true });
+
+    public ILocator SignedInAs => Page.GetByTestId("signed-in-as");
+
+    /// <summary>The green message a page shows after a redirect (TempData).</summary>
+    public ILocator Message => Page.Locator("main > .alert-success");
+
+    /// <summary>Form-level errors (the validation summary).</summary>
+    public ILocator Errors => Page.Locator("main .validation-summary-errors li");
+
+    public ILocator Html => Page.Locator("html");
+
+    public Task SignOutAsync() => Menu.GetByRole(AriaRole.Button, new() { Name = "Keluar", Exact = true }).ClickAsync();
+
+    /// <summary>The language buttons of the footer: "Bahasa Indonesia" or "English".</summary>
+    public Task ChooseLanguageAsync(string language) =>
+        Page.Locator("footer").GetByRole(AriaRole.Button, new() { Name = language, Exact = true }).ClickAsync();
+
+    /// <summary>Width of the whole document; wider than the viewport means the page scrolls sideways.</summary>
+    public Task<int> ScrollWidthAsync() => Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+}
