@@ -34,7 +34,11 @@ public static class OpenApiSetup
         app.MapScalarApiReference("/docs", o => o
                 .WithTitle("Tunas API")
                 .WithOpenApiRoutePattern("/openapi/{documentName}.json")
-                .DisableDefaultFonts())
+                .DisableDefaultFonts()
+                // Nothing that calls services on the internet: the page must work in an office without it.
+                .DisableAgent()
+                .HideDeveloperTools()
+                .HideClientButton())
             .AllowAnonymous();
         return app;
     }
