@@ -52,7 +52,7 @@ builder.Services.AddScoped<AuditLog>();
 builder.Services.AddScoped<UserAdmin>();
 builder.Services.AddScoped<AppInitializer>();
 builder.Services.AddScoped<DemoSeeder>();
-builder.Services.AddScoped<NikChecker>();
+builder.Services.AddRegistry();
 
 var app = builder.Build();
 
@@ -104,7 +104,7 @@ app.MapRazorPages();
 app.MapAuth();
 app.MapUsers();
 app.MapRegions();
-app.MapNik();
+app.MapRegistry();
 // An address that matches nothing is a 404 for everyone (not a sign-in page for the anonymous).
 app.MapFallback("{*path}", (HttpContext ctx) => Results.NotFound()).AllowAnonymous();
 

@@ -4,6 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Tunas.Web.Features.Agencies;
 using Tunas.Web.Features.Audit;
 using Tunas.Web.Features.Regions;
+using Tunas.Web.Features.Registry;
+using Tunas.Web.Features.Registry.Duplicates;
+using Tunas.Web.Features.Registry.Imports;
 using Tunas.Web.Features.Users;
 
 namespace Tunas.Web.Data;
@@ -19,6 +22,12 @@ public abstract class TunasDb(DbContextOptions options) : IdentityDbContext<AppU
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Person> Persons => Set<Person>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<PersonNameToken> PersonNameTokens => Set<PersonNameToken>();
+    public DbSet<SuspectedDuplicate> SuspectedDuplicates => Set<SuspectedDuplicate>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    public DbSet<ImportRowError> ImportRowErrors => Set<ImportRowError>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

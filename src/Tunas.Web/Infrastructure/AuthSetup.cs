@@ -95,7 +95,11 @@ public static class AuthSetup
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.ManageUsers, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.ManageAgency, p => p.RequireRole(Roles.Administrator))
-            .AddPolicy(Policies.CheckNik, p => p.RequireRole(Roles.Administrator, Roles.ProgramOfficer, Roles.VillageOperator));
+            .AddPolicy(Policies.CheckNik, p => p.RequireRole(Roles.Administrator, Roles.ProgramOfficer, Roles.VillageOperator))
+            // Leadership, provider staff, facilitators and participants see no registry at all.
+            .AddPolicy(Policies.Registry, p => p.RequireRole(Roles.Administrator, Roles.ProgramOfficer, Roles.VillageOperator))
+            .AddPolicy(Policies.RegistryReview, p => p.RequireRole(Roles.Administrator, Roles.ProgramOfficer))
+            .AddPolicy(Policies.ViewAudit, p => p.RequireRole(Roles.Administrator));
 
         return services;
     }

@@ -37,6 +37,14 @@ public static class Policies
     public const string ManageUsers = nameof(ManageUsers);
     public const string ManageAgency = nameof(ManageAgency);
     public const string CheckNik = nameof(CheckNik);
+
+    /// <summary>The resident registry: find, view (full NIK on the detail page), create, edit, import.</summary>
+    public const string Registry = nameof(Registry);
+
+    /// <summary>Reviewing suspected duplicates and the audit trail of personal data.</summary>
+    public const string RegistryReview = nameof(RegistryReview);
+
+    public const string ViewAudit = nameof(ViewAudit);
 }
 
 /// <summary>Claim types the app adds to a signed-in user.</summary>

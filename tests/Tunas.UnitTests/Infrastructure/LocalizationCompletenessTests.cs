@@ -16,9 +16,6 @@ public partial class LocalizationCompletenessTests
 
     private static readonly string[] SkippedFolders = ["bin", "obj", "node_modules", Path.Combine("Data", "Migrations")];
 
-    private static readonly string[] ConstantMessageFiles =
-        [Path.Combine("Features", "Shared", "Nik.cs"), Path.Combine("Features", "Shared", "FamilyCardNumber.cs")];
-
     private static readonly Lazy<string> WebFolder = new(() => Path.Combine(RepoRoot(), "src", "Tunas.Web"));
 
     private static readonly Lazy<IReadOnlySet<string>> UsedKeys = new(FindUsedKeys);
@@ -118,9 +115,10 @@ public partial class LocalizationCompletenessTests
             }
         }
 
-        foreach (var relative in ConstantMessageFiles)
+        // Pure rules keep their texts in constants named ...Message or ...Advice, anywhere in the app.
+        foreach (var file in SourceFiles(root).Where(f => f.EndsWith(".cs", StringComparison.Ordinal)))
         {
-            var text = File.ReadAllText(Path.Combine(root, relative));
+            var text = File.ReadAllText(file);
             foreach (Match m in MessageConstant().Matches(text))
             {
                 var sb = new StringBuilder();
@@ -219,7 +217,7 @@ public partial class LocalizationCompletenessTests
     [GeneratedRegex(@"\bErrorMessage\s*=\s*(?:" + VerbatimString + "|" + RegularString + ")")]
     private static partial Regex ErrorMessageProperty();
 
-    [GeneratedRegex(@"\bconst\s+string\s+\w+Message\s*=(?<value>(?:\s*(?:" + VerbatimString + "|" + RegularString + @")\s*\+?)+)\s*;")]
+    [GeneratedRegex(@"\bconst\s+string\s+\w+(?:Message|Advice)\s*=(?<value>(?:\s*(?:" + VerbatimString + "|" + RegularString + @")\s*\+?)+)\s*;")]
     private static partial Regex MessageConstant();
 
     [GeneratedRegex("(?:" + VerbatimString + "|" + RegularString + ")")]

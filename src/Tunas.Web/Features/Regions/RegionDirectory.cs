@@ -13,7 +13,43 @@ public sealed class RegionDirectory(IServiceScopeFactory scopes) : IDisposable
     private volatile Dictionary<string, RegionSummary>? _upper;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public void Invalidate() => _upper = null;
+    private volatile Dictionary<string, RegionSummary>? _villages;
+
+    public void Invalidate()
+    {
+        _upper = null;
+        _villages = null;
+    }
+
+    /// <summary>Every kelurahan/desa (about 84,000), for checking codes and matching names in imports.</summary>
+    public async Task<IReadOnlyDictionary<string, RegionSummary>> VillagesAsync(CancellationToken ct = default)
+    {
+        if (_villages is { } cached)
+        {
+            return cached;
+        }
+        await _gate.WaitAsync(ct);
+        try
+        {
+            if (_villages is { } again)
+            {
+                return again;
+            }
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<TunasDb>();
+            var rows = await db.Regions.AsNoTracking()
+                .Where(r => r.Level == RegionLevel.Village)
+                .Select(r => new RegionSummary(r.Code, r.Name, r.Level, r.ParentCode, r.IsCurrent))
+                .ToListAsync(ct);
+            var loaded = rows.ToDictionary(r => r.Code, StringComparer.Ordinal);
+            _villages = loaded;
+            return loaded;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
 
     public void Dispose() => _gate.Dispose();
 

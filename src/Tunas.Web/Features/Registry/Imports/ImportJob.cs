@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Tunas.Web.Features.Registry.Imports;
+
+public enum ImportStatus
+{
+    Queued = 1,
+    Running = 2,
+    Completed = 3,
+    Failed = 4,
+}
+
+/// <summary>
+/// One file of residents being brought into the registry. The counters are committed with each batch of rows,
+/// so a job that was interrupted shows how far it got and can simply be run again.
+/// </summary>
+public sealed class ImportJob
+{
+    /// <summary>Random, so that a job's address cannot be guessed.</summary>
+    public Guid Id { get; set; }
+
+    public int AgencyId { get; set; }
+    public ImportStatus Status { get; set; } = ImportStatus.Queued;
+    public required string FileName { get; set; }
+
+    /// <summary>Where the uploaded file waits (under the app's data folder) until the job has run.</summary>
+    public string? StoredPath { get; set; }
+
+    /// <summary>The regency/city whose kelurahan names the file's rows are matched against.</summary>
+    public string? RegencyCode { get; set; }
+
+    /// <summary>The column mapping (JSON: field → column header) the user confirmed.</summary>
+    public string? ColumnMap { get; set; }
+
+    public int TotalRows { get; set; }
+    public int ProcessedRows { get; set; }
+    public int Inserted { get; set; }
+    public int Updated { get; set; }
+    public int Unchanged { get; set; }
+    public int Rejected { get; set; }
+
+    /// <summary>Why the whole job failed (an unreadable file), in English: the localization key.</summary>
+    public string? Error { get; set; }
+
+    public string? CreatedById { get; set; }
+    public string CreatedByName { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    public DateTime? StartedAt { get; set; }
+    public DateTime? FinishedAt { get; set; }
+}
+
+/// <summary>A row the import refused, with what to do about it; the error report is made of these.</summary>
+public sealed class ImportRowError
+{
+    public long Id { get; set; }
+    public Guid ImportJobId { get; set; }
+
+    /// <summary>The row number as the spreadsheet shows it (the header is row 1).</summary>
+    public int RowNumber { get; set; }
+
+    public required string Column { get; set; }
+
+    /// <summary>What the cell held; a NIK or No. KK is stored masked.</summary>
+    public string? Value { get; set; }
+
+    public required string Problem { get; set; }
+    public string? Advice { get; set; }
+}
+
+internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJob>
+{
+    public void Configure(EntityTypeBuilder<ImportJob> e)
+    {
+        e.Property(x => x.FileName).HasMaxLength(260);
+        e.Property(x => x.StoredPath).HasMaxLength(500);
+        e.Property(x => x.RegencyCode).HasMaxLength(5);
+        e.Property(x => x.Error).HasMaxLength(1000);
+        e.Property(x => x.CreatedById).HasMaxLength(64);
+        e.Property(x => x.CreatedByName).HasMaxLength(256);
+        e.HasIndex(x => new { x.AgencyId, x.CreatedAt });
+    }
+}
+
+internal sealed class ImportRowErrorConfiguration : IEntityTypeConfiguration<ImportRowError>
+{
+    public void Configure(EntityTypeBuilder<ImportRowError> e)
+    {
+        e.Property(x => x.Column).HasMaxLength(100);
+        e.Property(x => x.Value).HasMaxLength(300);
+        e.Property(x => x.Problem).HasMaxLength(1000);
+        e.Property(x => x.Advice).HasMaxLength(1000);
+        e.HasIndex(x => new { x.ImportJobId, x.RowNumber });
+        e.HasOne<ImportJob>().WithMany().HasForeignKey(x => x.ImportJobId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,21 @@
+using Tunas.Web.Features.Shared;
+
+namespace Tunas.Web.Features.Registry;
+
+/// <summary>How names are compared and searched.</summary>
+public static class PersonNames
+{
+    public const int TokenMax = 60;
+
+    /// <summary>The name's key for duplicates and ordering: folded, one space between words ("siti aminah").</summary>
+    public static string Key(string name) => string.Join(' ', Words(name));
+
+    /// <summary>The distinct words of a name as search tokens: letters and digits only, folded.</summary>
+    public static IEnumerable<string> Tokens(string name) => Words(name).Distinct(StringComparer.Ordinal);
+
+    private static IEnumerable<string> Words(string name) =>
+        SearchText.Fold(name).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(SearchText.Key)
+            .Where(w => w.Length > 0)
+            .Select(w => w.Length > TokenMax ? w[..TokenMax] : w);
+}

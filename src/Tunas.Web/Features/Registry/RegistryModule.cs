@@ -1,0 +1,28 @@
+using Tunas.Web.Features.Registry.Duplicates;
+using Tunas.Web.Features.Registry.Imports;
+
+namespace Tunas.Web.Features.Registry;
+
+/// <summary>The resident registry's services and endpoints, for Program.cs.</summary>
+public static class RegistryModule
+{
+    public static IServiceCollection AddRegistry(this IServiceCollection services)
+    {
+        services.AddScoped<NikChecker>();
+        services.AddScoped<RegistryRules>();
+        services.AddScoped<PersonWriter>();
+        services.AddScoped<PersonSearch>();
+        services.AddDuplicates();
+        services.AddImports();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapRegistry(this IEndpointRouteBuilder app)
+    {
+        app.MapNik();
+        app.MapPersons();
+        app.MapDuplicates();
+        app.MapImports();
+        return app;
+    }
+}
