@@ -32,7 +32,13 @@ public enum PersonSaveOutcome
 /// </summary>
 public sealed class PersonWriter(TunasDb db, AuditLog audit, DuplicateDetector duplicates, TimeProvider clock)
 {
-    public async Task<PersonSaveResult> CreateAsync(int agencyId, PersonValues values, PersonOrigin origin, CancellationToken ct = default)
+    public Task<PersonSaveResult> CreateAsync(int agencyId, PersonValues values, PersonOrigin origin, CancellationToken ct = default) =>
+        InTransactionAsync(() => CreateCoreAsync(agencyId, values, origin, ct), ct);
+
+    public Task<PersonSaveResult> UpdateAsync(Person person, PersonValues values, CancellationToken ct = default) =>
+        InTransactionAsync(() => UpdateCoreAsync(person, values, ct), ct);
+
+    private async Task<PersonSaveResult> CreateCoreAsync(int agencyId, PersonValues values, PersonOrigin origin, CancellationToken ct)
     {
         var existing = await db.Persons.AsNoTracking().Where(p => p.AgencyId == agencyId && p.Nik == values.Nik).Select(p => (long?)p.Id).FirstOrDefaultAsync(ct);
         if (existing is { } id)
@@ -68,7 +74,7 @@ public sealed class PersonWriter(TunasDb db, AuditLog audit, DuplicateDetector d
         return new PersonSaveResult(person.Id, PersonSaveOutcome.Created, []);
     }
 
-    public async Task<PersonSaveResult> UpdateAsync(Person person, PersonValues values, CancellationToken ct = default)
+    private async Task<PersonSaveResult> UpdateCoreAsync(Person person, PersonValues values, CancellationToken ct)
     {
         if (values.Nik != person.Nik
             && await db.Persons.AsNoTracking().Where(p => p.AgencyId == person.AgencyId && p.Nik == values.Nik && p.Id != person.Id).Select(p => (long?)p.Id).FirstOrDefaultAsync(ct) is { } other)
@@ -110,6 +116,34 @@ public sealed class PersonWriter(TunasDb db, AuditLog audit, DuplicateDetector d
         await db.SaveChangesAsync(ct);
         await duplicates.DetectForAsync(person, ct);
         return new PersonSaveResult(person.Id, PersonSaveOutcome.Updated, []);
+    }
+
+    /// <summary>
+    /// The person, the household, the tokens and the audit entry are saved together or not at all; inside a
+    /// caller's transaction (a merge) the caller decides.
+    /// </summary>
+    private async Task<PersonSaveResult> InTransactionAsync(Func<Task<PersonSaveResult>> save, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return await save();
+        }
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var result = await save();
+            if (result.Outcome is PersonSaveOutcome.Created or PersonSaveOutcome.Updated)
+            {
+                await tx.CommitAsync(ct);
+            }
+            else
+            {
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+            return result;
+        });
     }
 
     /// <summary>The person's fields as the audit shows them: names as in the API, values invariant text.</summary>
