@@ -3,7 +3,10 @@ using System.Globalization;
 using Tunas.Bench;
 
 // Whole-scenario benchmarks: each figure is printed next to a raw baseline measured in the same run.
-//   dotnet run -c Release --project bench/Tunas.Bench -- [startup] [regions] [--postgres "<connection string>"]
+//   dotnet run -c Release --project bench/Tunas.Bench -- [startup] [regions] [search] [import-csv] [import-xlsx]
+//       [--postgres "<connection string>"] [--rows 1000000] [--xlsx-rows 100000] [--bad-share 0.01] [--seed 1]
+//       [--queries 2000] [--max-seconds 1200] [--keep] [--analyze] [--no-sqlite]
+//   dotnet run -c Release --project bench/Tunas.Bench -- generate --rows 100000 [--out folder] [--format csv|xlsx|both]
 // `baseline-server` is the bare ASP.NET Core app the start-up scenario compares against.
 if (args.Length > 0 && args[0] == "baseline-server")
 {
@@ -14,16 +17,16 @@ if (args.Length > 0 && args[0] == "baseline-server")
     return 0;
 }
 
-var scenarios = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !a.Contains('=', StringComparison.Ordinal)).ToList();
-var postgresAt = Array.IndexOf(args, "--postgres");
-var postgres = postgresAt >= 0 && postgresAt + 1 < args.Length ? args[postgresAt + 1] : null;
+var options = BenchOptions.Parse(args);
+var scenarios = BenchOptions.Scenarios(args);
+var postgres = options.Postgres;
 if (scenarios.Count == 0)
 {
     scenarios = ["startup", "regions"];
 }
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"Tunas bench, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}"));
+    $"Tunas bench, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0:F0} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, rows {options.Rows:N0}"));
 foreach (var scenario in scenarios)
 {
     switch (scenario)
@@ -34,8 +37,23 @@ foreach (var scenario in scenarios)
         case "regions":
             await RegionsScenario.RunAsync(postgres);
             break;
+        case "selection":
+            SelectionScenario.Run();
+            break;
+        case "generate":
+            await GenerateCommand.RunAsync(options);
+            break;
+        case "search":
+            await SearchScenario.RunAsync(options);
+            break;
+        case "import-csv":
+            await ImportScenario.RunAsync(options, "csv");
+            break;
+        case "import-xlsx":
+            await ImportScenario.RunAsync(options, "xlsx");
+            break;
         default:
-            Console.Error.WriteLine($"Unknown scenario '{scenario}'. Known: startup, regions.");
+            Console.Error.WriteLine($"Unknown scenario '{scenario}'. Known: startup, regions, selection, search, import-csv, import-xlsx, generate.");
             return 2;
     }
 }

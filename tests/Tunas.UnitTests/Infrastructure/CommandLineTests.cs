@@ -88,4 +88,38 @@ public class CommandLineTests
 
         Assert.Contains("regions import", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ImportPersonsTakesTheFileAndTheRegency()
+    {
+        var command = CommandLine.Parse(["import", "persons", "/data/dtks.xlsx", "--regency", "35.05", "--urls", "http://127.0.0.1:5099"]);
+
+        Assert.Equal(CommandName.ImportPersons, command.Name);
+        Assert.Equal("/data/dtks.xlsx", command.Argument);
+        Assert.Equal("35.05", command.Regency);
+        Assert.Equal(["--urls", "http://127.0.0.1:5099"], command.HostArgs);
+    }
+
+    [Fact]
+    public void ImportPersonsWithoutARegencyUsesTheAgencys()
+    {
+        var command = CommandLine.Parse(["import", "persons", "warga.csv"]);
+
+        Assert.Equal(CommandName.ImportPersons, command.Name);
+        Assert.Null(command.Regency);
+        Assert.Empty(command.HostArgs);
+    }
+
+    [Theory]
+    [InlineData("import")]
+    [InlineData("import persons")]
+    [InlineData("import households x.csv")]
+    [InlineData("import persons --regency 35.72")]
+    [InlineData("import persons x.csv --regency")]
+    public void AnIncompleteImportCommandIsRefused(string args)
+    {
+        var e = Assert.Throws<ArgumentException>(() => CommandLine.Parse(args.Split(' ')));
+
+        Assert.Contains("import persons", e.Message, StringComparison.Ordinal);
+    }
 }

@@ -12,6 +12,7 @@ public static class RegistryModule
         services.AddScoped<RegistryRules>();
         services.AddScoped<PersonWriter>();
         services.AddScoped<PersonSearch>();
+        services.AddScoped<VillageNames>();
         services.AddDuplicates();
         services.AddImports();
         return services;

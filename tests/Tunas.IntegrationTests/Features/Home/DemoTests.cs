@@ -4,11 +4,16 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tunas.IntegrationTests.Infrastructure;
 using Tunas.Web.Data;
+using Tunas.Web.Features.Registry;
+using Tunas.Web.Features.Shared;
 using Tunas.Web.Infrastructure;
 
 namespace Tunas.IntegrationTests.Features.Home;
 
-/// <summary>`--demo` on an empty database: Dinas Sosial Kota Blitar and one user per role, passwords printed once.</summary>
+/// <summary>
+/// `--demo` on an empty database: Dinas Sosial Kota Blitar, one user per role (passwords printed once) and a
+/// registry of synthetic residents of the 21 kelurahan.
+/// </summary>
 public sealed class DemoTests : IAsyncLifetime
 {
     private readonly TunasFactory _app = new() { SeedRoleUsers = false };
@@ -53,5 +58,59 @@ public sealed class DemoTests : IAsyncLifetime
             var token = await _app.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { email = parts[1], password = parts[2] });
             Assert.Equal(HttpStatusCode.OK, token.StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task TheDemoRegistryHoldsSyntheticResidentsOfAllTwentyOneKelurahanOnce()
+    {
+        var first = new StringWriter();
+        var second = new StringWriter();
+        using (var scope = _app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(first);
+        }
+        using (var scope = _app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(second);
+        }
+
+        using var check = _app.Services.CreateScope();
+        var db = check.ServiceProvider.GetRequiredService<TunasDb>();
+        var persons = await db.Persons.AsNoTracking()
+            .Select(p => new { p.Id, p.Nik, p.VillageCode, p.WelfareDecile, p.HouseholdId, p.HouseholdRelation, p.Origin })
+            .ToListAsync();
+        var expected = DemoSeeder.BuildRegistry(DemoSeeder.KotaBlitarVillages);
+        Assert.Equal(expected.PersonCount, persons.Count);
+        Assert.InRange(persons.Count, DemoSeeder.OtherResidents + DemoSeeder.Participants, 6_000);
+        Assert.Contains("Demo registry: ", first.ToString(), StringComparison.Ordinal);
+        Assert.Contains("nothing added", second.ToString(), StringComparison.Ordinal);
+
+        Assert.Equal(DemoSeeder.KotaBlitarVillages, persons.Select(p => p.VillageCode).Distinct().Order(StringComparer.Ordinal));
+        var deciles = persons.GroupBy(p => p.WelfareDecile ?? 0).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(Enumerable.Range(1, 10), deciles.Keys.Order());
+        Assert.True(deciles.Where(d => d.Key <= 4).Sum(d => d.Value) > deciles.Where(d => d.Key >= 7).Sum(d => d.Value),
+            "A city's registry has more poor residents (desil 1-4) than well-off ones (7-10).");
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        Assert.All(persons, p => Assert.True(Nik.Check(p.Nik, today).Valid, Nik.Mask(p.Nik)));
+        Assert.Equal(persons.Count, persons.Select(p => p.Nik).Distinct().Count());
+        Assert.Contains(persons, p => p.Origin == PersonOrigin.Entered);
+        Assert.Contains(persons, p => p.Origin == PersonOrigin.Imported);
+
+        var households = await db.Households.AsNoTracking().ToListAsync();
+        Assert.Equal(expected.Households.Count, households.Count);
+        var heads = persons.Where(p => p.HouseholdRelation == HouseholdRelation.Head).ToDictionary(p => p.HouseholdId!.Value, p => p.Id);
+        Assert.All(households, h => Assert.Equal(heads[h.Id], h.HeadPersonId));
+        Assert.All(persons, p => Assert.NotNull(p.HouseholdId));
+
+        var tokened = await db.PersonNameTokens.AsNoTracking().Select(t => t.PersonId).Distinct().CountAsync();
+        Assert.Equal(persons.Count, tokened);
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "registry.demo-loaded"));
+
+        var participants = DemoSeeder.ParticipantNiks();
+        Assert.Equal(DemoSeeder.Participants, participants.Distinct().Count());
+        var byNik = persons.ToDictionary(p => p.Nik);
+        Assert.All(participants, nik => Assert.InRange(byNik[nik].WelfareDecile!.Value, 1, 4));
+        Assert.Equal(21, participants.Select(nik => byNik[nik].VillageCode).Distinct().Count());
     }
 }

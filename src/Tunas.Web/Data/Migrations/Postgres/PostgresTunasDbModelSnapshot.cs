@@ -464,6 +464,10 @@ namespace Tunas.Web.Data.Migrations.Postgres
                     b.Property<int>("Updated")
                         .HasColumnType("integer");
 
+                    b.Property<string>("VillageCode")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgencyId", "CreatedAt");
@@ -480,6 +484,10 @@ namespace Tunas.Web.Data.Migrations.Postgres
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Advice")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Arguments")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 

@@ -445,6 +445,10 @@ namespace Tunas.Web.Data.Migrations.Sqlite
                     b.Property<int>("Updated")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("VillageCode")
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgencyId", "CreatedAt");
@@ -459,6 +463,10 @@ namespace Tunas.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Advice")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Arguments")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 

@@ -5,6 +5,8 @@ namespace Tunas.Web.Features.Registry.Imports;
 
 public enum ImportStatus
 {
+    /// <summary>Uploaded from a page; waits for the user to confirm the column mapping.</summary>
+    AwaitingMapping = 0,
     Queued = 1,
     Running = 2,
     Completed = 3,
@@ -30,8 +32,11 @@ public sealed class ImportJob
     /// <summary>The regency/city whose kelurahan names the file's rows are matched against.</summary>
     public string? RegencyCode { get; set; }
 
-    /// <summary>The column mapping (JSON: field → column header) the user confirmed.</summary>
+    /// <summary>The column mapping (JSON: field → column header) the user confirmed, or the guess.</summary>
     public string? ColumnMap { get; set; }
+
+    /// <summary>Set when a kelurahan operator imports: rows of any other kelurahan are refused.</summary>
+    public string? VillageCode { get; set; }
 
     public int TotalRows { get; set; }
     public int ProcessedRows { get; set; }
@@ -64,7 +69,13 @@ public sealed class ImportRowError
     /// <summary>What the cell held; a NIK or No. KK is stored masked.</summary>
     public string? Value { get; set; }
 
+    /// <summary>The English message (the localization key), so the report speaks the reader's language.</summary>
     public required string Problem { get; set; }
+
+    /// <summary>The message's {0}, {1} as a JSON array of strings, or null.</summary>
+    public string? Arguments { get; set; }
+
+    /// <summary>What to do, in English (the localization key), or null for the general advice.</summary>
     public string? Advice { get; set; }
 }
 
@@ -75,6 +86,7 @@ internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJo
         e.Property(x => x.FileName).HasMaxLength(260);
         e.Property(x => x.StoredPath).HasMaxLength(500);
         e.Property(x => x.RegencyCode).HasMaxLength(5);
+        e.Property(x => x.VillageCode).HasMaxLength(13);
         e.Property(x => x.Error).HasMaxLength(1000);
         e.Property(x => x.CreatedById).HasMaxLength(64);
         e.Property(x => x.CreatedByName).HasMaxLength(256);
@@ -89,6 +101,7 @@ internal sealed class ImportRowErrorConfiguration : IEntityTypeConfiguration<Imp
         e.Property(x => x.Column).HasMaxLength(100);
         e.Property(x => x.Value).HasMaxLength(300);
         e.Property(x => x.Problem).HasMaxLength(1000);
+        e.Property(x => x.Arguments).HasMaxLength(1000);
         e.Property(x => x.Advice).HasMaxLength(1000);
         e.HasIndex(x => new { x.ImportJobId, x.RowNumber });
         e.HasOne<ImportJob>().WithMany().HasForeignKey(x => x.ImportJobId).OnDelete(DeleteBehavior.Cascade);

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Tunas.Web.Data.Migrations.Postgres
+namespace Tunas.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Registry : Migration
@@ -16,11 +15,11 @@ namespace Tunas.Web.Data.Migrations.Postgres
                 name: "Households",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    FamilyCardNumber = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    HeadPersonId = table.Column<long>(type: "bigint", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FamilyCardNumber = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    HeadPersonId = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -37,25 +36,26 @@ namespace Tunas.Web.Data.Migrations.Postgres
                 name: "ImportJobs",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
-                    StoredPath = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    RegencyCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: true),
-                    ColumnMap = table.Column<string>(type: "text", nullable: true),
-                    TotalRows = table.Column<int>(type: "integer", nullable: false),
-                    ProcessedRows = table.Column<int>(type: "integer", nullable: false),
-                    Inserted = table.Column<int>(type: "integer", nullable: false),
-                    Updated = table.Column<int>(type: "integer", nullable: false),
-                    Unchanged = table.Column<int>(type: "integer", nullable: false),
-                    Rejected = table.Column<int>(type: "integer", nullable: false),
-                    Error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    CreatedById = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    CreatedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    StoredPath = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    RegencyCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
+                    ColumnMap = table.Column<string>(type: "TEXT", nullable: true),
+                    VillageCode = table.Column<string>(type: "TEXT", maxLength: 13, nullable: true),
+                    TotalRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProcessedRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    Inserted = table.Column<int>(type: "INTEGER", nullable: false),
+                    Updated = table.Column<int>(type: "INTEGER", nullable: false),
+                    Unchanged = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rejected = table.Column<int>(type: "INTEGER", nullable: false),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedById = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -66,36 +66,36 @@ namespace Tunas.Web.Data.Migrations.Postgres
                 name: "Persons",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    Nik = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    FamilyCardNumber = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    HouseholdId = table.Column<long>(type: "bigint", nullable: true),
-                    FullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    NameKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Sex = table.Column<int>(type: "integer", nullable: false),
-                    BirthPlace = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    BirthDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    Rt = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
-                    Rw = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
-                    VillageCode = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: false),
-                    Phone = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    Education = table.Column<int>(type: "integer", nullable: true),
-                    Occupation = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    EmploymentStatus = table.Column<int>(type: "integer", nullable: true),
-                    MaritalStatus = table.Column<int>(type: "integer", nullable: true),
-                    HouseholdRelation = table.Column<int>(type: "integer", nullable: true),
-                    Disability = table.Column<bool>(type: "boolean", nullable: false),
-                    WelfareDecile = table.Column<int>(type: "integer", nullable: true),
-                    WelfareSource = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
-                    WelfareAsOf = table.Column<DateOnly>(type: "date", nullable: true),
-                    Origin = table.Column<int>(type: "integer", nullable: false),
-                    ImportJobId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Verified = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Nik = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    FamilyCardNumber = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    HouseholdId = table.Column<long>(type: "INTEGER", nullable: true),
+                    FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Sex = table.Column<int>(type: "INTEGER", nullable: false),
+                    BirthPlace = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Rt = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
+                    Rw = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
+                    VillageCode = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Education = table.Column<int>(type: "INTEGER", nullable: true),
+                    Occupation = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    EmploymentStatus = table.Column<int>(type: "INTEGER", nullable: true),
+                    MaritalStatus = table.Column<int>(type: "INTEGER", nullable: true),
+                    HouseholdRelation = table.Column<int>(type: "INTEGER", nullable: true),
+                    Disability = table.Column<bool>(type: "INTEGER", nullable: false),
+                    WelfareDecile = table.Column<int>(type: "INTEGER", nullable: true),
+                    WelfareSource = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    WelfareAsOf = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Origin = table.Column<int>(type: "INTEGER", nullable: false),
+                    ImportJobId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Verified = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -118,14 +118,15 @@ namespace Tunas.Web.Data.Migrations.Postgres
                 name: "ImportRowErrors",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ImportJobId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RowNumber = table.Column<int>(type: "integer", nullable: false),
-                    Column = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Value = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    Problem = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Advice = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ImportJobId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RowNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    Column = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Problem = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Arguments = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Advice = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -142,9 +143,9 @@ namespace Tunas.Web.Data.Migrations.Postgres
                 name: "PersonNameTokens",
                 columns: table => new
                 {
-                    Token = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    PersonId = table.Column<long>(type: "bigint", nullable: false),
-                    AgencyId = table.Column<int>(type: "integer", nullable: false)
+                    Token = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    PersonId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -161,16 +162,16 @@ namespace Tunas.Web.Data.Migrations.Postgres
                 name: "SuspectedDuplicates",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AgencyId = table.Column<int>(type: "integer", nullable: false),
-                    PersonAId = table.Column<long>(type: "bigint", nullable: false),
-                    PersonBId = table.Column<long>(type: "bigint", nullable: false),
-                    Reason = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    DetectedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ReviewedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ReviewedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonAId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PersonBId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    DetectedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReviewedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReviewedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {

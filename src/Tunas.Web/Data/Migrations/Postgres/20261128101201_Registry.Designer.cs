@@ -12,7 +12,7 @@ using Tunas.Web.Data;
 namespace Tunas.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTunasDb))]
-    [Migration("20261128095853_Registry")]
+    [Migration("20261128101201_Registry")]
     partial class Registry
     {
         /// <inheritdoc />
@@ -467,6 +467,10 @@ namespace Tunas.Web.Data.Migrations.Postgres
                     b.Property<int>("Updated")
                         .HasColumnType("integer");
 
+                    b.Property<string>("VillageCode")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgencyId", "CreatedAt");
@@ -483,6 +487,10 @@ namespace Tunas.Web.Data.Migrations.Postgres
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Advice")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Arguments")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 

@@ -11,7 +11,7 @@ using Tunas.Web.Data;
 namespace Tunas.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTunasDb))]
-    [Migration("20261128095846_Registry")]
+    [Migration("20261128101114_Registry")]
     partial class Registry
     {
         /// <inheritdoc />
@@ -448,6 +448,10 @@ namespace Tunas.Web.Data.Migrations.Sqlite
                     b.Property<int>("Updated")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("VillageCode")
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgencyId", "CreatedAt");
@@ -462,6 +466,10 @@ namespace Tunas.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Advice")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Arguments")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 

@@ -1,0 +1,327 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Tunas.Web.Data;
+using Tunas.Web.Data.Demo;
+using Tunas.Web.Features.Registry;
+
+namespace Tunas.Bench;
+
+/// <summary>
+/// Name search over a registry of <see cref="BenchOptions.Rows"/> persons (default 1,000,000) through the app's
+/// own <see cref="PersonSearch.SearchAsync"/>, one service scope per query as a request has, with a realistic mix
+/// of queries: a first name, a family name, two words, a prefix. Baseline: the very SQL that EF sent for each
+/// query, run again on a bare connection (same plan, no EF, no mapping). Goal: p95 under 50 ms.
+/// </summary>
+internal static class SearchScenario
+{
+    private const int Warmup = 100;
+    private const double GoalMs = 50;
+
+    public static async Task RunAsync(BenchOptions options)
+    {
+        if (!options.NoSqlite)
+        {
+            await RunOneAsync(options, null);
+        }
+        if (options.Postgres is not null)
+        {
+            await RunOneAsync(options, options.Postgres);
+        }
+    }
+
+    private static async Task RunOneAsync(BenchOptions options, string? postgres)
+    {
+        await using var database = await BenchDatabase.CreateAsync(postgres, "search", options.Keep);
+        await using var services = database.Services();
+        var agency = await BenchDatabase.PrepareAsync(services);
+
+        var generator = () => new SyntheticResidents(options.Seed, new SyntheticOptions { VillageCodes = Villages }).Rows(options.Rows);
+        var clock = Stopwatch.StartNew();
+        var (persons, households, tokens) = database.IsPostgres
+            ? await PersonLoader.LoadPostgresAsync(database.ConnectionString, agency, generator)
+            : await PersonLoader.LoadSqliteAsync(database.ConnectionString, agency, generator);
+        var loadSeconds = clock.Elapsed.TotalSeconds;
+        if (database.IsPostgres)
+        {
+            // What autovacuum does within a minute of a large COPY; without it the first plans are guesses.
+            await BenchDatabase.ExecuteAsync(database.ConnectionString, "ANALYZE");
+        }
+        else if (options.Analyze)
+        {
+            await using var connection = database.OpenRaw();
+            await using var analyze = connection.CreateCommand();
+            analyze.CommandText = "ANALYZE";
+            await analyze.ExecuteNonQueryAsync();
+            Console.WriteLine("search (SQLite): ANALYZE run after the load (--analyze)");
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"search ({database.Label}): loaded {persons:N0} persons, {households:N0} households, {tokens:N0} name tokens by the fast path in {loadSeconds:F1} s ({persons / loadSeconds:N0} persons/s)"));
+
+        var queries = Queries(options.Seed + 1, Warmup + options.Queries);
+        // Capture pass (also the warm-up): run every query once, keeping the SQL EF sends for it.
+        var captured = new List<(string Query, string Kind, List<CapturedCommand> Commands, int Total)>(queries.Count);
+        foreach (var (query, kind) in queries)
+        {
+            database.Capture.Commands.Clear();
+            database.Capture.Enabled = true;
+            var page = await SearchAsync(services, query);
+            database.Capture.Enabled = false;
+            captured.Add((query, kind, [.. database.Capture.Commands], page.Total));
+        }
+
+        var deadline = Stopwatch.StartNew();
+        var measured = captured.Skip(Warmup).ToList();
+        var app = new List<double>(measured.Count);
+        foreach (var (query, _, _, _) in measured)
+        {
+            if (deadline.Elapsed.TotalSeconds > options.MaxSeconds / 2.0)
+            {
+                break;
+            }
+            var t = Stopwatch.GetTimestamp();
+            await SearchAsync(services, query);
+            app.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+        }
+        var raw = new List<double>(app.Count);
+        await using (var connection = database.OpenRaw())
+        {
+            foreach (var (_, _, commands, _) in measured.Take(app.Count))
+            {
+                var t = Stopwatch.GetTimestamp();
+                foreach (var c in commands)
+                {
+                    await using var command = c.On(connection);
+                    await using var reader = await command.ExecuteReaderAsync();
+                    while (await reader.ReadAsync())
+                    {
+                    }
+                }
+                raw.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+            }
+        }
+
+        var label = $"search by name, {persons / 1000:N0}k persons ({database.Label})";
+        foreach (var (name, q) in new[] { ("p50", 0.50), ("p95", 0.95), ("p99", 0.99) })
+        {
+            Report.Line($"{label} {name}", Percentile(app, q), Percentile(raw, q), "ms");
+        }
+        await ProposedFixAsync(services, database, measured.Take(app.Count).ToList(), raw, options.Analyze, label);
+        var p95 = Percentile(app, 0.95);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {app.Count:N0} queries after {Warmup} warm-up; mean {app.Average():F1} ms; mean total hits {measured.Average(m => m.Total):N0}; goal p95 < {GoalMs} ms: {(p95 < GoalMs ? "met" : "MISSED")}"));
+        foreach (var kind in new[] { "first", "family", "two words", "prefix" })
+        {
+            var of = measured.Take(app.Count).Select((m, i) => (m.Kind, Ms: app[i])).Where(x => x.Kind == kind).Select(x => x.Ms).ToList();
+            if (of.Count > 0)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {kind,-10} n={of.Count,5}  p50 {Percentile(of, 0.5),7:F1} ms  p95 {Percentile(of, 0.95),7:F1} ms  max {of.Max(),7:F1} ms"));
+            }
+        }
+
+        // The slowest query's plan: where the time goes when the goal is missed.
+        var slowest = app.IndexOf(app.Max());
+        var (slowQuery, _, slowCommands, slowTotal) = measured[slowest];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  slowest: \"{slowQuery}\" ({app[slowest]:F1} ms, {slowTotal:N0} hits); its plan:"));
+        await using (var connection = database.OpenRaw())
+        {
+            foreach (var c in slowCommands)
+            {
+                await ExplainAsync(connection, c, database.IsPostgres);
+            }
+        }
+    }
+
+    /// <summary>
+    /// What the fix proposed for <see cref="PersonSearch"/> gives on the same queries: statistics on SQLite
+    /// (ANALYZE, so that it drives the query from the name tokens, not from the agency's every person); the words
+    /// of a name matched in one pass over the token index (GROUP BY person, every word present) instead of one
+    /// IN-subquery per word; and, when a name is searched, ordering by an expression (NameKey || '') so that neither
+    /// database walks the whole NameKey index looking for a page of rare hits, but sorts the hits instead.
+    /// </summary>
+    private static async Task ProposedFixAsync(IServiceProvider services, BenchDatabase database,
+        List<(string Query, string Kind, List<CapturedCommand> Commands, int Total)> measured, List<double> raw, bool analyzed, string label)
+    {
+        if (!database.IsPostgres && !analyzed)
+        {
+            await using (var connection = database.OpenRaw())
+            {
+                await using var analyze = connection.CreateCommand();
+                analyze.CommandText = "ANALYZE";
+                await analyze.ExecuteNonQueryAsync();
+            }
+            var after = new List<double>(measured.Count);
+            foreach (var (query, _, _, _) in measured)
+            {
+                var t = Stopwatch.GetTimestamp();
+                await SearchAsync(services, query);
+                after.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+            }
+            Report.Line($"{label} p95, app after ANALYZE", Percentile(after, 0.95), Percentile(raw, 0.95), "ms");
+        }
+        var proposed = new List<double>(measured.Count);
+        await using (var connection = database.OpenRaw())
+        {
+            foreach (var (query, _, _, _) in measured)
+            {
+                var t = Stopwatch.GetTimestamp();
+                foreach (var c in ProposedSql(query))
+                {
+                    await using var command = c.On(connection);
+                    await using var reader = await command.ExecuteReaderAsync();
+                    while (await reader.ReadAsync())
+                    {
+                    }
+                }
+                proposed.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+            }
+        }
+        var proposedApp = new List<double>(measured.Count);
+        foreach (var (query, _, _, total) in measured)
+        {
+            var t = Stopwatch.GetTimestamp();
+            using var scope = services.CreateScope();
+            var page = await ProposedSearchAsync(scope.ServiceProvider.GetRequiredService<TunasDb>(), query);
+            proposedApp.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+            if (page.Total != total)
+            {
+                throw new InvalidOperationException($"The proposed search finds {page.Total} for \"{query}\", the app {total}.");
+            }
+        }
+        foreach (var (name, q) in new[] { ("p50", 0.50), ("p95", 0.95), ("p99", 0.99) })
+        {
+            Report.Line($"{label} {name}, proposed (raw SQL)", Percentile(proposed, q), Percentile(raw, q), "ms");
+            Report.Line($"{label} {name}, proposed (EF LINQ)", Percentile(proposedApp, q), Percentile(raw, q), "ms");
+        }
+        using (var scope = services.CreateScope())
+        {
+            Console.WriteLine("  proposed query for \"siti aminah\", as EF sends it:");
+            Console.WriteLine("    " + ProposedQuery(scope.ServiceProvider.GetRequiredService<TunasDb>(), "siti aminah")
+                .Select(p => p.Id).Take(20).ToQueryString().Replace("\n", "\n    ", StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>The proposed <see cref="PersonSearch.SearchAsync"/> for a name (as the lead would write it there).</summary>
+    private static async Task<PersonPage> ProposedSearchAsync(TunasDb db, string name)
+    {
+        var query = ProposedQuery(db, name);
+        var total = await query.CountAsync();
+        var rows = await query.Take(20)
+            .Select(p => new { p.Id, p.Nik, p.FullName, p.Sex, p.BirthDate, p.VillageCode, p.WelfareDecile, p.Verified })
+            .ToListAsync();
+        return new PersonPage([.. rows.Select(p => new PersonSummary(p.Id, p.Nik, p.FullName, p.Sex == Tunas.Web.Features.Shared.Sex.Female ? "F" : "M",
+            p.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.VillageCode, p.WelfareDecile, p.Verified))], total);
+    }
+
+    private static IQueryable<Person> ProposedQuery(TunasDb db, string name)
+    {
+        const int agency = 1;
+        var words = PersonNames.Tokens(name).Take(5).ToList();
+        // Every word's token range in one pass over the token index, then the persons that have all the words.
+        IQueryable<WordHit>? hits = null;
+        for (var i = 0; i < words.Count; i++)
+        {
+            var (low, high, word) = (words[i], PersonSearch.NextPrefix(words[i]), i);
+            var hit = db.PersonNameTokens
+                .Where(t => t.AgencyId == agency && t.Token.CompareTo(low) >= 0 && t.Token.CompareTo(high) < 0)
+                .Select(t => new WordHit { PersonId = t.PersonId, Word = word });
+            hits = hits is null ? hit : hits.Concat(hit);
+        }
+        var query = db.Persons.AsNoTracking().Where(p => p.AgencyId == agency);
+        if (hits is null)
+        {
+            return query.OrderBy(p => p.NameKey).ThenBy(p => p.Id);
+        }
+        var count = words.Count;
+        var ids = count == 1
+            ? hits.Select(h => h.PersonId)
+            : hits.GroupBy(h => h.PersonId).Where(g => g.Select(h => h.Word).Distinct().Count() == count).Select(g => g.Key);
+        // Sorting the hits (an expression: no index order to walk) beats walking the NameKey index for rare names.
+        return query.Where(p => ids.Contains(p.Id)).OrderBy(p => p.NameKey + "").ThenBy(p => p.Id);
+    }
+
+    private sealed class WordHit
+    {
+        public long PersonId { get; init; }
+        public int Word { get; init; }
+    }
+
+    /// <summary>The count and the first page of the proposed query, as raw SQL that both databases read alike.</summary>
+    private static List<CapturedCommand> ProposedSql(string name)
+    {
+        var words = PersonNames.Tokens(name).Take(5).ToList();
+        var parameters = new List<(string, object?)> { ("@a", 1) };
+        for (var i = 0; i < words.Count; i++)
+        {
+            parameters.Add(("@l" + i.ToString(CultureInfo.InvariantCulture), words[i]));
+            parameters.Add(("@h" + i.ToString(CultureInfo.InvariantCulture), PersonSearch.NextPrefix(words[i])));
+        }
+        string Range(int i) => string.Create(CultureInfo.InvariantCulture, $"t.\"Token\" >= @l{i} AND t.\"Token\" < @h{i}");
+        var ids = words.Count == 1
+            ? $"SELECT t.\"PersonId\" FROM \"PersonNameTokens\" AS t WHERE t.\"AgencyId\" = @a AND {Range(0)}"
+            : $"SELECT t.\"PersonId\" FROM \"PersonNameTokens\" AS t WHERE t.\"AgencyId\" = @a AND ({string.Join(" OR ", words.Select((_, i) => "(" + Range(i) + ")"))}) "
+                + $"GROUP BY t.\"PersonId\" HAVING {string.Join(" AND ", words.Select((_, i) => $"count(CASE WHEN {Range(i)} THEN 1 END) > 0"))}";
+        var where = $"p.\"AgencyId\" = @a AND p.\"Id\" IN ({ids})";
+        return
+        [
+            new($"SELECT count(*) FROM \"Persons\" AS p WHERE {where}", parameters),
+            new($"SELECT p.\"Id\", p.\"Nik\", p.\"FullName\", p.\"Sex\", p.\"BirthDate\", p.\"VillageCode\", p.\"WelfareDecile\", p.\"Verified\" "
+                + $"FROM \"Persons\" AS p WHERE {where} ORDER BY p.\"NameKey\" || '', p.\"Id\" LIMIT 20 OFFSET 0", parameters),
+        ];
+    }
+
+    private static async Task<PersonPage> SearchAsync(IServiceProvider services, string name)
+    {
+        using var scope = services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<PersonSearch>()
+            .SearchAsync(new PersonSearchCriteria { Name = name }, fullNik: false);
+    }
+
+    private static async Task ExplainAsync(DbConnection connection, CapturedCommand c, bool postgres)
+    {
+        var explain = c with { Sql = (postgres ? "EXPLAIN (ANALYZE, BUFFERS) " : "EXPLAIN QUERY PLAN ") + c.Sql };
+        await using var command = explain.On(connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        Console.WriteLine("    " + c.Sql.Replace("\n", "\n    ", StringComparison.Ordinal));
+        while (await reader.ReadAsync())
+        {
+            Console.WriteLine("      " + (postgres ? reader.GetString(0) : reader.GetValue(reader.FieldCount - 1)));
+        }
+    }
+
+    /// <summary>What officers type: a given name, a family name, both, or the start of a name, from people of the registry.</summary>
+    private static List<(string Query, string Kind)> Queries(int seed, int count)
+    {
+        var random = new Random(seed);
+        var people = new SyntheticResidents(seed, new SyntheticOptions { VillageCodes = Villages }).Rows(count).ToList();
+        var queries = new List<(string, string)>(count);
+        foreach (var person in people)
+        {
+            var words = person.FullName.Split(' ');
+            var roll = random.NextDouble();
+            var word = words[random.Next(words.Length)];
+            queries.Add(roll switch
+            {
+                < 0.30 => (words[0], "first"),
+                < 0.55 when words.Length > 1 => (words[^1], "family"),
+                < 0.85 when words.Length > 1 => (words[0] + " " + words[^1], "two words"),
+                < 0.85 => (words[0], "first"),
+                _ => (word.ToLowerInvariant()[..Math.Min(word.Length, 3 + random.Next(2))], "prefix"),
+            });
+        }
+        return queries;
+    }
+
+    public static IReadOnlyList<string> Villages => DemoSeeder.KotaBlitarVillages;
+
+    public static double Percentile(List<double> values, double q)
+    {
+        if (values.Count == 0)
+        {
+            return double.NaN;
+        }
+        var sorted = values.Order().ToList();
+        return sorted[(int)Math.Round(q * (sorted.Count - 1))];
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Tunas.Web.Data;
+using Tunas.Web.Infrastructure;
+
+namespace Tunas.Web.Features.Registry;
+
+[Authorize(Policy = Policies.Registry)]
+public sealed class CreateModel(RegistryRules rules, PersonWriter writer, PersonSearch search, VillageNames villages, CurrentUser me, TunasDb db, IStringLocalizer<SharedResource> L) : PageModel
+{
+    [BindProperty]
+    public PersonForm Input { get; set; } = new();
+
+    public PersonFormView Form { get; private set; } = null!;
+
+    /// <summary>The person who already has the typed NIK, when the current user may open their record.</summary>
+    public long? ExistingId { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Input.VillageCode = RegistryAccess.OwnVillage(me);
+        await FillAsync([], ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var check = await rules.CheckAsync(Input.ToInput(), ct);
+        var warnings = PersonForm.Warnings(check.Warnings, L);
+        if (check.Values is not { } values)
+        {
+            PersonForm.AddErrors(check.Errors, ModelState, L);
+        }
+        else if (PersonsApi.OutsideOwnVillage(me, values.VillageCode))
+        {
+            ModelState.AddModelError(PersonForm.Key("villageCode"), L["A kelurahan operator registers residents of their own kelurahan only."]);
+        }
+        else
+        {
+            // The writer saves in steps (household, person, tokens, audit, duplicates): all of them or none.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var result = await writer.CreateAsync(me.AgencyId ?? 0, values, PersonOrigin.Entered, ct);
+            switch (result.Outcome)
+            {
+                case PersonSaveOutcome.Created:
+                    await transaction.CommitAsync(ct);
+                    TempData["Message"] = L["Resident {0} was saved.", values.FullName].Value;
+                    RegistryAccess.KeepWarnings(TempData, warnings);
+                    return Redirect($"/Registry/Details/{result.Id}");
+                case PersonSaveOutcome.NikExists:
+                    ModelState.AddModelError(PersonForm.Key("nik"), L["This NIK is already in the registry."]);
+                    ExistingId = await search.Visible().AnyAsync(p => p.Id == result.Id, ct) ? result.Id : null;
+                    break;
+                default:
+                    PersonForm.AddErrors(result.Errors, ModelState, L);
+                    break;
+            }
+        }
+        await FillAsync(warnings, ct);
+        return Page();
+    }
+
+    private async Task FillAsync(Dictionary<string, List<string>> warnings, CancellationToken ct)
+    {
+        var own = RegistryAccess.OwnVillage(me);
+        Form = new PersonFormView(Input, await villages.AgencyRegencyAsync(ct), own, own is null ? null : await villages.NameAsync(own, ct), warnings);
+    }
+}

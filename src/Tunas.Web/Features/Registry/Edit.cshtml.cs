@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Tunas.Web.Data;
+using Tunas.Web.Features.Shared;
+using Tunas.Web.Infrastructure;
+
+namespace Tunas.Web.Features.Registry;
+
+/// <summary>Changes a resident; the NIK is not shown in the form (only typed to correct it), so editing is no unaudited view of it.</summary>
+[Authorize(Policy = Policies.Registry)]
+public sealed class EditModel(RegistryRules rules, PersonWriter writer, PersonSearch search, VillageNames villages, CurrentUser me, TunasDb db, IStringLocalizer<SharedResource> L) : PageModel
+{
+    [BindProperty]
+    public PersonForm Input { get; set; } = new();
+
+    public PersonFormView Form { get; private set; } = null!;
+    public long PersonId { get; private set; }
+    public string PersonName { get; private set; } = "";
+    public long? ExistingId { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        var person = await search.Visible().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (person is null)
+        {
+            return NotFound();
+        }
+        Input = PersonForm.From(person);
+        await FillAsync(person, [], ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
+    {
+        var person = await search.Visible().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (person is null)
+        {
+            return NotFound();
+        }
+        var nik = string.IsNullOrWhiteSpace(Input.Nik) ? person.Nik : Input.Nik;
+        var check = await rules.CheckAsync(Input.ToInput(nik), ct);
+        var warnings = PersonForm.Warnings(check.Warnings, L);
+        if (check.Values is not { } values)
+        {
+            PersonForm.AddErrors(check.Errors, ModelState, L);
+        }
+        else if (PersonsApi.OutsideOwnVillage(me, values.VillageCode))
+        {
+            ModelState.AddModelError(PersonForm.Key("villageCode"), L["A kelurahan operator registers residents of their own kelurahan only."]);
+        }
+        else
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var result = await writer.UpdateAsync(person, values, ct);
+            switch (result.Outcome)
+            {
+                case PersonSaveOutcome.Updated or PersonSaveOutcome.Unchanged:
+                    await transaction.CommitAsync(ct);
+                    TempData["Message"] = result.Outcome == PersonSaveOutcome.Updated
+                        ? L["Resident {0} was saved.", values.FullName].Value
+                        : L["Nothing was changed."].Value;
+                    RegistryAccess.KeepWarnings(TempData, warnings);
+                    return Redirect($"/Registry/Details/{id}");
+                case PersonSaveOutcome.NikExists:
+                    ModelState.AddModelError(PersonForm.Key("nik"), L["This NIK is already in the registry."]);
+                    ExistingId = await search.Visible().AnyAsync(p => p.Id == result.Id, ct) ? result.Id : null;
+                    break;
+                default:
+                    PersonForm.AddErrors(result.Errors, ModelState, L);
+                    break;
+            }
+        }
+        // Nothing of a refused save may linger in this request's unit of work.
+        db.ChangeTracker.Clear();
+        await FillAsync(await db.Persons.AsNoTracking().FirstAsync(p => p.Id == id, ct), warnings, ct);
+        return Page();
+    }
+
+    private async Task FillAsync(Person person, Dictionary<string, List<string>> warnings, CancellationToken ct)
+    {
+        PersonId = person.Id;
+        PersonName = person.FullName;
+        var own = RegistryAccess.OwnVillage(me);
+        Form = new PersonFormView(Input, await villages.AgencyRegencyAsync(ct), own, own is null ? null : await villages.NameAsync(own, ct), warnings, Nik.Mask(person.Nik));
+    }
+}
