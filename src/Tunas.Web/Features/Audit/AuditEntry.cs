@@ -5,7 +5,8 @@ namespace Tunas.Web.Features.Audit;
 
 /// <summary>
 /// Who did what to which record, and when (UU 27/2022: every change to personal data is traceable).
-/// Details hold the changed fields as JSON; a NIK inside them is always masked.
+/// Details hold the changed fields as JSON with their old and new values, NIKs included, so that a change can be
+/// undone; only administrators read the audit, and the audit pages mask every NIK (decision 0005).
 /// </summary>
 public sealed class AuditEntry
 {

@@ -798,21 +798,6 @@ namespace Tunas.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Tunas.Web.Features.Registry.Duplicates.SuspectedDuplicate", b =>
-                {
-                    b.HasOne("Tunas.Web.Features.Registry.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonAId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Tunas.Web.Features.Registry.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonBId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Tunas.Web.Features.Registry.Household", b =>
                 {
                     b.HasOne("Tunas.Web.Features.Agencies.Agency", null)

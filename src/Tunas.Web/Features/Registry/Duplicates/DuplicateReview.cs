@@ -121,7 +121,7 @@ public sealed class DuplicateReview(TunasDb db, AuditLog audit, DuplicateDetecto
         await db.SaveChangesAsync(ct);
 
         await RepointReferencesAsync(removed.Id, kept.Id, pair.Id, ct);
-        // The person's name tokens, and this pair (its rows refer to both persons), go with it by cascade.
+        // The person's name tokens go with it by cascade; this pair stays, marked merged.
         db.Persons.Remove(removed);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -149,7 +149,8 @@ public sealed class DuplicateReview(TunasDb db, AuditLog audit, DuplicateDetecto
             var target = other < keptId ? (other, keptId) : (keptId, other);
             if (other == keptId || !taken.Add(target))
             {
-                continue; // the kept person already has this pair: the removed person's one goes by cascade
+                db.SuspectedDuplicates.Remove(pair); // the kept person already has this pair
+                continue;
             }
             (pair.PersonAId, pair.PersonBId) = target;
         }

@@ -19,7 +19,10 @@ public enum DuplicateStatus
     Dismissed = 3,
 }
 
-/// <summary>Two persons that may be one; an officer merges or dismisses them. The lower id is always A.</summary>
+/// <summary>
+/// Two persons that may be one; an officer merges or dismisses them. The lower id is always A. A merged pair stays,
+/// pointing at the removed person's old id, as the record of the decision.
+/// </summary>
 public sealed class SuspectedDuplicate
 {
     public long Id { get; set; }
@@ -40,8 +43,7 @@ internal sealed class SuspectedDuplicateConfiguration : IEntityTypeConfiguration
         e.Property(x => x.ReviewedBy).HasMaxLength(256);
         e.HasIndex(x => new { x.PersonAId, x.PersonBId }).IsUnique();
         e.HasIndex(x => new { x.AgencyId, x.Status });
+        // No foreign keys to Persons: a merged pair outlives the person it removed, as the record of that decision.
         e.HasIndex(x => x.PersonBId);
-        e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonAId).OnDelete(DeleteBehavior.Cascade);
-        e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonBId).OnDelete(DeleteBehavior.Cascade);
     }
 }

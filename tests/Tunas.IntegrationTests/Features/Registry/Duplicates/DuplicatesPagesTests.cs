@@ -80,7 +80,10 @@ public sealed class DuplicatesPagesTests(TunasFactory app)
         Assert.Equal("Jl. Anggrek 3", person.Address); // the kept record's own value wins
         Assert.False(await db.Persons.AnyAsync(p => p.Id == removed));
         Assert.False(await db.PersonNameTokens.AnyAsync(t => t.PersonId == removed));
-        Assert.False(await db.SuspectedDuplicates.AnyAsync(d => d.PersonAId == removed || d.PersonBId == removed));
+        var merged = await db.SuspectedDuplicates.AsNoTracking().SingleAsync(d => d.PersonAId == removed || d.PersonBId == removed);
+        Assert.Equal(pairId, merged.Id);
+        Assert.Equal(DuplicateStatus.Merged, merged.Status);
+        Assert.Equal(TunasFactory.EmailOf(Roles.ProgramOfficer), merged.ReviewedBy);
 
         var keptKey = kept.ToString(CultureInfo.InvariantCulture);
         var removedKey = removed.ToString(CultureInfo.InvariantCulture);
