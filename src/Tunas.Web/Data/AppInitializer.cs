@@ -59,6 +59,7 @@ public sealed class AppInitializer(
         await agencies.EnsureAsync(ct);
         await tokenKeys.InitializeAsync(db, ct);
         await CreateConfiguredAdminAsync(ct);
+        await DatabaseSetup.RefreshStatisticsAsync(db, ct);
         log.LogInformation("Database ready in {Elapsed} ms", clock.ElapsedMilliseconds);
     }
 

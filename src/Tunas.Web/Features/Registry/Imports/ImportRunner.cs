@@ -123,6 +123,7 @@ public sealed class ImportRunner(
         if (state.Inserted + state.Updated > 0)
         {
             await duplicates.DetectAllAsync(job.AgencyId, ct);
+            await Data.DatabaseSetup.RefreshStatisticsAsync(db, ct);
         }
         await FinishAsync(job, ImportStatus.Completed, null, ct);
         log.LogInformation("Import {JobId} completed: {Inserted} inserted, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected",
