@@ -12,7 +12,7 @@ using Tunas.Web.Data;
 namespace Tunas.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTunasDb))]
-    [Migration("20261128101201_Registry")]
+    [Migration("20261128114553_Registry")]
     partial class Registry
     {
         /// <inheritdoc />
@@ -797,21 +797,6 @@ namespace Tunas.Web.Data.Migrations.Postgres
                     b.HasOne("Tunas.Web.Features.Users.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Tunas.Web.Features.Registry.Duplicates.SuspectedDuplicate", b =>
-                {
-                    b.HasOne("Tunas.Web.Features.Registry.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonAId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Tunas.Web.Features.Registry.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonBId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
