@@ -9,7 +9,7 @@ using Tunas.Web.Infrastructure;
 namespace Tunas.Web.Features.Registry;
 
 [Authorize(Policy = Policies.Registry)]
-public sealed class CreateModel(RegistryRules rules, PersonWriter writer, PersonSearch search, VillageNames villages, CurrentUser me, TunasDb db, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class CreateModel(RegistryRules rules, PersonWriter writer, PersonSearch search, VillageNames villages, CurrentUser me, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty]
     public PersonForm Input { get; set; } = new();
@@ -39,13 +39,10 @@ public sealed class CreateModel(RegistryRules rules, PersonWriter writer, Person
         }
         else
         {
-            // The writer saves in steps (household, person, tokens, audit, duplicates): all of them or none.
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var result = await writer.CreateAsync(me.AgencyId ?? 0, values, PersonOrigin.Entered, ct);
             switch (result.Outcome)
             {
                 case PersonSaveOutcome.Created:
-                    await transaction.CommitAsync(ct);
                     TempData["Message"] = L["Resident {0} was saved.", values.FullName].Value;
                     RegistryAccess.KeepWarnings(TempData, warnings);
                     return Redirect($"/Registry/Details/{result.Id}");

@@ -53,12 +53,10 @@ public sealed class EditModel(RegistryRules rules, PersonWriter writer, PersonSe
         }
         else
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var result = await writer.UpdateAsync(person, values, ct);
             switch (result.Outcome)
             {
                 case PersonSaveOutcome.Updated or PersonSaveOutcome.Unchanged:
-                    await transaction.CommitAsync(ct);
                     TempData["Message"] = result.Outcome == PersonSaveOutcome.Updated
                         ? L["Resident {0} was saved.", values.FullName].Value
                         : L["Nothing was changed."].Value;
