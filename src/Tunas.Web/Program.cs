@@ -4,9 +4,13 @@ using Microsoft.Extensions.Localization;
 using Tunas.Web.Data;
 using Tunas.Web.Features.Account;
 using Tunas.Web.Features.Agencies;
+using Tunas.Web.Features.Applications;
 using Tunas.Web.Features.Audit;
+using Tunas.Web.Features.Messages;
+using Tunas.Web.Features.Programs;
 using Tunas.Web.Features.Regions;
 using Tunas.Web.Features.Registry;
+using Tunas.Web.Features.Selection;
 using Tunas.Web.Features.Users;
 using Tunas.Web.Infrastructure;
 
@@ -53,6 +57,10 @@ builder.Services.AddScoped<UserAdmin>();
 builder.Services.AddScoped<AppInitializer>();
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddRegistry();
+builder.Services.AddPrograms();
+builder.Services.AddApplications();
+builder.Services.AddSelectionRuns();
+builder.Services.AddMessages();
 
 var app = builder.Build();
 
@@ -105,6 +113,10 @@ app.MapAuth();
 app.MapUsers();
 app.MapRegions();
 app.MapRegistry();
+app.MapPrograms();
+app.MapApplications();
+app.MapSelectionRuns();
+app.MapMessages();
 // An address that matches nothing is a 404 for everyone (not a sign-in page for the anonymous).
 app.MapFallback("{*path}", (HttpContext ctx) => Results.NotFound()).AllowAnonymous();
 

@@ -2,11 +2,15 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Tunas.Web.Features.Agencies;
+using Tunas.Web.Features.Applications;
 using Tunas.Web.Features.Audit;
+using Tunas.Web.Features.Messages;
+using Tunas.Web.Features.Programs;
 using Tunas.Web.Features.Regions;
 using Tunas.Web.Features.Registry;
 using Tunas.Web.Features.Registry.Duplicates;
 using Tunas.Web.Features.Registry.Imports;
+using Tunas.Web.Features.Selection;
 using Tunas.Web.Features.Users;
 
 namespace Tunas.Web.Data;
@@ -28,6 +32,17 @@ public abstract class TunasDb(DbContextOptions options) : IdentityDbContext<AppU
     public DbSet<SuspectedDuplicate> SuspectedDuplicates => Set<SuspectedDuplicate>();
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
     public DbSet<ImportRowError> ImportRowErrors => Set<ImportRowError>();
+    public DbSet<TrainingProgram> Programs => Set<TrainingProgram>();
+    public DbSet<Track> Tracks => Set<Track>();
+    public DbSet<TrackModule> TrackModules => Set<TrackModule>();
+    public DbSet<Provider> Providers => Set<Provider>();
+    public DbSet<TrackProvider> TrackProviders => Set<TrackProvider>();
+    public DbSet<ProgramQuota> ProgramQuotas => Set<ProgramQuota>();
+    public DbSet<Application> Applications => Set<Application>();
+    public DbSet<SelectionRun> SelectionRuns => Set<SelectionRun>();
+    public DbSet<SelectionDecision> SelectionDecisions => Set<SelectionDecision>();
+    public DbSet<Appeal> Appeals => Set<Appeal>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -99,7 +99,11 @@ public static class AuthSetup
             // Leadership, provider staff, facilitators and participants see no registry at all.
             .AddPolicy(Policies.Registry, p => p.RequireRole(Roles.Administrator, Roles.ProgramOfficer, Roles.VillageOperator))
             .AddPolicy(Policies.RegistryReview, p => p.RequireRole(Roles.Administrator, Roles.ProgramOfficer))
-            .AddPolicy(Policies.ViewAudit, p => p.RequireRole(Roles.Administrator));
+            .AddPolicy(Policies.ViewAudit, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.ManagePrograms, p => p.RequireRole(Roles.Administrator, Roles.ProgramOfficer))
+            .AddPolicy(Policies.Applications, p => p.RequireRole(Roles.Administrator, Roles.ProgramOfficer, Roles.VillageOperator))
+            .AddPolicy(Policies.Selection, p => p.RequireRole(Roles.Administrator, Roles.ProgramOfficer))
+            .AddPolicy(Policies.Messages, p => p.RequireRole(Roles.Administrator, Roles.ProgramOfficer, Roles.VillageOperator));
 
         return services;
     }

@@ -45,6 +45,18 @@ public static class Policies
     public const string RegistryReview = nameof(RegistryReview);
 
     public const string ViewAudit = nameof(ViewAudit);
+
+    /// <summary>Programs, tracks, providers, quotas and rules: define and change them.</summary>
+    public const string ManagePrograms = nameof(ManagePrograms);
+
+    /// <summary>Enter applications for residents and see them (a VillageOperator only their own kelurahan's).</summary>
+    public const string Applications = nameof(Applications);
+
+    /// <summary>Run, publish and correct the selection: runs, appeals, withdrawals, waitlist promotions.</summary>
+    public const string Selection = nameof(Selection);
+
+    /// <summary>The outbox: see messages to residents and send the WhatsApp click-to-chat list.</summary>
+    public const string Messages = nameof(Messages);
 }
 
 /// <summary>Claim types the app adds to a signed-in user.</summary>

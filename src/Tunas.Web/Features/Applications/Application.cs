@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tunas.Web.Features.Programs;
+using Tunas.Web.Features.Registry;
+
+namespace Tunas.Web.Features.Applications;
+
+/// <summary>
+/// A person's request to join a program (pendaftaran): one per person per program. The public registration
+/// number is what the applicant keeps; with the birth date it opens their status, never the NIK.
+/// </summary>
+public sealed class Application
+{
+    public long Id { get; set; }
+    public int ProgramId { get; set; }
+    public long PersonId { get; set; }
+
+    /// <summary>Public, unguessable, unique across the installation, e.g. <c>TNS-26-7K3Q-9MXD</c>.</summary>
+    public required string RegistrationNumber { get; set; }
+
+    public int FirstTrackId { get; set; }
+    public int? SecondTrackId { get; set; }
+
+    /// <summary>The domicile kelurahan the applicant gave (dotted code); the registry's may differ.</summary>
+    public required string VillageCode { get; set; }
+
+    /// <summary>WhatsApp number for messages about this application, normalised to +62...</summary>
+    public string? Phone { get; set; }
+
+    public string? Email { get; set; }
+    public string? Motivation { get; set; }
+
+    /// <summary>Consent to the use of their data (UU 27/2022): that it was given, for what, and when.</summary>
+    public bool Consent { get; set; }
+
+    public required string ConsentPurpose { get; set; }
+    public DateTime ConsentAt { get; set; }
+
+    public ApplicationChannel Channel { get; set; }
+
+    /// <summary>The operator who entered it (channel Operator), or null for a self-submitted one.</summary>
+    public string? EnteredById { get; set; }
+
+    public ApplicationStatus Status { get; set; }
+
+    /// <summary>The basic checks made at submission, as JSON (code, passed, message) for the applicant's receipt.</summary>
+    public string? ChecksJson { get; set; }
+
+    public DateTime SubmittedAt { get; set; }
+    public DateTime? WithdrawnAt { get; set; }
+    public string? WithdrawalReason { get; set; }
+}
+
+public enum ApplicationChannel
+{
+    /// <summary>The public form or the public API.</summary>
+    Public,
+
+    /// <summary>A kelurahan operator or an officer entered it for the resident.</summary>
+    Operator,
+}
+
+public enum ApplicationStatus
+{
+    Submitted,
+
+    /// <summary>The applicant withdrew (before or after selection); a selected seat goes to the waitlist.</summary>
+    Withdrawn,
+}
+
+internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Application>
+{
+    public void Configure(EntityTypeBuilder<Application> e)
+    {
+        e.Property(x => x.RegistrationNumber).HasMaxLength(24);
+        e.Property(x => x.VillageCode).HasMaxLength(13);
+        e.Property(x => x.Phone).HasMaxLength(16);
+        e.Property(x => x.Email).HasMaxLength(256);
+        e.Property(x => x.Motivation).HasMaxLength(1000);
+        e.Property(x => x.ConsentPurpose).HasMaxLength(500);
+        e.Property(x => x.EnteredById).HasMaxLength(450);
+        e.Property(x => x.ChecksJson).HasMaxLength(4000);
+        e.Property(x => x.WithdrawalReason).HasMaxLength(500);
+        e.Property(x => x.Channel).HasConversion<string>().HasMaxLength(16);
+        e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        e.HasIndex(x => x.RegistrationNumber).IsUnique();
+        e.HasIndex(x => new { x.ProgramId, x.PersonId }).IsUnique();
+        e.HasIndex(x => new { x.ProgramId, x.VillageCode });
+        e.HasIndex(x => x.PersonId);
+        e.HasOne<TrainingProgram>().WithMany().HasForeignKey(x => x.ProgramId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Track>().WithMany().HasForeignKey(x => x.FirstTrackId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Track>().WithMany().HasForeignKey(x => x.SecondTrackId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,15 @@
+namespace Tunas.Web.Features.Messages;
+
+/// <summary>The services and endpoints of this feature, for Program.cs.</summary>
+public static class MessagesModule
+{
+    public static IServiceCollection AddMessages(this IServiceCollection services)
+    {
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapMessages(this IEndpointRouteBuilder app)
+    {
+        return app;
+    }
+}

@@ -1,0 +1,15 @@
+namespace Tunas.Web.Features.Programs;
+
+/// <summary>The services and endpoints of this feature, for Program.cs.</summary>
+public static class ProgramsModule
+{
+    public static IServiceCollection AddPrograms(this IServiceCollection services)
+    {
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapPrograms(this IEndpointRouteBuilder app)
+    {
+        return app;
+    }
+}

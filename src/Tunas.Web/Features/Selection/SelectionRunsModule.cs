@@ -1,0 +1,15 @@
+namespace Tunas.Web.Features.Selection;
+
+/// <summary>The services and endpoints of this feature, for Program.cs.</summary>
+public static class SelectionRunsModule
+{
+    public static IServiceCollection AddSelectionRuns(this IServiceCollection services)
+    {
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapSelectionRuns(this IEndpointRouteBuilder app)
+    {
+        return app;
+    }
+}
