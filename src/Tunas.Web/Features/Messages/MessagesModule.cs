@@ -5,6 +5,8 @@ public static class MessagesModule
 {
     public static IServiceCollection AddMessages(this IServiceCollection services)
     {
+        services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.Section);
+        services.AddScoped<Outbox>();
         return services;
     }
 
