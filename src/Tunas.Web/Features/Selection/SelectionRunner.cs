@@ -1,0 +1,307 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Tunas.Web.Data;
+using Tunas.Web.Features.Applications;
+using Tunas.Web.Features.Audit;
+using Tunas.Web.Features.Programs;
+using Tunas.Web.Features.Registry;
+using Tunas.Web.Infrastructure;
+
+namespace Tunas.Web.Features.Selection;
+
+/// <summary>
+/// Runs the selection of a program: reads the applications with the registry facts that rank them, runs the pure
+/// <see cref="SelectionEngine"/>, and stores the run frozen (settings, quotas, each applicant's input and result)
+/// with who ran it. A newer run supersedes the drafts before it; once one is published no new run is allowed.
+/// </summary>
+public sealed class SelectionRunner(TunasDb db, CurrentUser user, AuditLog audit, TimeProvider clock)
+{
+    /// <summary>Decisions are inserted in slices of this many, so a large run does not track every row at once.</summary>
+    private const int SaveSlice = 2_000;
+
+    public async Task<RunAttempt> RunAsync(int programId, CancellationToken ct = default)
+    {
+        var program = await db.Programs.AsNoTracking().Include(p => p.Tracks)
+            .FirstOrDefaultAsync(p => p.Id == programId && p.AgencyId == user.AgencyId, ct);
+        if (program is null)
+        {
+            return RunAttempt.Fail(RunProblem.NotFound);
+        }
+        if (await db.SelectionRuns.AnyAsync(r => r.ProgramId == programId && r.Status == SelectionRunStatus.Published, ct))
+        {
+            return RunAttempt.Fail(RunProblem.AlreadyPublished);
+        }
+        var quotas = await db.ProgramQuotas.AsNoTracking().Where(q => q.ProgramId == programId)
+            .OrderBy(q => q.RegionCode).ThenBy(q => q.TrackId).ToListAsync(ct);
+        if (quotas.Count == 0)
+        {
+            return RunAttempt.Fail(RunProblem.NoQuotas);
+        }
+
+        var referenceDate = program.SelectionOn ?? clock.TodayInIndonesia();
+        var applicants = await LoadApplicantsAsync(program, quotas, ct);
+        var input = new SelectionInput
+        {
+            Seed = program.Seed,
+            ReferenceDate = referenceDate,
+            Settings = SettingsOf(program),
+            Weights = new ScoreWeights(program.YouthWeight, program.WomenWeight),
+            Quotas = [.. quotas.Select(q => new Quota(q.RegionCode, q.TrackId, q.Size))],
+            Applicants = applicants,
+            SpillOver = program.SpillOver,
+            WaitlistLength = program.WaitlistLength,
+        };
+        var result = SelectionEngine.Run(input);
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        var run = await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var number = await db.SelectionRuns.Where(r => r.ProgramId == programId).MaxAsync(r => (int?)r.Number, ct) ?? 0;
+            await db.SelectionRuns.Where(r => r.ProgramId == programId && r.Status == SelectionRunStatus.Draft)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, SelectionRunStatus.Superseded), ct);
+            var run = new SelectionRun
+            {
+                ProgramId = programId,
+                Number = number + 1,
+                Status = SelectionRunStatus.Draft,
+                RunAt = clock.GetUtcNow().UtcDateTime,
+                RunById = user.Id ?? "system",
+                RunByName = user.Name ?? "system",
+                ReferenceDate = referenceDate,
+                Seed = program.Seed,
+                SettingsJson = JsonSerializer.Serialize(new FrozenSettings(input.Settings, input.Weights, input.SpillOver, input.WaitlistLength), DecisionJson.Options),
+                QuotasJson = JsonSerializer.Serialize(input.Quotas, DecisionJson.Options),
+                InputsHash = HashInputs(applicants),
+                Applicants = result.Applicants.Count,
+                Selected = result.Count(SelectionOutcome.Selected),
+                Waitlisted = result.Count(SelectionOutcome.Waitlisted),
+                NotSelected = result.Count(SelectionOutcome.NotSelected),
+                Ineligible = result.Count(SelectionOutcome.Ineligible),
+            };
+            db.SelectionRuns.Add(run);
+            audit.Record("selection.run", "program", programId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                new { run = run.Number, run.Applicants, run.Selected, run.Waitlisted, run.NotSelected, run.Ineligible, run.InputsHash });
+            await db.SaveChangesAsync(ct);
+
+            var tracking = db.ChangeTracker.AutoDetectChangesEnabled;
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            try
+            {
+                foreach (var slice in result.Applicants.Chunk(SaveSlice))
+                {
+                    db.SelectionDecisions.AddRange(slice.Select(a => ToDecision(run.Id, a)));
+                    await db.SaveChangesAsync(ct);
+                    db.ChangeTracker.Clear();
+                }
+            }
+            finally
+            {
+                db.ChangeTracker.AutoDetectChangesEnabled = tracking;
+            }
+            await tx.CommitAsync(ct);
+            return run;
+        });
+        return RunAttempt.Ok(run);
+    }
+
+    /// <summary>The program's rules as the engine takes them; a null column switches its rule off.</summary>
+    public static EligibilitySettings SettingsOf(TrainingProgram program)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        return new EligibilitySettings
+        {
+            MinAge = program.MinAge,
+            MaxAge = program.MaxAge,
+            AgeReferenceDate = program.AgeReferenceDate,
+            MaxDesil = program.MaxDesil,
+            DomicileRegencyCode = program.DomicileRegencyCode,
+            MaxPerHousehold = program.MaxPerHousehold,
+            ExcludeTrainedWithinYears = program.ExcludeTrainedWithinYears,
+            WomenOnlyTrackIds = program.Tracks.Where(t => t.WomenOnly).Select(t => (long)t.Id).ToHashSet(),
+        };
+    }
+
+    /// <summary>
+    /// Every submitted application with its person's registry facts. The domicile is the registry's kelurahan
+    /// (for a self-registered person, the one they gave); the household facts come from the family card.
+    /// </summary>
+    private async Task<List<Applicant>> LoadApplicantsAsync(TrainingProgram program, List<ProgramQuota> quotas, CancellationToken ct)
+    {
+        var rows = await (
+            from a in db.Applications.AsNoTracking()
+            where a.ProgramId == program.Id && a.Status == ApplicationStatus.Submitted
+            join p in db.Persons on a.PersonId equals p.Id
+            select new
+            {
+                a.Id,
+                a.RegistrationNumber,
+                a.FirstTrackId,
+                a.SecondTrackId,
+                a.SubmittedAt,
+                a.PersonId,
+                p.VillageCode,
+                p.Sex,
+                p.BirthDate,
+                p.WelfareDecile,
+                p.Disability,
+                p.FamilyCardNumber,
+                p.HouseholdId,
+            }).ToListAsync(ct);
+
+        var householdIds = db.Applications.Where(a => a.ProgramId == program.Id && a.Status == ApplicationStatus.Submitted)
+            .Join(db.Persons, a => a.PersonId, p => p.Id, (a, p) => p.HouseholdId);
+        var households = await db.Persons.AsNoTracking()
+            .Where(p => p.HouseholdId != null && householdIds.Contains(p.HouseholdId))
+            .GroupBy(p => p.HouseholdId!.Value)
+            .Select(g => new
+            {
+                Id = g.Key,
+                Size = g.Count(),
+                Earners = g.Count(p => p.EmploymentStatus == EmploymentStatus.Employed || p.EmploymentStatus == EmploymentStatus.SelfEmployed),
+            })
+            .ToDictionaryAsync(h => h.Id, ct);
+        var femaleHeaded = (await (
+            from h in db.Households.AsNoTracking()
+            where householdIds.Contains(h.Id)
+            join head in db.Persons on h.HeadPersonId equals head.Id
+            where head.Sex == Shared.Sex.Female
+            select h.Id).ToListAsync(ct)).ToHashSet();
+
+        var lastTrained = await LastTrainedAsync(program, ct);
+        var regions = new QuotaRegions(quotas.Select(q => q.RegionCode));
+        return [.. rows.Select(r =>
+        {
+            households.TryGetValue(r.HouseholdId ?? 0, out var household);
+            return new Applicant
+            {
+                ApplicationId = r.Id,
+                RegistrationNumber = r.RegistrationNumber,
+                VillageCode = r.VillageCode,
+                QuotaRegion = regions.Of(r.VillageCode),
+                FirstTrackId = r.FirstTrackId,
+                SecondTrackId = r.SecondTrackId,
+                Sex = r.Sex,
+                BirthDate = r.BirthDate,
+                WelfareDecile = r.WelfareDecile,
+                Disability = r.Disability,
+                FamilyCardNumber = r.FamilyCardNumber,
+                HouseholdSize = household?.Size ?? 0,
+                NoEarnerInHousehold = household is not null && household.Earners == 0,
+                FemaleHeadedHousehold = r.HouseholdId is { } id && femaleHeaded.Contains(id),
+                LastTrainedOn = lastTrained.TryGetValue(r.PersonId, out var on) ? on : null,
+                SubmittedAt = DateTime.SpecifyKind(r.SubmittedAt, DateTimeKind.Utc),
+            };
+        })];
+    }
+
+    /// <summary>
+    /// When each person last finished a training: the end of another program of the agency whose published
+    /// selection chose them (its training end, else start, else publication, else registration close).
+    /// </summary>
+    private async Task<Dictionary<long, DateOnly>> LastTrainedAsync(TrainingProgram program, CancellationToken ct)
+    {
+        var chosen = await (
+            from d in db.SelectionDecisions.AsNoTracking()
+            join r in db.SelectionRuns on d.RunId equals r.Id
+            join p in db.Programs on r.ProgramId equals p.Id
+            join a in db.Applications on d.ApplicationId equals a.Id
+            where r.Status == SelectionRunStatus.Published && p.Id != program.Id && p.AgencyId == program.AgencyId
+                && (d.Status == DecisionStatus.Selected || d.Status == DecisionStatus.Promoted)
+            select new { a.PersonId, End = p.TrainingEnds ?? p.TrainingStarts ?? p.PublicationOn ?? p.RegistrationCloses })
+            .ToListAsync(ct);
+        return chosen.GroupBy(c => c.PersonId).ToDictionary(g => g.Key, g => g.Max(c => c.End));
+    }
+
+    private static SelectionDecision ToDecision(long runId, ApplicantResult a)
+    {
+        var outcome = a.Outcome;
+        return new SelectionDecision
+        {
+            RunId = runId,
+            ApplicationId = a.Applicant.ApplicationId,
+            RegistrationNumber = a.Applicant.RegistrationNumber,
+            VillageCode = a.Applicant.VillageCode,
+            QuotaRegion = a.HomeQuota?.Region ?? a.Applicant.QuotaRegion,
+            TrackId = a.TrackId is { } t ? (int)t : null,
+            Outcome = outcome,
+            Status = StatusOf(outcome),
+            Placement = a.Placement,
+            Rank = a.Rank,
+            WaitlistPosition = a.WaitlistPosition,
+            Score = a.Score.Total,
+            ScoreJson = DecisionJson.Score(a.Score),
+            RulesJson = DecisionJson.Rules(a.Rules),
+            ReasonsJson = DecisionJson.Reasons(a.Reasons()),
+            InputJson = DecisionJson.Input(a.Applicant),
+        };
+    }
+
+    public static DecisionStatus StatusOf(SelectionOutcome outcome) => outcome switch
+    {
+        SelectionOutcome.Selected => DecisionStatus.Selected,
+        SelectionOutcome.Waitlisted => DecisionStatus.Waitlisted,
+        SelectionOutcome.NotSelected => DecisionStatus.NotSelected,
+        _ => DecisionStatus.Ineligible,
+    };
+
+    /// <summary>SHA-256 over every applicant's input in application order: equal hashes mean equal inputs.</summary>
+    private static string HashInputs(List<Applicant> applicants)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var a in applicants.OrderBy(a => a.ApplicationId))
+        {
+            hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(a, DecisionJson.Options));
+            hash.AppendData("\n"u8);
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}
+
+/// <summary>What a run was given besides the quotas and applicants; stored as the run's settings.</summary>
+public sealed record FrozenSettings(EligibilitySettings Eligibility, ScoreWeights Weights, SpillOverRule SpillOver, int? WaitlistLength);
+
+public enum RunProblem
+{
+    None,
+    NotFound,
+    AlreadyPublished,
+    NoQuotas,
+}
+
+public sealed record RunAttempt(SelectionRun? Run, RunProblem Problem)
+{
+    public static RunAttempt Ok(SelectionRun run) => new(run, RunProblem.None);
+
+    public static RunAttempt Fail(RunProblem problem) => new(null, problem);
+}
+
+/// <summary>
+/// Maps a kelurahan code to the quota region that contains it: the longest quota code equal to it or a dotted
+/// prefix of it (a kelurahan quota for a city program, a regency quota for a provincial one).
+/// </summary>
+public sealed class QuotaRegions(IEnumerable<string> regionCodes)
+{
+    private readonly HashSet<string> codes = [.. regionCodes];
+
+    public string Of(string villageCode)
+    {
+        ArgumentNullException.ThrowIfNull(villageCode);
+        for (var code = villageCode; code.Length > 0; code = Parent(code))
+        {
+            if (codes.Contains(code))
+            {
+                return code;
+            }
+        }
+        return villageCode;
+    }
+
+    private static string Parent(string code)
+    {
+        var dot = code.LastIndexOf('.');
+        return dot < 0 ? "" : code[..dot];
+    }
+}

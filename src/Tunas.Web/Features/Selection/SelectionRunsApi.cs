@@ -1,0 +1,159 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Tunas.Web.Data;
+using Tunas.Web.Features.Shared;
+using Tunas.Web.Infrastructure;
+
+namespace Tunas.Web.Features.Selection;
+
+public sealed record RunCreated(long Id, int Number);
+
+public sealed record RunSummary(
+    long Id, int Number, SelectionRunStatus Status, DateTime RunAt, string RunBy, string ReferenceDate, string InputsHash,
+    int Applicants, int Selected, int Waitlisted, int NotSelected, int Ineligible, DateTime? PublishedAt)
+{
+    public static RunSummary From(SelectionRun r) => new(
+        r.Id, r.Number, r.Status, DateTime.SpecifyKind(r.RunAt, DateTimeKind.Utc), r.RunByName, DateText.Iso(r.ReferenceDate),
+        r.InputsHash, r.Applicants, r.Selected, r.Waitlisted, r.NotSelected, r.Ineligible,
+        r.PublishedAt is { } p ? DateTime.SpecifyKind(p, DateTimeKind.Utc) : null);
+}
+
+public sealed record ReasonDto(string Code, string Text);
+
+public sealed record OutcomeDto(
+    long ApplicationId, string RegistrationNumber, SelectionOutcome Outcome, DecisionStatus Status, int? Rank,
+    int? WaitlistPosition, int Score, string VillageCode, int? TrackId, IReadOnlyList<ReasonDto> Reasons);
+
+public sealed record RunDetails(RunSummary Run, string Seed, string Settings, string Quotas, IReadOnlyList<OutcomeDto> Outcomes);
+
+public sealed record WithdrawRequest(string? Reason);
+
+public sealed record WithdrawResult(string? PromotedRegistrationNumber);
+
+public sealed record AppealAnswerRequest(bool Upheld, string? Answer, DecisionStatus? NewStatus);
+
+public sealed record PublicAppealRequest(string? RegistrationNumber, string? BirthDate, string? Text);
+
+public sealed record AppealCreated(long Id);
+
+public sealed record AppealDto(
+    long Id, long ApplicationId, string RegistrationNumber, string Text, DateTime LodgedAt, AppealStatus Status,
+    string? Answer, DateTime? AnsweredAt, DecisionStatus? NewStatus, DecisionStatus CurrentStatus);
+
+/// <summary>
+/// Selection runs, publication, withdrawals, appeals (staff, policy <see cref="Policies.Selection"/>) and the
+/// public side: the published result list and lodging an appeal.
+/// </summary>
+public static class SelectionRunsApi
+{
+    public static IEndpointRouteBuilder MapSelectionRunsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/programs/{id:int}").WithTags("Selection").RequireAuthorization(Policies.Selection);
+        api.MapPost("/selection-runs", RunAsync);
+        api.MapGet("/selection-runs", ListAsync);
+        api.MapGet("/selection-runs/{runId:long}", GetAsync);
+        api.MapPost("/selection-runs/{runId:long}/publish", PublishAsync);
+        api.MapPost("/applications/{applicationId:long}/withdraw", WithdrawAsync);
+        api.MapGet("/appeals", AppealsAsync);
+        api.MapPost("/appeals/{appealId:long}/answer", AnswerAsync);
+
+        var pub = app.MapGroup("/api/v1/public").WithTags("Public").AllowAnonymous();
+        pub.MapGet("/programs/{id:int}/results", ResultsAsync);
+        pub.MapPost("/appeals", LodgeAsync);
+        return app;
+    }
+
+    internal static async Task<Results<Created<RunCreated>, NotFound, ProblemHttpResult>> RunAsync(
+        int id, SelectionRunner runner, IStringLocalizer<SharedResource> L, CancellationToken ct)
+    {
+        var attempt = await runner.RunAsync(id, ct);
+        return attempt.Problem switch
+        {
+            RunProblem.None => TypedResults.Created($"/api/v1/programs/{id}/selection-runs/{attempt.Run!.Id}", new RunCreated(attempt.Run.Id, attempt.Run.Number)),
+            RunProblem.NotFound => TypedResults.NotFound(),
+            RunProblem.AlreadyPublished => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: L[SelectionPageMessages.AlreadyPublishedMessage]),
+            _ => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: L[SelectionPageMessages.NoQuotasMessage]),
+        };
+    }
+
+    internal static async Task<Results<Ok<IReadOnlyList<RunSummary>>, NotFound>> ListAsync(int id, SelectionQueries queries, CancellationToken ct)
+    {
+        var runs = await queries.RunsAsync(id, ct);
+        return runs is null ? TypedResults.NotFound() : TypedResults.Ok(runs);
+    }
+
+    internal static async Task<Results<Ok<RunDetails>, NotFound>> GetAsync(
+        int id, long runId, SelectionQueries queries, IStringLocalizer<SharedResource> L, CancellationToken ct)
+    {
+        var run = await queries.RunAsync(id, runId, ct);
+        if (run is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var outcomes = await queries.DecisionsAsync(run.Id, null, null, ct);
+        return TypedResults.Ok(new RunDetails(RunSummary.From(run), run.Seed, run.SettingsJson, run.QuotasJson,
+            [.. outcomes.Select(d => new OutcomeDto(d.ApplicationId, d.RegistrationNumber, d.Outcome, d.Status, d.Rank, d.WaitlistPosition,
+                d.Score, d.VillageCode, d.TrackId, Localize(DecisionJson.ReadReasons(d.ReasonsJson), L)))]));
+    }
+
+    internal static async Task<Results<Ok, NotFound, ProblemHttpResult>> PublishAsync(
+        int id, long runId, SelectionDesk desk, IStringLocalizer<SharedResource> L, CancellationToken ct) =>
+        Answer(await desk.PublishAsync(id, runId, ct), TypedResults.Ok(), L);
+
+    internal static async Task<Results<Ok<WithdrawResult>, NotFound, ProblemHttpResult>> WithdrawAsync(
+        int id, long applicationId, WithdrawRequest? body, SelectionDesk desk, IStringLocalizer<SharedResource> L, CancellationToken ct)
+    {
+        var result = await desk.WithdrawAsync(id, applicationId, body?.Reason, ct);
+        return Answer(result, TypedResults.Ok(new WithdrawResult(result.PromotedNumber)), L);
+    }
+
+    internal static async Task<Results<Ok<IReadOnlyList<AppealDto>>, NotFound>> AppealsAsync(int id, SelectionQueries queries, CancellationToken ct)
+    {
+        var appeals = await queries.AppealsAsync(id, ct);
+        return appeals is null ? TypedResults.NotFound() : TypedResults.Ok(appeals);
+    }
+
+    internal static async Task<Results<Ok, NotFound, ProblemHttpResult>> AnswerAsync(
+        int id, long appealId, AppealAnswerRequest body, SelectionDesk desk, IStringLocalizer<SharedResource> L, CancellationToken ct) =>
+        Answer(await desk.AnswerAppealAsync(id, appealId, body.Upheld, body.Answer, body.NewStatus, ct), TypedResults.Ok(), L);
+
+    internal static async Task<Results<Ok<PublicResults>, NotFound>> ResultsAsync(int id, SelectionQueries queries, CancellationToken ct)
+    {
+        var results = await queries.PublicResultsAsync(id, ct);
+        return results is null ? TypedResults.NotFound() : TypedResults.Ok(results);
+    }
+
+    internal static async Task<Results<Created<AppealCreated>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult>> LodgeAsync(
+        PublicAppealRequest body, SelectionDesk desk, IStringLocalizer<SharedResource> L, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(body.RegistrationNumber) || !DateText.TryParse(body.BirthDate, out var birthDate))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["registrationNumber"] = [L[SelectionPageMessages.NumberAndBirthDateMessage]],
+            });
+        }
+        var result = await desk.LodgeAppealAsync(body.RegistrationNumber.Trim().ToUpperInvariant(), birthDate, body.Text, ct);
+        return result.Outcome switch
+        {
+            DeskOutcome.Done => TypedResults.Created($"/api/v1/public/appeals/{result.CreatedId}", new AppealCreated(result.CreatedId!.Value)),
+            DeskOutcome.NotFound => TypedResults.NotFound(new ProblemDetails { Status = 404, Title = L[SelectionPageMessages.NotFoundByNumberMessage] }),
+            _ => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: string.Format(CultureInfo.CurrentCulture, L[result.Message!], result.Args ?? [])),
+        };
+    }
+
+    public static IReadOnlyList<ReasonDto> Localize(IEnumerable<StoredReason> reasons, IStringLocalizer L) =>
+        [.. reasons.Select(r => new ReasonDto(r.Code, r.ToReason().Format(L[r.Message])))];
+
+    private static Results<T, NotFound, ProblemHttpResult> Answer<T>(DeskResult result, T ok, IStringLocalizer L) where T : IResult =>
+        result.Outcome switch
+        {
+            DeskOutcome.Done => ok,
+            DeskOutcome.NotFound => TypedResults.NotFound(),
+            _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
+                title: string.Format(CultureInfo.CurrentCulture, L[result.Message!], result.Args ?? [])),
+        };
+}

@@ -1,0 +1,357 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tunas.Web.Data;
+using Tunas.Web.Features.Agencies;
+using Tunas.Web.Features.Messages;
+using Tunas.Web.Features.Selection;
+using Tunas.Web.Infrastructure;
+
+namespace Tunas.IntegrationTests.Features.Selection;
+
+[Collection(SelectionAppGroup.Name)]
+public sealed class SelectionRunsApiTests(SelectionApp app)
+{
+    /// <summary>Kelurahan 1: desil 1, 2, 3 for one seat of track A; kelurahan 2: desil 2 and an ineligible desil 8.</summary>
+    private async Task<ProgramScenario> ArrangeAsync(Action<Tunas.Web.Features.Programs.TrainingProgram>? configure = null)
+    {
+        var s = await ProgramScenario.CreateAsync(app, configure);
+        await s.QuotasAsync(app, (ProgramScenario.Village1, s.TrackA, 1), (ProgramScenario.Village2, s.TrackA, 1));
+        await s.ApplyAsync(app, "v1d1", ProgramScenario.Village1, 1, s.TrackA);
+        await s.ApplyAsync(app, "v1d2", ProgramScenario.Village1, 2, s.TrackA);
+        await s.ApplyAsync(app, "v1d3", ProgramScenario.Village1, 3, s.TrackA);
+        await s.ApplyAsync(app, "v2d2", ProgramScenario.Village2, 2, s.TrackA);
+        await s.ApplyAsync(app, "v2d8", ProgramScenario.Village2, 8, s.TrackA);
+        return s;
+    }
+
+    private static async Task<long> RunAsync(HttpClient client, ProgramScenario s)
+    {
+        var response = await client.PostAsync($"/api/v1/programs/{s.ProgramId}/selection-runs", null);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+    }
+
+    private static async Task<Dictionary<string, JsonElement>> OutcomesAsync(HttpClient client, ProgramScenario s, long runId)
+    {
+        var run = await client.GetFromJsonAsync<JsonElement>($"/api/v1/programs/{s.ProgramId}/selection-runs/{runId}");
+        return run.GetProperty("outcomes").EnumerateArray().ToDictionary(o => o.GetProperty("registrationNumber").GetString()!);
+    }
+
+    private static string Number(ProgramScenario s, string key, Dictionary<string, JsonElement> outcomes) =>
+        outcomes.Values.Single(o => o.GetProperty("applicationId").GetInt64() == s.Applicants[key].ApplicationId).GetProperty("registrationNumber").GetString()!;
+
+    private static JsonElement Of(ProgramScenario s, string key, Dictionary<string, JsonElement> outcomes) => outcomes[Number(s, key, outcomes)];
+
+    [Fact]
+    public async Task ARunRanksThePoorestFirstInEachQuotaAndExplainsEveryOutcome()
+    {
+        var s = await ArrangeAsync();
+        var client = await app.ApiClientAsync(Roles.ProgramOfficer);
+        var runId = await RunAsync(client, s);
+        var outcomes = await OutcomesAsync(client, s, runId);
+
+        Assert.Equal(5, outcomes.Count);
+        Assert.Equal("selected", Of(s, "v1d1", outcomes).GetProperty("outcome").GetString());
+        Assert.Equal("waitlisted", Of(s, "v1d2", outcomes).GetProperty("outcome").GetString());
+        Assert.Equal(1, Of(s, "v1d2", outcomes).GetProperty("waitlistPosition").GetInt32());
+        Assert.Equal(2, Of(s, "v1d3", outcomes).GetProperty("waitlistPosition").GetInt32());
+        Assert.Equal("selected", Of(s, "v2d2", outcomes).GetProperty("outcome").GetString());
+        var ineligible = Of(s, "v2d8", outcomes);
+        Assert.Equal("ineligible", ineligible.GetProperty("outcome").GetString());
+        var reasons = ineligible.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("code").GetString()).ToList();
+        Assert.Contains("desil-too-high", reasons);
+        // Reasons come in Indonesian by default.
+        Assert.Contains("desil", ineligible.GetProperty("reasons")[1].GetProperty("text").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.True(Of(s, "v1d1", outcomes).GetProperty("score").GetInt32() > Of(s, "v1d2", outcomes).GetProperty("score").GetInt32());
+        Assert.Equal(1, Of(s, "v1d1", outcomes).GetProperty("rank").GetInt32());
+    }
+
+    [Fact]
+    public async Task ARunIsFrozenAndANewRunSupersedesTheDraft()
+    {
+        var s = await ArrangeAsync();
+        var client = await app.ApiClientAsync(Roles.ProgramOfficer);
+        var first = await RunAsync(client, s);
+        var before = await OutcomesAsync(client, s, first);
+
+        // The registry changes after the run: the first run keeps what it was given.
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TunasDb>();
+            var id = s.Applicants["v1d3"].PersonId;
+            await db.Persons.Where(p => p.Id == id).ExecuteUpdateAsync(u => u.SetProperty(p => p.WelfareDecile, 1));
+        }
+        var again = await OutcomesAsync(client, s, first);
+        Assert.Equal(Of(s, "v1d3", before).GetProperty("score").GetInt32(), Of(s, "v1d3", again).GetProperty("score").GetInt32());
+
+        var second = await RunAsync(client, s);
+        var runs = await client.GetFromJsonAsync<JsonElement>($"/api/v1/programs/{s.ProgramId}/selection-runs");
+        var statuses = runs.EnumerateArray().ToDictionary(r => r.GetProperty("id").GetInt64(), r => r.GetProperty("status").GetString());
+        Assert.Equal("superseded", statuses[first]);
+        Assert.Equal("draft", statuses[second]);
+        var hashes = runs.EnumerateArray().Select(r => r.GetProperty("inputsHash").GetString()).Distinct().Count();
+        Assert.Equal(2, hashes);
+        var after = await OutcomesAsync(client, s, second);
+        Assert.True(Of(s, "v1d3", after).GetProperty("score").GetInt32() > Of(s, "v1d3", before).GetProperty("score").GetInt32());
+
+        var run = await client.GetFromJsonAsync<JsonElement>($"/api/v1/programs/{s.ProgramId}/selection-runs/{second}");
+        Assert.Equal(2, run.GetProperty("run").GetProperty("number").GetInt32());
+        Assert.Contains("maxDesil", run.GetProperty("settings").GetString(), StringComparison.Ordinal);
+        Assert.Contains(ProgramScenario.Village1, run.GetProperty("quotas").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheSameInputsGiveTheSameHashAndTheSameResult()
+    {
+        var s = await ArrangeAsync();
+        var client = await app.ApiClientAsync(Roles.ProgramOfficer);
+        var a = await OutcomesAsync(client, s, await RunAsync(client, s));
+        var b = await OutcomesAsync(client, s, await RunAsync(client, s));
+        foreach (var (number, outcome) in a)
+        {
+            Assert.Equal(outcome.GetProperty("outcome").GetString(), b[number].GetProperty("outcome").GetString());
+            Assert.Equal(outcome.GetProperty("rank").ToString(), b[number].GetProperty("rank").ToString());
+        }
+        var runs = await client.GetFromJsonAsync<JsonElement>($"/api/v1/programs/{s.ProgramId}/selection-runs");
+        Assert.Single(runs.EnumerateArray().Select(r => r.GetProperty("inputsHash").GetString()).Distinct());
+    }
+
+    [Fact]
+    public async Task PublishingTellsEveryApplicantOnceAndEndsReRuns()
+    {
+        var s = await ArrangeAsync();
+        var client = await app.ApiClientAsync(Roles.ProgramOfficer);
+        var runId = await RunAsync(client, s);
+        var publish = await client.PostAsync($"/api/v1/programs/{s.ProgramId}/selection-runs/{runId}/publish", null);
+        Assert.Equal(HttpStatusCode.OK, publish.StatusCode);
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TunasDb>();
+            var messages = await db.OutboxMessages.Where(m => m.ProgramId == s.ProgramId).ToListAsync();
+            Assert.Equal(5, messages.Count);
+            Assert.All(messages, m => Assert.Equal(MessageKind.SelectionResult, m.Kind));
+            Assert.All(messages, m => Assert.DoesNotContain(s.Nik(app, "v1d1"), m.Body, StringComparison.Ordinal));
+            Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "selection.published" && e.EntityId == s.ProgramId.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        var twice = await client.PostAsync($"/api/v1/programs/{s.ProgramId}/selection-runs/{runId}/publish", null);
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        var rerun = await client.PostAsync($"/api/v1/programs/{s.ProgramId}/selection-runs", null);
+        Assert.Equal(HttpStatusCode.Conflict, rerun.StatusCode);
+        Assert.Contains("diumumkan", (await rerun.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheResultIsNotPublishedWhileRegistrationIsOpen()
+    {
+        var s = await ArrangeAsync(p => p.RegistrationCloses = ProgramScenario.Today);
+        var client = await app.ApiClientAsync(Roles.ProgramOfficer);
+        var runId = await RunAsync(client, s);
+        var publish = await client.PostAsync($"/api/v1/programs/{s.ProgramId}/selection-runs/{runId}/publish", null);
+        Assert.Equal(HttpStatusCode.Conflict, publish.StatusCode);
+        var runs = await client.GetFromJsonAsync<JsonElement>($"/api/v1/programs/{s.ProgramId}/selection-runs");
+        Assert.Equal("draft", runs[0].GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task AProgramWithoutQuotasCannotBeRun()
+    {
+        var s = await ProgramScenario.CreateAsync(app);
+        var client = await app.ApiClientAsync(Roles.ProgramOfficer);
+        var response = await client.PostAsync($"/api/v1/programs/{s.ProgramId}/selection-runs", null);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("kuota", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task AWithdrawalPromotesTheFirstOnTheWaitlistAndTellsThem()
+    {
+        var s = await ArrangeAsync();
+        var client = await app.ApiClientAsync(Roles.ProgramOfficer);
+        var runId = await RunAsync(client, s);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/v1/programs/{s.ProgramId}/selection-runs/{runId}/publish", null)).StatusCode);
+        var outcomes = await OutcomesAsync(client, s, runId);
+
+        var withdraw = await client.PostAsJsonAsync($"/api/v1/programs/{s.ProgramId}/applications/{s.Applicants["v1d1"].ApplicationId}/withdraw", new { reason = "Pindah kerja" });
+        Assert.Equal(HttpStatusCode.OK, withdraw.StatusCode);
+        var promoted = (await withdraw.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("promotedRegistrationNumber").GetString();
+        Assert.Equal(Number(s, "v1d2", outcomes), promoted);
+
+        var now = await OutcomesAsync(client, s, runId);
+        Assert.Equal("withdrawn", Of(s, "v1d1", now).GetProperty("status").GetString());
+        Assert.Equal("promoted", Of(s, "v1d2", now).GetProperty("status").GetString());
+        Assert.Equal("waitlisted", Of(s, "v1d3", now).GetProperty("status").GetString());
+        // The frozen outcome stays what the run decided.
+        Assert.Equal("selected", Of(s, "v1d1", now).GetProperty("outcome").GetString());
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TunasDb>();
+            Assert.Equal(1, await db.OutboxMessages.CountAsync(m => m.ProgramId == s.ProgramId && m.Kind == MessageKind.Promotion));
+            Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "selection.promoted"));
+        }
+
+        var again = await client.PostAsJsonAsync($"/api/v1/programs/{s.ProgramId}/applications/{s.Applicants["v1d1"].ApplicationId}/withdraw", new { reason = "lagi" });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+
+        // The promoted one withdraws too: the next in line moves up.
+        var next = await client.PostAsJsonAsync($"/api/v1/programs/{s.ProgramId}/applications/{s.Applicants["v1d2"].ApplicationId}/withdraw", new { reason = "sakit" });
+        Assert.Equal(Number(s, "v1d3", outcomes), (await next.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("promotedRegistrationNumber").GetString());
+    }
+
+    [Fact]
+    public async Task AWaitlistedWithdrawalPromotesNobody()
+    {
+        var s = await ArrangeAsync();
+        var client = await app.ApiClientAsync(Roles.ProgramOfficer);
+        var runId = await RunAsync(client, s);
+        await client.PostAsync($"/api/v1/programs/{s.ProgramId}/selection-runs/{runId}/publish", null);
+        var withdraw = await client.PostAsJsonAsync($"/api/v1/programs/{s.ProgramId}/applications/{s.Applicants["v1d2"].ApplicationId}/withdraw", new { reason = "x" });
+        Assert.Equal(JsonValueKind.Null, (await withdraw.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("promotedRegistrationNumber").ValueKind);
+        var now = await OutcomesAsync(client, s, runId);
+        Assert.Equal("selected", Of(s, "v1d1", now).GetProperty("status").GetString());
+        Assert.Equal("waitlisted", Of(s, "v1d3", now).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task AnAppealInTheWindowIsAnsweredAndMayChangeTheResult()
+    {
+        var s = await ArrangeAsync();
+        var officer = await app.ApiClientAsync(Roles.ProgramOfficer);
+        var runId = await RunAsync(officer, s);
+        await officer.PostAsync($"/api/v1/programs/{s.ProgramId}/selection-runs/{runId}/publish", null);
+        var outcomes = await OutcomesAsync(officer, s, runId);
+        var number = Number(s, "v2d8", outcomes);
+        var birth = s.Applicants["v2d8"].BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        using var anonymous = app.CreateClient();
+
+        var wrongBirth = await anonymous.PostAsJsonAsync("/api/v1/public/appeals", new { registrationNumber = number, birthDate = "2001-01-01", text = "Data desil saya sudah diperbarui kelurahan." });
+        Assert.Equal(HttpStatusCode.NotFound, wrongBirth.StatusCode);
+        var tooShort = await anonymous.PostAsJsonAsync("/api/v1/public/appeals", new { registrationNumber = number, birthDate = birth, text = "salah" });
+        Assert.Equal(HttpStatusCode.BadRequest, tooShort.StatusCode);
+
+        var lodged = await anonymous.PostAsJsonAsync("/api/v1/public/appeals", new { registrationNumber = number.ToLowerInvariant(), birthDate = birth, text = "Data desil saya sudah diperbarui kelurahan." });
+        Assert.Equal(HttpStatusCode.Created, lodged.StatusCode);
+        var appealId = (await lodged.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        var twice = await anonymous.PostAsJsonAsync("/api/v1/public/appeals", new { registrationNumber = number, birthDate = birth, text = "Data desil saya sudah diperbarui kelurahan." });
+        Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
+
+        var list = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/programs/{s.ProgramId}/appeals");
+        Assert.Equal("open", list[0].GetProperty("status").GetString());
+        Assert.Equal("ineligible", list[0].GetProperty("currentStatus").GetString());
+
+        var noText = await officer.PostAsJsonAsync($"/api/v1/programs/{s.ProgramId}/appeals/{appealId}/answer", new { upheld = true, answer = " ", newStatus = "selected" });
+        Assert.Equal(HttpStatusCode.Conflict, noText.StatusCode);
+        var answered = await officer.PostAsJsonAsync($"/api/v1/programs/{s.ProgramId}/appeals/{appealId}/answer", new { upheld = true, answer = "Desil Anda 3 menurut DTSEN terbaru.", newStatus = "selected" });
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        var again = await officer.PostAsJsonAsync($"/api/v1/programs/{s.ProgramId}/appeals/{appealId}/answer", new { upheld = false, answer = "x" });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+
+        var now = await OutcomesAsync(officer, s, runId);
+        Assert.Equal("selected", Of(s, "v2d8", now).GetProperty("status").GetString());
+        Assert.Equal("ineligible", Of(s, "v2d8", now).GetProperty("outcome").GetString());
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TunasDb>();
+        Assert.Equal(1, await db.OutboxMessages.CountAsync(m => m.ProgramId == s.ProgramId && m.Kind == MessageKind.AppealAnswer));
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "appeal.answered" && e.EntityId == s.Applicants["v2d8"].ApplicationId.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public async Task AnAppealOutsideTheWindowOrBeforePublicationIsRefused()
+    {
+        var closed = await ArrangeAsync(p => { p.AppealOpens = ProgramScenario.Today.AddDays(-10); p.AppealCloses = ProgramScenario.Today.AddDays(-1); });
+        var officer = await app.ApiClientAsync(Roles.ProgramOfficer);
+        var runId = await RunAsync(officer, closed);
+        using var anonymous = app.CreateClient();
+        var outcomes = await OutcomesAsync(officer, closed, runId);
+        var body = new { registrationNumber = Number(closed, "v1d3", outcomes), birthDate = closed.Applicants["v1d3"].BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), text = "Saya keberatan dengan hasil ini." };
+
+        var beforePublication = await anonymous.PostAsJsonAsync("/api/v1/public/appeals", body);
+        Assert.Equal(HttpStatusCode.BadRequest, beforePublication.StatusCode);
+        Assert.Contains("belum diumumkan", (await beforePublication.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString(), StringComparison.Ordinal);
+
+        await officer.PostAsync($"/api/v1/programs/{closed.ProgramId}/selection-runs/{runId}/publish", null);
+        var afterWindow = await anonymous.PostAsJsonAsync("/api/v1/public/appeals", body);
+        Assert.Equal(HttpStatusCode.BadRequest, afterWindow.StatusCode);
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TunasDb>();
+        var id = closed.Applicants["v1d3"].ApplicationId;
+        Assert.False(await db.Appeals.AnyAsync(a => a.ApplicationId == id));
+    }
+
+    [Fact]
+    public async Task ThePublicResultListShowsMaskedNiksAndInitialsOnly()
+    {
+        var s = await ArrangeAsync();
+        var officer = await app.ApiClientAsync(Roles.ProgramOfficer);
+        using var anonymous = app.CreateClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/v1/public/programs/{s.ProgramId}/results")).StatusCode);
+
+        var runId = await RunAsync(officer, s);
+        await officer.PostAsync($"/api/v1/programs/{s.ProgramId}/selection-runs/{runId}/publish", null);
+        var response = await anonymous.GetAsync($"/api/v1/public/programs/{s.ProgramId}/results");
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        foreach (var key in s.Applicants.Keys)
+        {
+            Assert.DoesNotContain(s.Nik(app, key), text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Warga " + key, text, StringComparison.Ordinal);
+        }
+        var rows = JsonDocument.Parse(text).RootElement.GetProperty("rows");
+        Assert.Equal(5, rows.GetArrayLength());
+        Assert.Contains(rows.EnumerateArray(), r => r.GetProperty("name").GetString() == "W. V. U." && r.GetProperty("status").GetString() == "selected");
+        Assert.All(rows.EnumerateArray(), r => Assert.Contains("••••", r.GetProperty("maskedNik").GetString(), StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(Roles.VillageOperator)]
+    [InlineData(Roles.Leadership)]
+    [InlineData(Roles.ProviderStaff)]
+    [InlineData(Roles.Facilitator)]
+    [InlineData(Roles.Participant)]
+    public async Task OtherRolesCannotRunPublishWithdrawOrAnswer(string role)
+    {
+        var s = await ArrangeAsync();
+        var officer = await app.ApiClientAsync(Roles.ProgramOfficer);
+        var runId = await RunAsync(officer, s);
+        var client = await app.ApiClientAsync(role);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync($"/api/v1/programs/{s.ProgramId}/selection-runs", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/api/v1/programs/{s.ProgramId}/selection-runs/{runId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync($"/api/v1/programs/{s.ProgramId}/selection-runs/{runId}/publish", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync($"/api/v1/programs/{s.ProgramId}/applications/{s.Applicants["v1d1"].ApplicationId}/withdraw", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/api/v1/programs/{s.ProgramId}/appeals")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheAnonymousAreAskedToSignIn()
+    {
+        var s = await ArrangeAsync();
+        using var anonymous = app.CreateClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync($"/api/v1/programs/{s.ProgramId}/selection-runs", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnotherAgencysProgramIsNotFound()
+    {
+        int otherAgency;
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TunasDb>();
+            var agency = new Agency { Name = "Dinas Sosial Kabupaten Lain", RegencyCode = "35.05" };
+            db.Agencies.Add(agency);
+            await db.SaveChangesAsync();
+            otherAgency = agency.Id;
+        }
+        var s = await ProgramScenario.CreateAsync(app, agencyId: otherAgency);
+        await s.QuotasAsync(app, (ProgramScenario.Village1, s.TrackA, 1));
+        var officer = await app.ApiClientAsync(Roles.ProgramOfficer);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.PostAsync($"/api/v1/programs/{s.ProgramId}/selection-runs", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"/api/v1/programs/{s.ProgramId}/selection-runs")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"/api/v1/programs/{s.ProgramId}/appeals")).StatusCode);
+    }
+}
