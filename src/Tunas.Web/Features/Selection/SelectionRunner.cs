@@ -72,7 +72,7 @@ public sealed class SelectionRunner(TunasDb db, CurrentUser user, AuditLog audit
                 RunByName = user.Name ?? "system",
                 ReferenceDate = referenceDate,
                 Seed = program.Seed,
-                SettingsJson = JsonSerializer.Serialize(new FrozenSettings(input.Settings, input.Weights, input.SpillOver, input.WaitlistLength), DecisionJson.Options),
+                SettingsJson = JsonSerializer.Serialize(FrozenSettings.Of(input), DecisionJson.Options),
                 QuotasJson = JsonSerializer.Serialize(input.Quotas, DecisionJson.Options),
                 InputsHash = HashInputs(applicants),
                 Applicants = result.Applicants.Count,
@@ -260,8 +260,19 @@ public sealed class SelectionRunner(TunasDb db, CurrentUser user, AuditLog audit
     }
 }
 
-/// <summary>What a run was given besides the quotas and applicants; stored as the run's settings.</summary>
-public sealed record FrozenSettings(EligibilitySettings Eligibility, ScoreWeights Weights, SpillOverRule SpillOver, int? WaitlistLength);
+/// <summary>What a run was given besides the quotas and applicants, in plain values: stored as the run's settings.</summary>
+public sealed record FrozenSettings(
+    int? MinAge, int? MaxAge, DateOnly? AgeReferenceDate, int? MaxDesil, string? DomicileRegencyCode, int? MaxPerHousehold,
+    int? ExcludeTrainedWithinYears, long[] WomenOnlyTrackIds, int YouthWeight, int WomenWeight, SpillOverRule SpillOver, int? WaitlistLength)
+{
+    public static FrozenSettings Of(SelectionInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var e = input.Settings;
+        return new(e.MinAge, e.MaxAge, e.AgeReferenceDate, e.MaxDesil, e.DomicileRegencyCode, e.MaxPerHousehold, e.ExcludeTrainedWithinYears,
+            [.. e.WomenOnlyTrackIds.Order()], input.Weights.YouthWeight, input.Weights.WomenWeight, input.SpillOver, input.WaitlistLength);
+    }
+}
 
 public enum RunProblem
 {
