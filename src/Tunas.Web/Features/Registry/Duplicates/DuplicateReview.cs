@@ -26,6 +26,9 @@ public enum ReviewOutcome
 
     /// <summary>The person to keep is not one of the pair.</summary>
     NotInPair,
+
+    /// <summary>Both persons applied to the same program; one person holds one application per program.</summary>
+    BothApplied,
 }
 
 public sealed record MergeResult(ReviewOutcome Outcome, long? KeptPersonId = null, long? RemovedPersonId = null, IReadOnlyList<string>? ChangedFields = null);
@@ -99,6 +102,11 @@ public sealed class DuplicateReview(TunasDb db, AuditLog audit, DuplicateDetecto
             return new MergeResult(ReviewOutcome.NotInPair);
         }
         var removedId = keepPersonId == pair.PersonAId ? pair.PersonBId : pair.PersonAId;
+        var programsOfKept = db.Applications.Where(a => a.PersonId == keepPersonId).Select(a => a.ProgramId);
+        if (await db.Applications.AnyAsync(a => a.PersonId == removedId && programsOfKept.Contains(a.ProgramId), ct))
+        {
+            return new MergeResult(ReviewOutcome.BothApplied);
+        }
         var kept = await db.Persons.FirstAsync(p => p.Id == keepPersonId, ct);
         var removed = await db.Persons.FirstAsync(p => p.Id == removedId, ct);
 
@@ -132,10 +140,13 @@ public sealed class DuplicateReview(TunasDb db, AuditLog audit, DuplicateDetecto
 
     /// <summary>
     /// Everything that refers to the removed person is moved to the kept one. Today: the other suspected pairs
-    /// (with their decisions). Applications, cohort places and businesses join here when those features exist.
+    /// (with their decisions) and the applications (never two in one program: <see cref="ReviewOutcome.BothApplied"/>).
+    /// Cohort places and businesses join here when those features exist.
     /// </summary>
     private async Task RepointReferencesAsync(long removedId, long keptId, long mergedPairId, CancellationToken ct)
     {
+        await db.Applications.Where(a => a.PersonId == removedId)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.PersonId, keptId), ct);
         var pairs = await db.SuspectedDuplicates
             .Where(d => d.Id != mergedPairId && (d.PersonAId == removedId || d.PersonBId == removedId))
             .ToListAsync(ct);

@@ -50,9 +50,12 @@ public static class DuplicatesModule
             ReviewOutcome.Done => TypedResults.Ok(result),
             ReviewOutcome.NotOpen => AlreadyReviewed(L),
             ReviewOutcome.NotInPair => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["keepPersonId"] = [L["The record to keep must be one of the pair."]] }),
+            ReviewOutcome.BothApplied => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: L[BothAppliedMessage]),
             _ => TypedResults.NotFound(),
         };
     }
+
+    public const string BothAppliedMessage = "Both records applied to the same program, and one person may hold one application per program: they cannot be merged. Dismiss the pair or leave it open, and tell the program officer.";
 
     private static ProblemHttpResult AlreadyReviewed(IStringLocalizer L) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: L["This pair was already reviewed."]);

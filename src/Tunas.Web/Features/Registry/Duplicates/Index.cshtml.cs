@@ -45,7 +45,9 @@ public sealed class IndexModel(DuplicateReview review, VillageNames villages, IS
             TempData["Message"] = L["The records were merged into one."].Value;
             return Redirect($"/Registry/Details/{result.KeptPersonId}");
         }
-        TempData["Message"] = L["This pair was already reviewed."].Value;
+        TempData["Message"] = result.Outcome == ReviewOutcome.BothApplied
+            ? L[DuplicatesModule.BothAppliedMessage].Value
+            : L["This pair was already reviewed."].Value;
         return Redirect("/Registry/Duplicates");
     }
 

@@ -133,8 +133,8 @@ public sealed class DuplicatesPagesTests(TunasFactory app)
     [Fact]
     public async Task AMergeMovesTheRemovedPersonsOtherPairsWithTheirDecisions()
     {
-        var kept = await Residents.CreateAsync(app, "3572024906887709", "Wagiyem Tiga Kali");
-        var removed = await Residents.CreateAsync(app, "3572024906887710", "Wagiyem Tiga Kali", kk: "3572020101207710");
+        var kept = await Residents.CreateAsync(app, "3572025006887711", "Wagiyem Tiga Kali");
+        var removed = await Residents.CreateAsync(app, "3572025006887712", "Wagiyem Tiga Kali", kk: "3572020101207710");
         var sister = await Residents.CreateAsync(app, "3572025007907711", "Wagiyem Tiga Kali", kk: "3572020101207710");
         var sisterPair = await PairIdAsync(removed, sister);
         var api = await app.ApiClientAsync(Roles.ProgramOfficer);
@@ -200,6 +200,64 @@ public sealed class DuplicatesPagesTests(TunasFactory app)
         Assert.Equal(HttpStatusCode.Forbidden, list.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, dismiss.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, merge.StatusCode);
+    }
+
+    [Fact]
+    public async Task AMergeMovesTheRemovedPersonsApplicationsToTheKeptOne()
+    {
+        var kept = await Residents.CreateAsync(app, "3572024806887707", "Rina Pindah Daftar");
+        var removed = await Residents.CreateAsync(app, "3572024806887708", "Rina Pindah Daftar");
+        var program = await Tunas.IntegrationTests.Features.Selection.ProgramScenario.CreateAsync(app);
+        var applicationId = await ApplyAsync(program.ProgramId, program.TrackA, removed, "TNS-MRG1-0001");
+        var api = await app.ApiClientAsync(Roles.ProgramOfficer);
+
+        var merged = await api.PostAsJsonAsync($"/api/v1/duplicates/{await PairIdAsync(kept, removed)}/merge", new { keepPersonId = kept });
+
+        Assert.Equal(HttpStatusCode.OK, merged.StatusCode);
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TunasDb>();
+        Assert.Equal(kept, await db.Applications.Where(a => a.Id == applicationId).Select(a => a.PersonId).SingleAsync());
+    }
+
+    [Fact]
+    public async Task TwoRecordsThatBothAppliedToOneProgramAreNotMerged()
+    {
+        var kept = await Residents.CreateAsync(app, "3572025206887721", "Wati Daftar Dua");
+        var removed = await Residents.CreateAsync(app, "3572025206887722", "Wati Daftar Dua");
+        var program = await Tunas.IntegrationTests.Features.Selection.ProgramScenario.CreateAsync(app);
+        await ApplyAsync(program.ProgramId, program.TrackA, kept, "TNS-MRG2-0001");
+        await ApplyAsync(program.ProgramId, program.TrackA, removed, "TNS-MRG2-0002");
+        var pairId = await PairIdAsync(kept, removed);
+        var api = await app.ApiClientAsync(Roles.ProgramOfficer);
+
+        var merged = await api.PostAsJsonAsync($"/api/v1/duplicates/{pairId}/merge", new { keepPersonId = kept });
+
+        Assert.Equal(HttpStatusCode.Conflict, merged.StatusCode);
+        Assert.Contains("tidak dapat digabungkan", (await merged.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString(), StringComparison.Ordinal);
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TunasDb>();
+        Assert.True(await db.Persons.AnyAsync(p => p.Id == removed));
+        Assert.Equal(DuplicateStatus.Open, await db.SuspectedDuplicates.Where(d => d.Id == pairId).Select(d => d.Status).SingleAsync());
+    }
+
+    private async Task<long> ApplyAsync(int programId, int trackId, long personId, string number)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TunasDb>();
+        var application = new Tunas.Web.Features.Applications.Application
+        {
+            ProgramId = programId,
+            PersonId = personId,
+            RegistrationNumber = number,
+            FirstTrackId = trackId,
+            VillageCode = TunasFactory.OperatorVillage,
+            ConsentPurpose = "uji",
+            Consent = true,
+            SubmittedAt = DateTime.UtcNow,
+        };
+        db.Applications.Add(application);
+        await db.SaveChangesAsync();
+        return application.Id;
     }
 
     private async Task<long> PairIdAsync(long one, long other)
