@@ -56,6 +56,7 @@ builder.Services.AddScoped<AuditLog>();
 builder.Services.AddScoped<UserAdmin>();
 builder.Services.AddScoped<AppInitializer>();
 builder.Services.AddScoped<DemoSeeder>();
+builder.Services.AddScoped<DemoProgramSeeder>();
 builder.Services.AddRegistry();
 builder.Services.AddPrograms();
 builder.Services.AddApplications();

@@ -19,9 +19,10 @@ namespace Tunas.Web.Data;
 /// passwords are printed once, when they are created, and a registry of synthetic residents (valid synthetic
 /// NIKs, never real ones): the households of the 80 future trainees plus a few thousand residents of the 21
 /// kelurahan. Safe to run again: what exists is left alone.
-/// Later features add their own demo data here (programs, applicants, cohorts, businesses).
+/// The program of the article with its applicants and published selection comes from <see cref="DemoProgramSeeder"/>.
+/// Later features add their own demo data here (cohorts, businesses).
 /// </summary>
-public sealed class DemoSeeder(TunasDb db, UserAdmin userAdmin, UserManager<AppUser> users, TimeProvider clock)
+public sealed class DemoSeeder(TunasDb db, UserAdmin userAdmin, UserManager<AppUser> users, DemoProgramSeeder programs, TimeProvider clock)
 {
     public const string Domain = "demo.tunas.test";
 
@@ -108,6 +109,7 @@ public sealed class DemoSeeder(TunasDb db, UserAdmin userAdmin, UserManager<AppU
             await output.WriteLineAsync();
         }
         await SeedRegistryAsync(agency, output, ct);
+        await programs.SeedAsync(agency.Id, output, ct);
     }
 
     /// <summary>The NIKs of the 80 demo trainees, in the order they were drawn (later features make them applicants and participants).</summary>

@@ -17,9 +17,13 @@ namespace Tunas.Web.Features.Selection;
 /// </summary>
 public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, Outbox outbox, TimeProvider clock)
 {
-    public async Task<DeskResult> PublishAsync(int programId, long runId, CancellationToken ct = default)
+    public Task<DeskResult> PublishAsync(int programId, long runId, CancellationToken ct = default) =>
+        PublishAsync(programId, runId, new SelectionActor(user.AgencyId ?? 0, user.Id ?? "system", user.Name ?? "system"), ct);
+
+    public async Task<DeskResult> PublishAsync(int programId, long runId, SelectionActor actor, CancellationToken ct = default)
     {
-        var program = await ProgramAsync(programId, ct);
+        ArgumentNullException.ThrowIfNull(actor);
+        var program = await db.Programs.AsNoTracking().FirstOrDefaultAsync(p => p.Id == programId && p.AgencyId == actor.AgencyId, ct);
         if (program is null)
         {
             return DeskResult.NotFound;
@@ -45,8 +49,8 @@ public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, 
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             run.Status = SelectionRunStatus.Published;
             run.PublishedAt = clock.GetUtcNow().UtcDateTime;
-            run.PublishedById = user.Id;
-            audit.Record("selection.published", "program", Id(programId), new { run = run.Number, run.Selected, run.Waitlisted });
+            run.PublishedById = actor.Id;
+            audit.Record("selection.published", "program", Id(programId), new { run = run.Number, run.Selected, run.Waitlisted }, (actor.Id, actor.Name));
             await db.SaveChangesAsync(ct);
 
             var recipients = await (

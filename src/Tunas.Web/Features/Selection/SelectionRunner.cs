@@ -21,10 +21,16 @@ public sealed class SelectionRunner(TunasDb db, CurrentUser user, AuditLog audit
     /// <summary>Decisions are inserted in slices of this many, so a large run does not track every row at once.</summary>
     private const int SaveSlice = 2_000;
 
-    public async Task<RunAttempt> RunAsync(int programId, CancellationToken ct = default)
+    /// <summary>Runs the selection as the signed-in user, for a program of their agency.</summary>
+    public Task<RunAttempt> RunAsync(int programId, CancellationToken ct = default) =>
+        RunAsync(programId, new SelectionActor(user.AgencyId ?? 0, user.Id ?? "system", user.Name ?? "system"), ct);
+
+    /// <summary>Runs the selection as <paramref name="actor"/> (the demo, a command).</summary>
+    public async Task<RunAttempt> RunAsync(int programId, SelectionActor actor, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         var program = await db.Programs.AsNoTracking().Include(p => p.Tracks)
-            .FirstOrDefaultAsync(p => p.Id == programId && p.AgencyId == user.AgencyId, ct);
+            .FirstOrDefaultAsync(p => p.Id == programId && p.AgencyId == actor.AgencyId, ct);
         if (program is null)
         {
             return RunAttempt.Fail(RunProblem.NotFound);
@@ -68,8 +74,8 @@ public sealed class SelectionRunner(TunasDb db, CurrentUser user, AuditLog audit
                 Number = number + 1,
                 Status = SelectionRunStatus.Draft,
                 RunAt = clock.GetUtcNow().UtcDateTime,
-                RunById = user.Id ?? "system",
-                RunByName = user.Name ?? "system",
+                RunById = actor.Id,
+                RunByName = actor.Name,
                 ReferenceDate = referenceDate,
                 Seed = program.Seed,
                 SettingsJson = JsonSerializer.Serialize(FrozenSettings.Of(input), DecisionJson.Options),
@@ -83,7 +89,8 @@ public sealed class SelectionRunner(TunasDb db, CurrentUser user, AuditLog audit
             };
             db.SelectionRuns.Add(run);
             audit.Record("selection.run", "program", programId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                new { run = run.Number, run.Applicants, run.Selected, run.Waitlisted, run.NotSelected, run.Ineligible, run.InputsHash });
+                new { run = run.Number, run.Applicants, run.Selected, run.Waitlisted, run.NotSelected, run.Ineligible, run.InputsHash },
+                (actor.Id, actor.Name));
             await db.SaveChangesAsync(ct);
 
             var tracking = db.ChangeTracker.AutoDetectChangesEnabled;
@@ -273,6 +280,9 @@ public sealed record FrozenSettings(
             [.. e.WomenOnlyTrackIds.Order()], input.Weights.YouthWeight, input.Weights.WomenWeight, input.SpillOver, input.WaitlistLength);
     }
 }
+
+/// <summary>Who runs or publishes a selection, for which agency.</summary>
+public sealed record SelectionActor(int AgencyId, string Id, string Name);
 
 public enum RunProblem
 {

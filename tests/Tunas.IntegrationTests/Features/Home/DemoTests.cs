@@ -113,4 +113,46 @@ public sealed class DemoTests : IAsyncLifetime
         Assert.All(participants, nik => Assert.InRange(byNik[nik].WelfareDecile!.Value, 1, 4));
         Assert.Equal(21, participants.Select(nik => byNik[nik].VillageCode).Distinct().Count());
     }
+
+    [Fact]
+    public async Task TheDemoProgramHasAPublishedSelectionOfTheEightyTraineesAndAWaitlist()
+    {
+        var first = new StringWriter();
+        using (var scope = _app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(first);
+        }
+        using (var scope = _app.Services.CreateScope())
+        {
+            var again = new StringWriter();
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(again);
+            Assert.Contains("Demo program: already there", again.ToString(), StringComparison.Ordinal);
+        }
+
+        using var check = _app.Services.CreateScope();
+        var db = check.ServiceProvider.GetRequiredService<TunasDb>();
+        var program = await db.Programs.AsNoTracking().Include(p => p.Tracks).ThenInclude(t => t.Modules).SingleAsync();
+        Assert.Equal(DemoProgramSeeder.ProgramName, program.Name);
+        Assert.Equal(["Jajanan", "Menjahit Kaos Konveksi", "Produk Rumah Tangga"], program.Tracks.OrderBy(t => t.SortOrder).Select(t => t.Name));
+        Assert.All(program.Tracks, t => Assert.Contains(t.Modules, m => m.Kind == Tunas.Web.Features.Programs.ModuleKind.Bookkeeping));
+        var quotas = await db.ProgramQuotas.AsNoTracking().Where(q => q.ProgramId == program.Id).ToListAsync();
+        Assert.Equal(21, quotas.Count);
+        Assert.Equal(DemoSeeder.Participants, quotas.Sum(q => q.Size));
+        Assert.Equal(2, await db.Providers.CountAsync());
+
+        var applications = await db.Applications.CountAsync(a => a.ProgramId == program.Id);
+        Assert.InRange(applications, 230, 270);
+        var run = await db.SelectionRuns.AsNoTracking().SingleAsync(r => r.ProgramId == program.Id);
+        Assert.Equal(Tunas.Web.Features.Selection.SelectionRunStatus.Published, run.Status);
+        Assert.Equal(DemoSeeder.Participants, run.Selected);
+        Assert.True(run.Waitlisted > 0);
+        var selected = await (from d in db.SelectionDecisions
+                              where d.RunId == run.Id && d.Status == Tunas.Web.Features.Selection.DecisionStatus.Selected
+                              join a in db.Applications on d.ApplicationId equals a.Id
+                              join p in db.Persons on a.PersonId equals p.Id
+                              select p.Nik).ToListAsync();
+        Assert.Equal(DemoSeeder.ParticipantNiks().Order(StringComparer.Ordinal), selected.Order(StringComparer.Ordinal));
+        Assert.True(await db.OutboxMessages.CountAsync(m => m.ProgramId == program.Id) > 200);
+        Assert.Contains("80 selected", first.ToString(), StringComparison.Ordinal);
+    }
 }
