@@ -39,6 +39,15 @@ internal sealed record BenchOptions
     /// <summary>Search: run ANALYZE on SQLite after the load too (the app itself never does; PostgreSQL's autovacuum does).</summary>
     public bool Analyze { get; init; }
 
+    /// <summary>Intake: concurrent connections of the load generator.</summary>
+    public int Connections { get; init; } = 64;
+
+    /// <summary>Intake: most requests per measurement (each phase is also bounded by <see cref="LoadSeconds"/>).</summary>
+    public int Requests { get; init; } = 60_000;
+
+    /// <summary>Intake: most seconds per measurement.</summary>
+    public int LoadSeconds { get; init; } = 20;
+
     public static BenchOptions Parse(string[] args)
     {
         string? Value(string name)
@@ -64,13 +73,16 @@ internal sealed record BenchOptions
             Keep = args.Contains("--keep"),
             Analyze = args.Contains("--analyze"),
             NoSqlite = args.Contains("--no-sqlite"),
+            Connections = (int)Long("--connections", defaults.Connections),
+            Requests = (int)Long("--requests", defaults.Requests),
+            LoadSeconds = (int)Long("--load-seconds", defaults.LoadSeconds),
         };
     }
 
     /// <summary>The words that are scenario names (not flags, not flag values).</summary>
     public static List<string> Scenarios(string[] args)
     {
-        string[] valued = ["--postgres", "--rows", "--xlsx-rows", "--bad-share", "--seed", "--queries", "--max-seconds", "--out", "--format"];
+        string[] valued = ["--postgres", "--rows", "--xlsx-rows", "--bad-share", "--seed", "--queries", "--max-seconds", "--out", "--format", "--connections", "--requests", "--load-seconds"];
         var names = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {

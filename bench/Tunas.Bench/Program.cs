@@ -6,6 +6,7 @@ using Tunas.Bench;
 //   dotnet run -c Release --project bench/Tunas.Bench -- [startup] [regions] [search] [import-csv] [import-xlsx]
 //       [--postgres "<connection string>"] [--rows 1000000] [--xlsx-rows 100000] [--bad-share 0.01] [--seed 1]
 //       [--queries 2000] [--max-seconds 1200] [--keep] [--analyze] [--no-sqlite]
+//   dotnet run -c Release --project bench/Tunas.Bench -- intake [--connections 64] [--requests 60000] [--load-seconds 20] [--postgres "<conn>"]
 //   dotnet run -c Release --project bench/Tunas.Bench -- generate --rows 100000 [--out folder] [--format csv|xlsx|both]
 // `baseline-server` is the bare ASP.NET Core app the start-up scenario compares against.
 if (args.Length > 0 && args[0] == "baseline-server")
@@ -49,11 +50,14 @@ foreach (var scenario in scenarios)
         case "import-csv":
             await ImportScenario.RunAsync(options, "csv");
             break;
+        case "intake":
+            await IntakeScenario.RunAsync(options);
+            break;
         case "import-xlsx":
             await ImportScenario.RunAsync(options, "xlsx");
             break;
         default:
-            Console.Error.WriteLine($"Unknown scenario '{scenario}'. Known: startup, regions, selection, search, import-csv, import-xlsx, generate.");
+            Console.Error.WriteLine($"Unknown scenario '{scenario}'. Known: startup, regions, selection, search, import-csv, import-xlsx, intake, generate.");
             return 2;
     }
 }

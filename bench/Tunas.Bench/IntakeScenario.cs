@@ -1,0 +1,287 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace Tunas.Bench;
+
+/// <summary>
+/// Public application intake under load: the published app in its own process on 127.0.0.1 (rate limits off),
+/// a load generator with a fixed number of connections posting distinct valid applications, bounded in requests
+/// and in time. The baseline is the same server's /health throughput with the same connections, in the same run.
+/// </summary>
+internal static class IntakeScenario
+{
+    private const string AdminEmail = "bench@tunas.test";
+    private const string AdminPassword = "Bench-Tunas-2026!";
+
+    public static async Task RunAsync(BenchOptions options)
+    {
+        if (!options.NoSqlite)
+        {
+            await RunOnAsync(options, null);
+        }
+        if (options.Postgres is { } pg)
+        {
+            await RunOnAsync(options, pg);
+        }
+    }
+
+    private static async Task RunOnAsync(BenchOptions options, string? postgres)
+    {
+        await using var database = await BenchDatabase.CreateAsync(postgres, "intake", options.Keep);
+        var port = FreePort();
+        var url = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}");
+        using var server = StartServer(url, database);
+        try
+        {
+            using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+            using var http = new HttpClient(handler) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
+            await WaitForHealthAsync(http, server);
+            var (programId, tracks) = await SetUpProgramAsync(http);
+
+            var bodies = ApplicationBodies(programId, tracks, options.Requests + 2_000, options.Seed);
+            // Warm-up: JIT, connection pool, SQLite cache.
+            await LoadAsync(http, options.Connections, 2_000, TimeSpan.FromSeconds(20), i => Post(bodies[i]), _ => true);
+            var health = await LoadAsync(http, options.Connections, options.Requests, TimeSpan.FromSeconds(options.LoadSeconds),
+                _ => new HttpRequestMessage(HttpMethod.Get, "/health"), s => s == HttpStatusCode.OK);
+            var intake = await LoadAsync(http, options.Connections, options.Requests, TimeSpan.FromSeconds(options.LoadSeconds),
+                i => Post(bodies[2_000 + i]), s => s == HttpStatusCode.Created);
+            server.Refresh();
+            var memory = string.Create(CultureInfo.InvariantCulture, $"server peak {server.PeakWorkingSet64 / 1048576.0:F0} MB");
+            Report.Line($"/health ({database.Label}, {options.Connections} conn.)", health.PerSecond, health.PerSecond, "req/s",
+                string.Create(CultureInfo.InvariantCulture, $"p50 {health.P50:F1} ms p99 {health.P99:F1} ms"));
+            Report.Line($"accepted applications ({database.Label})", intake.PerSecond, health.PerSecond, "req/s",
+                string.Create(CultureInfo.InvariantCulture, $"p50 {intake.P50:F1} ms p99 {intake.P99:F1} ms, {intake.Accepted:N0} of {intake.Sent:N0} accepted, {intake.Seconds:F1} s, {memory}"));
+            if (intake.Accepted != intake.Sent)
+            {
+                Console.WriteLine($"  refused: {string.Join(", ", intake.Statuses.Select(s => $"{(int)s.Key}×{s.Value}"))}");
+            }
+        }
+        finally
+        {
+            if (!server.HasExited)
+            {
+                server.Kill(entireProcessTree: true);
+                await server.WaitForExitAsync();
+            }
+        }
+
+        HttpRequestMessage Post(byte[] body)
+        {
+            var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            return new HttpRequestMessage(HttpMethod.Post, "/api/v1/public/applications") { Content = content };
+        }
+    }
+
+    private static Process StartServer(string url, BenchDatabase database)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Tunas.Web.dll"));
+        foreach (var arg in new[]
+        {
+            "--urls", url,
+            "--Database:Provider=" + database.Provider,
+            "--ConnectionStrings:Tunas=" + database.ConnectionString,
+            "--Admin:Email=" + AdminEmail,
+            "--Admin:Password=" + AdminPassword,
+            "--Agency:Name=Dinas Sosial Kota Blitar (bench)",
+            "--Agency:RegencyCode=35.72",
+            "--RateLimiting:Enabled=false",
+            "--Logging:LogLevel:Default=Warning",
+        })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line && line.Contains("fail", StringComparison.OrdinalIgnoreCase)) { Console.Error.WriteLine("  server: " + line); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task WaitForHealthAsync(HttpClient http, Process server)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(120))
+        {
+            if (server.HasExited)
+            {
+                throw new InvalidOperationException($"The server exited with {server.ExitCode} before answering.");
+            }
+            try
+            {
+                using var response = await http.GetAsync(new Uri("/health", UriKind.Relative));
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException("The server did not answer /health within 120 s.");
+    }
+
+    /// <summary>An open program with three tracks, made through the API as an officer would.</summary>
+    private static async Task<(int ProgramId, int[] Tracks)> SetUpProgramAsync(HttpClient http)
+    {
+        using var tokenResponse = await http.PostAsJsonAsync("/api/v1/auth/token", new { email = AdminEmail, password = AdminPassword });
+        tokenResponse.EnsureSuccessStatusCode();
+        var token = (await tokenResponse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        HttpRequestMessage Make(HttpMethod method, string path, object? body)
+        {
+            var message = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return message;
+        }
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var program = await SendAsync(http, Make(HttpMethod.Post, "/api/v1/programs", new
+        {
+            name = "Bench intake",
+            year = today.Year,
+            budget = 1_000_000_000L,
+            registrationOpens = today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            registrationCloses = today.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            targetSize = 1000,
+            status = "Active",
+        }));
+        var id = program.GetProperty("id").GetInt32();
+        var tracks = new int[3];
+        for (var i = 0; i < tracks.Length; i++)
+        {
+            tracks[i] = (await SendAsync(http, Make(HttpMethod.Post, $"/api/v1/programs/{id}/tracks", new { name = "Kejuruan " + (i + 1) }))).GetProperty("id").GetInt32();
+        }
+        return (id, tracks);
+    }
+
+    private static async Task<JsonElement> SendAsync(HttpClient http, HttpRequestMessage request)
+    {
+        using (request)
+        {
+            using var response = await http.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"{request.Method} {request.RequestUri}: {(int)response.StatusCode} {text}");
+            }
+            return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+        }
+    }
+
+    /// <summary>Distinct valid applications of Kota Blitar residents, each as ready JSON bytes.</summary>
+    private static byte[][] ApplicationBodies(int programId, int[] tracks, int count, int seed)
+    {
+        var random = new Random(seed);
+        string[] given = ["Siti", "Sri", "Dewi", "Nur", "Ani", "Budi", "Agus", "Eko", "Rina", "Wahyu", "Lestari", "Yuni", "Dwi", "Tri", "Putri"];
+        string[] family = ["Rahayu", "Wulandari", "Santoso", "Setiawan", "Handayani", "Purnomo", "Saputra", "Lestari", "Hidayat", "Susanti"];
+        var bodies = new byte[count][];
+        for (var i = 0; i < count; i++)
+        {
+            var district = 1 + (i % 3);
+            var female = random.Next(2) == 0;
+            // Unique NIKs: per kecamatan, 9,999 serials per birth date, then the next birth date.
+            var serial = 1 + (i / 3 % 9999);
+            var birth = new DateOnly(1975, 1, 1).AddDays(i / 3 / 9999 * 37 % 10_000);
+            var nik = string.Create(CultureInfo.InvariantCulture, $"3572{district:00}{birth.Day + (female ? 40 : 0):00}{birth.Month:00}{birth.Year % 100:00}{serial:0000}");
+            var body = new
+            {
+                programId,
+                nik,
+                familyCardNumber = string.Create(CultureInfo.InvariantCulture, $"3572{district:00}010120{1 + (i % 9999):0000}"),
+                fullName = $"{given[random.Next(given.Length)]} {family[random.Next(family.Length)]}",
+                birthDate = birth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                villageCode = string.Create(CultureInfo.InvariantCulture, $"35.72.{district:00}.{1001 + random.Next(7)}"),
+                phone = string.Create(CultureInfo.InvariantCulture, $"08{random.Next(11, 99)}{random.Next(1_000_000, 9_999_999)}"),
+                firstTrackId = tracks[random.Next(tracks.Length)],
+                secondTrackId = (int?)null,
+                motivation = "Ingin membuka usaha di rumah.",
+                consent = true,
+            };
+            bodies[i] = JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerOptions.Web);
+        }
+        return bodies;
+    }
+
+    private sealed record LoadResult(int Sent, int Accepted, double Seconds, double P50, double P99, Dictionary<HttpStatusCode, int> Statuses)
+    {
+        public double PerSecond => Accepted / Seconds;
+    }
+
+    /// <summary>
+    /// <paramref name="connections"/> workers send requests 0, 1, 2... until <paramref name="maxRequests"/> are sent
+    /// or <paramref name="maxTime"/> has passed; latencies of every request, accepted or not.
+    /// </summary>
+    private static async Task<LoadResult> LoadAsync(HttpClient http, int connections, int maxRequests, TimeSpan maxTime,
+        Func<int, HttpRequestMessage> request, Func<HttpStatusCode, bool> accepted)
+    {
+        var latencies = new double[maxRequests];
+        var statuses = new int[600];
+        var next = -1;
+        var done = 0;
+        var ok = 0;
+        var clock = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, connections).Select(async _ =>
+        {
+            while (clock.Elapsed < maxTime)
+            {
+                var i = Interlocked.Increment(ref next);
+                if (i >= maxRequests)
+                {
+                    return;
+                }
+                var started = Stopwatch.GetTimestamp();
+                int status;
+                try
+                {
+                    using var message = request(i);
+                    using var response = await http.SendAsync(message, HttpCompletionOption.ResponseContentRead);
+                    status = (int)response.StatusCode;
+                }
+                catch (HttpRequestException)
+                {
+                    status = 599;
+                }
+                catch (TaskCanceledException)
+                {
+                    status = 598;
+                }
+                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                Interlocked.Increment(ref statuses[status]);
+                Interlocked.Increment(ref done);
+                if (accepted((HttpStatusCode)status))
+                {
+                    Interlocked.Increment(ref ok);
+                }
+            }
+        }).ToArray();
+        await Task.WhenAll(workers);
+        var seconds = clock.Elapsed.TotalSeconds;
+        var measured = latencies.AsSpan(0, done).ToArray();
+        Array.Sort(measured);
+        double Percentile(double p) => measured.Length == 0 ? 0 : measured[Math.Min(measured.Length - 1, (int)Math.Ceiling(p * measured.Length) - 1)];
+        var byStatus = new Dictionary<HttpStatusCode, int>();
+        for (var s = 0; s < statuses.Length; s++)
+        {
+            if (statuses[s] > 0)
+            {
+                byStatus[(HttpStatusCode)s] = statuses[s];
+            }
+        }
+        return new LoadResult(done, ok, seconds, Percentile(0.50), Percentile(0.99), byStatus);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
