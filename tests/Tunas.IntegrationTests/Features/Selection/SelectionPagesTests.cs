@@ -154,12 +154,4 @@ public sealed class SelectionPagesTests(SelectionApp app)
             }
         }
     }
-
-    [Fact]
-    public void InitialsKeepOnlyTheFirstLetterOfEachWord()
-    {
-        Assert.Equal("S. N. W.", SelectionQueries.Initials("siti  Nur Wahyuni"));
-        Assert.Equal("A.", SelectionQueries.Initials("Achmad"));
-        Assert.Equal("M. A.", SelectionQueries.Initials("M. Ali"));
-    }
 }
