@@ -15,7 +15,7 @@ namespace Tunas.Web.Features.Selection;
 /// that promote the next on the waitlist, and appeals (sanggahan). Each change is audited and its messages are
 /// stored in the same transaction (outbox).
 /// </summary>
-public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, Outbox outbox, TimeProvider clock)
+public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, Outbox outbox, MessageTexts texts, TimeProvider clock)
 {
     public Task<DeskResult> PublishAsync(int programId, long runId, CancellationToken ct = default) =>
         PublishAsync(programId, runId, new SelectionActor(user.AgencyId ?? 0, user.Id ?? "system", user.Name ?? "system"), ct);
@@ -65,10 +65,9 @@ public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, 
             {
                 foreach (var r in slice)
                 {
+                    var text = texts.SelectionResult(program.Name, r.RegistrationNumber, r.Status, r.Rank, r.WaitlistPosition);
                     await outbox.AddAsync(new MessageDraft(program.AgencyId, MessageKind.SelectionResult,
-                        $"selection:{run.Id}:{r.RegistrationNumber}", r.Phone, r.Email, r.FullName,
-                        SelectionTexts.ResultSubject(program.Name),
-                        SelectionTexts.Result(program.Name, r.RegistrationNumber, r.Status, r.Rank, r.WaitlistPosition),
+                        $"selection:{run.Id}:{r.RegistrationNumber}", r.Phone, r.Email, r.FullName, text.Subject, text.Body,
                         r.Id, program.Id), ct);
                 }
                 await db.SaveChangesAsync(ct);
@@ -150,10 +149,10 @@ public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, 
                              where a.Id == next.ApplicationId
                              join p in db.Persons on a.PersonId equals p.Id
                              select new { a.Phone, a.Email, p.FullName }).FirstAsync(ct);
+        var text = texts.Promotion(program.Name, next.RegistrationNumber);
         await outbox.AddAsync(new MessageDraft(program.AgencyId, MessageKind.Promotion,
             $"promotion:{next.RunId}:{next.RegistrationNumber}", contact.Phone, contact.Email, contact.FullName,
-            SelectionTexts.ResultSubject(program.Name), SelectionTexts.Promotion(program.Name, next.RegistrationNumber),
-            next.ApplicationId, program.Id), ct);
+            text.Subject, text.Body, next.ApplicationId, program.Id), ct);
         return next.RegistrationNumber;
     }
 
@@ -261,10 +260,9 @@ public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, 
                                  where a.Id == appeal.ApplicationId
                                  join p in db.Persons on a.PersonId equals p.Id
                                  select new { a.RegistrationNumber, a.Phone, a.Email, p.FullName }).FirstAsync(ct);
+            var message = texts.AppealAnswer(program.Name, contact.RegistrationNumber, upheld, text);
             await outbox.AddAsync(new MessageDraft(program.AgencyId, MessageKind.AppealAnswer,
-                $"appeal:{appeal.Id}", contact.Phone, contact.Email, contact.FullName,
-                SelectionTexts.ResultSubject(program.Name),
-                SelectionTexts.AppealAnswer(program.Name, contact.RegistrationNumber, upheld, text),
+                $"appeal:{appeal.Id}", contact.Phone, contact.Email, contact.FullName, message.Subject, message.Body,
                 appeal.ApplicationId, program.Id), ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
