@@ -67,7 +67,16 @@ public sealed class ProgramReader(TunasDb db, ProgramScope scope)
             .OrderByDescending(p => p.Year).ThenByDescending(p => p.RegistrationOpens).ThenByDescending(p => p.Id)
             .Select(p => new
             {
-                p.Id, p.Name, p.Year, p.Status, p.Budget, p.TargetSize, p.RegistrationOpens, p.RegistrationCloses, p.TrainingStarts, p.TrainingEnds,
+                p.Id,
+                p.Name,
+                p.Year,
+                p.Status,
+                p.Budget,
+                p.TargetSize,
+                p.RegistrationOpens,
+                p.RegistrationCloses,
+                p.TrainingStarts,
+                p.TrainingEnds,
                 Tracks = p.Tracks.Count,
                 Quotas = db.ProgramQuotas.Where(q => q.ProgramId == p.Id).Sum(q => (int?)q.Size) ?? 0,
                 Applications = db.Applications.Count(a => a.ProgramId == p.Id),

@@ -43,7 +43,9 @@ public static class TrackFields
     public const int MaxModules = 30;
     public const int MaxHours = 200;
 
-    public static Checked<TrackValues> Check(TrackInput input)
+    /// <param name="input">The track as typed or sent.</param>
+    /// <param name="skipEmptyRows">Whether module rows with neither name nor hours are left out (the form's spare rows).</param>
+    public static Checked<TrackValues> Check(TrackInput input, bool skipEmptyRows = false)
     {
         ArgumentNullException.ThrowIfNull(input);
         var errors = new List<FieldIssue>();
@@ -61,13 +63,14 @@ public static class TrackFields
         if (input.Modules is { } given)
         {
             modules = [];
-            var rows = given.Select((m, i) => (Module: m, Index: i)).Where(r => r.Module is not null && !r.Module.IsEmpty).ToList();
+            var rows = given.Select((m, i) => (Module: m, Index: i)).Where(r => !(skipEmptyRows && (r.Module is null || r.Module.IsEmpty))).ToList();
             if (rows.Count > MaxModules)
             {
                 errors.Add(Checks.Issue("modules", "too-many", ProgramMessages.TooManyModulesMessage, Checks.Number(MaxModules)));
             }
-            foreach (var (m, i) in rows)
+            foreach (var (module, i) in rows)
             {
+                var m = module ?? new ModuleInput(null, null, null);
                 var prefix = "modules[" + i.ToString(CultureInfo.InvariantCulture) + "].";
                 var moduleName = Checks.Collapse(m.Name);
                 if (moduleName is null)

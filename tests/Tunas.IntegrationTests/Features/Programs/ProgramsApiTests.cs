@@ -130,13 +130,23 @@ public sealed class ProgramsApiTests(ProgramsApp app)
 
         var ok = await client.PostAsJsonAsync("/api/v1/programs", new
         {
-            name = Arrange.Unique("Tanpa seleksi"), year = 2030, budget = 1, targetSize = 5,
-            registrationOpens = "2030-10-01", registrationCloses = "2030-10-15", appealOpens = "2030-10-20",
+            name = Arrange.Unique("Tanpa seleksi"),
+            year = 2030,
+            budget = 1,
+            targetSize = 5,
+            registrationOpens = "2030-10-01",
+            registrationCloses = "2030-10-15",
+            appealOpens = "2030-10-20",
         });
         var wrong = await client.PostAsJsonAsync("/api/v1/programs", new
         {
-            name = Arrange.Unique("Tanpa seleksi"), year = 2030, budget = 1, targetSize = 5,
-            registrationOpens = "2030-10-01", registrationCloses = "2030-10-15", appealCloses = "2030-10-10",
+            name = Arrange.Unique("Tanpa seleksi"),
+            year = 2030,
+            budget = 1,
+            targetSize = 5,
+            registrationOpens = "2030-10-01",
+            registrationCloses = "2030-10-15",
+            appealCloses = "2030-10-10",
         });
 
         Assert.Equal(HttpStatusCode.Created, ok.StatusCode);
@@ -151,8 +161,14 @@ public sealed class ProgramsApiTests(ProgramsApp app)
 
         var response = await client.PostAsJsonAsync("/api/v1/programs", new
         {
-            name = Arrange.Unique("Latihan"), year = 2030, budget = 1, targetSize = 5,
-            registrationOpens = "2030-10-01", registrationCloses = "2030-10-15", trainingStarts = "2030-10-14", trainingEnds = "2030-10-13",
+            name = Arrange.Unique("Latihan"),
+            year = 2030,
+            budget = 1,
+            targetSize = 5,
+            registrationOpens = "2030-10-01",
+            registrationCloses = "2030-10-15",
+            trainingStarts = "2030-10-14",
+            trainingEnds = "2030-10-13",
         });
 
         var errors = await Arrange.ErrorsAsync(response);
@@ -168,8 +184,15 @@ public sealed class ProgramsApiTests(ProgramsApp app)
 
         var response = await client.PutAsJsonAsync($"/api/v1/programs/{id}", new
         {
-            name = "Pelatihan Diubah", year = 2030, budget = 200_000_000L, targetSize = 90, description = "Tiga kejuruan",
-            registrationOpens = "2030-10-01", registrationCloses = "2030-10-20", trainingStarts = "2030-10-24", trainingEnds = "2030-11-02",
+            name = "Pelatihan Diubah",
+            year = 2030,
+            budget = 200_000_000L,
+            targetSize = 90,
+            description = "Tiga kejuruan",
+            registrationOpens = "2030-10-01",
+            registrationCloses = "2030-10-20",
+            trainingStarts = "2030-10-24",
+            trainingEnds = "2030-11-02",
             status = "active",
         });
 
@@ -196,8 +219,13 @@ public sealed class ProgramsApiTests(ProgramsApp app)
         var client = await app.ApiClientAsync(Roles.ProgramOfficer);
         var body = (string opens, string closes) => new
         {
-            name = Arrange.Unique("Benih"), year = 2030, budget = 1, targetSize = 5,
-            registrationOpens = opens, registrationCloses = closes, seed = "undian-2030-07",
+            name = Arrange.Unique("Benih"),
+            year = 2030,
+            budget = 1,
+            targetSize = 5,
+            registrationOpens = opens,
+            registrationCloses = closes,
+            seed = "undian-2030-07",
         };
 
         var early = await client.PutAsJsonAsync($"/api/v1/programs/{future}", body("2030-10-01", "2030-10-15"));
@@ -221,7 +249,13 @@ public sealed class ProgramsApiTests(ProgramsApp app)
 
         var response = await client.PutAsJsonAsync($"/api/v1/programs/{id}", new
         {
-            name = "X", year = 2030, budget = 1, targetSize = 5, registrationOpens = "2030-10-01", registrationCloses = "2030-10-15", status = "open",
+            name = "X",
+            year = 2030,
+            budget = 1,
+            targetSize = 5,
+            registrationOpens = "2030-10-01",
+            registrationCloses = "2030-10-15",
+            status = "open",
         });
 
         Assert.Equal("'open' bukan status; gunakan Draft, Active atau Archived.", Arrange.First(await Arrange.ErrorsAsync(response), "status"));
