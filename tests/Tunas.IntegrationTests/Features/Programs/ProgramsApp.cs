@@ -127,3 +127,19 @@ internal static class Arrange
     public static string First(JsonElement errors, string field) =>
         errors.TryGetProperty(field, out var list) ? list[0].GetString()! : throw new Xunit.Sdk.XunitException($"No error for '{field}' in {errors}");
 }
+
+/// <summary>Kelurahan codes for the tests.</summary>
+internal static class Villages
+{
+    /// <summary>The first <paramref name="count"/> current kelurahan/desa of a regency, by code.</summary>
+    public static async Task<List<string>> OfAsync(TunasFactory app, string regency, int count)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TunasDb>();
+        var prefix = regency + ".";
+        var codes = await db.Regions.AsNoTracking()
+            .Where(r => r.Level == Tunas.Web.Features.Regions.RegionLevel.Village && r.IsCurrent && EF.Functions.Like(r.Code, prefix + "%"))
+            .Select(r => r.Code).ToListAsync();
+        return [.. codes.Order(StringComparer.Ordinal).Take(count)];
+    }
+}
