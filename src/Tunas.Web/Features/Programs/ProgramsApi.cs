@@ -115,6 +115,7 @@ public sealed record TrackProviderBody(int? ProviderId, int? Seats);
 /// <summary>A quota: a kelurahan (dotted code), a track (missing or null: any track) and the seats.</summary>
 public sealed record QuotaBody(string? VillageCode, int? TrackId, int? Size);
 
+/// <summary>What to propose: quotas per track, or one per kelurahan for any track (the default).</summary>
 public sealed record ProposalBody(bool PerTrack);
 
 public sealed record ProposedTrackSeats(int TrackId, int Size);
@@ -290,13 +291,13 @@ public static class ProgramsApi
     }
 
     internal static async Task<Results<Ok<ProposalRead>, NotFound, ValidationProblem, ProblemHttpResult>> ProposeAsync(
-        int id, ProposalBody body, ProgramScope scope, QuotaPlanner planner, IStringLocalizer<SharedResource> L, CancellationToken ct)
+        int id, ProposalBody? body, ProgramScope scope, QuotaPlanner planner, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
         if (await scope.FindAsync(id, ct) is not { } program)
         {
             return TypedResults.NotFound();
         }
-        var plan = await planner.ProposeAsync(program, body.PerTrack, ct);
+        var plan = await planner.ProposeAsync(program, body?.PerTrack ?? false, ct);
         if (plan.Error == ProgramMessages.ProposalNoTracksMessage)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["perTrack"] = [L[plan.Error]] });

@@ -169,7 +169,7 @@ public sealed class QuotasApiTests(ProgramsApp app)
         var (id, _) = await ProgramInAreaAsync("35.08", target: 10, villages: 1);
         var client = await app.ApiClientAsync(Roles.ProgramOfficer);
 
-        var noPoor = await client.PostAsJsonAsync($"/api/v1/programs/{id}/quotas/proposal", new { perTrack = false });
+        var noPoor = await client.PostAsJsonAsync($"/api/v1/programs/{id}/quotas/proposal", new { }); // any track by default
         var noTracks = await client.PostAsJsonAsync($"/api/v1/programs/{id}/quotas/proposal", new { perTrack = true });
 
         Assert.Equal(HttpStatusCode.Conflict, noPoor.StatusCode);
