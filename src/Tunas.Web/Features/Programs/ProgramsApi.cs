@@ -54,7 +54,8 @@ public sealed record ProgramUpdateBody : ProgramBody
 }
 
 /// <summary>The rules: a missing or null value switches that rule off. The selection settings are kept when
-/// missing, except <c>waitlistLength</c> (missing or null: every eligible applicant not selected waits).</summary>
+/// missing, except <c>waitlistLength</c> (missing or null: every eligible applicant not selected waits).
+/// Women-only tracks are a flag of each track (<c>womenOnly</c> of PUT .../tracks/{trackId}).</summary>
 public sealed record RulesBody
 {
     public int? MinAge { get; init; }

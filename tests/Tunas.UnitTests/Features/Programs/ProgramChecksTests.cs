@@ -259,6 +259,28 @@ public class TrackAndQuotaFieldsTests
     }
 
     [Fact]
+    public void LongTextsAreRefusedFieldByField()
+    {
+        var program = ProgramFields.Check(new ProgramInput
+        {
+            Name = "P", Year = "2030", Budget = "1", TargetSize = "1", RegistrationOpens = "2030-01-01", RegistrationCloses = "2030-01-02",
+            Description = new string('d', 2001),
+        }, new DateOnly(2029, 1, 1));
+        var track = TrackFields.Check(new TrackInput { Name = new string('n', 121), Description = new string('d', 1001), Modules = [new(new string('m', 201), "craft", "1")] });
+        var provider = ProviderFields.Check(new ProviderInput
+        {
+            Name = "LPK", Type = "lpk", Capacity = "5", Address = new string('a', 301), ContactName = new string('c', 201),
+            ContactEmail = new string('e', 250) + "@contoh.id",
+        }, _ => true);
+
+        Assert.Equal(["description"], program.Errors.Select(e => e.Field));
+        Assert.Equal(["name", "description", "modules[0].name"], track.Errors.Select(e => e.Field));
+        Assert.Equal(["address", "contactName", "contactEmail"], provider.Errors.Select(e => e.Field));
+        Assert.All(program.Errors.Concat(track.Errors).Concat(provider.Errors).Where(e => e.Field != "contactEmail"),
+            e => Assert.Equal(ProgramMessages.TooLongMessage, e.Message));
+    }
+
+    [Fact]
     public void AQuotaOfZeroIsAllowedAndSizesAreChecked()
     {
         var context = new QuotaContext(code => code.StartsWith("35.72.", StringComparison.Ordinal), "35.72", new HashSet<int> { 5 });
