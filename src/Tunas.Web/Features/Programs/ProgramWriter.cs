@@ -163,13 +163,13 @@ public sealed class ProgramWriter(TunasDb db, ProgramScope scope, AuditLog audit
         {
             return [Checks.Issue("trackId", "has-applications", ProgramMessages.TrackHasApplicationsMessage, Checks.Number(applications))];
         }
+        var quotas = await db.ProgramQuotas.Where(q => q.TrackId == track.Id).ToListAsync(ct);
+        var providers = await db.TrackProviders.Where(tp => tp.TrackId == track.Id).ToListAsync(ct);
         var snapshot = TrackFields.Snapshot(track);
-        snapshot["quotas"] = await db.ProgramQuotas.CountAsync(q => q.TrackId == track.Id, ct);
-        snapshot["providers"] = await db.TrackProviders.Where(tp => tp.TrackId == track.Id).Select(tp => tp.ProviderId).ToListAsync(ct);
-        await db.ProgramQuotas.Where(q => q.TrackId == track.Id).LoadAsync(ct);
-        await db.TrackProviders.Where(tp => tp.TrackId == track.Id).LoadAsync(ct);
-        db.ProgramQuotas.RemoveRange(db.ProgramQuotas.Local.Where(q => q.TrackId == track.Id));
-        db.TrackProviders.RemoveRange(db.TrackProviders.Local.Where(tp => tp.TrackId == track.Id));
+        snapshot["quotas"] = quotas.Select(q => new object[] { q.RegionCode, q.Size }).ToList();
+        snapshot["providers"] = providers.Select(tp => new { tp.ProviderId, tp.Seats }).ToList();
+        db.ProgramQuotas.RemoveRange(quotas);
+        db.TrackProviders.RemoveRange(providers);
         program.Tracks.Remove(track);
         db.Tracks.Remove(track);
         program.UpdatedAt = Now;
