@@ -263,13 +263,22 @@ public class TrackAndQuotaFieldsTests
     {
         var program = ProgramFields.Check(new ProgramInput
         {
-            Name = "P", Year = "2030", Budget = "1", TargetSize = "1", RegistrationOpens = "2030-01-01", RegistrationCloses = "2030-01-02",
+            Name = "P",
+            Year = "2030",
+            Budget = "1",
+            TargetSize = "1",
+            RegistrationOpens = "2030-01-01",
+            RegistrationCloses = "2030-01-02",
             Description = new string('d', 2001),
         }, new DateOnly(2029, 1, 1));
         var track = TrackFields.Check(new TrackInput { Name = new string('n', 121), Description = new string('d', 1001), Modules = [new(new string('m', 201), "craft", "1")] });
         var provider = ProviderFields.Check(new ProviderInput
         {
-            Name = "LPK", Type = "lpk", Capacity = "5", Address = new string('a', 301), ContactName = new string('c', 201),
+            Name = "LPK",
+            Type = "lpk",
+            Capacity = "5",
+            Address = new string('a', 301),
+            ContactName = new string('c', 201),
             ContactEmail = new string('e', 250) + "@contoh.id",
         }, _ => true);
 
