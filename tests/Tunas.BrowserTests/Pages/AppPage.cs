@@ -12,6 +12,22 @@ public class AppPage(IPage page)
     /// <summary>A link of the main menu by its exact text, e.g. "Pengguna".</summary>
     public ILocator MenuLink(string text) => Menu.GetByRole(AriaRole.Link, new() { Name = text, Exact = true });
 
+    /// <summary>Follows a menu entry, opening the collapsed menu (phone) or the "Lainnya" drop-down first when needed.</summary>
+    public async Task FollowMenuAsync(string text)
+    {
+        var link = MenuLink(text);
+        var toggler = Page.Locator(".navbar-toggler");
+        if (!await link.IsVisibleAsync() && await toggler.IsVisibleAsync())
+        {
+            await toggler.ClickAsync();
+        }
+        if (!await link.IsVisibleAsync())
+        {
+            await Page.GetByTestId("more-menu").ClickAsync();
+        }
+        await link.ClickAsync();
+    }
+
     public ILocator SignedInAs => Page.GetByTestId("signed-in-as");
 
     /// <summary>The green message a page shows after a redirect (TempData).</summary>

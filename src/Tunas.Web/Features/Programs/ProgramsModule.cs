@@ -5,11 +5,17 @@ public static class ProgramsModule
 {
     public static IServiceCollection AddPrograms(this IServiceCollection services)
     {
+        services.AddScoped<ProgramScope>();
+        services.AddScoped<ProgramReader>();
+        services.AddScoped<ProgramWriter>();
+        services.AddScoped<QuotaPlanner>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapPrograms(this IEndpointRouteBuilder app)
     {
+        app.MapProgramsApi();
+        app.MapProvidersApi();
         return app;
     }
 }

@@ -52,9 +52,9 @@ public sealed class SelectionRunner(TunasDb db, CurrentUser user, AuditLog audit
         {
             Seed = program.Seed,
             ReferenceDate = referenceDate,
-            Settings = SettingsOf(program),
-            Weights = new ScoreWeights(program.YouthWeight, program.WomenWeight),
-            Quotas = [.. quotas.Select(q => new Quota(q.RegionCode, q.TrackId, q.Size))],
+            Settings = ProgramRules.ToSettings(program, program.Tracks),
+            Weights = ProgramRules.ToWeights(program),
+            Quotas = ProgramRules.ToQuotas(quotas),
             Applicants = applicants,
             SpillOver = program.SpillOver,
             WaitlistLength = program.WaitlistLength,
@@ -112,23 +112,6 @@ public sealed class SelectionRunner(TunasDb db, CurrentUser user, AuditLog audit
             return run;
         });
         return RunAttempt.Ok(run);
-    }
-
-    /// <summary>The program's rules as the engine takes them; a null column switches its rule off.</summary>
-    public static EligibilitySettings SettingsOf(TrainingProgram program)
-    {
-        ArgumentNullException.ThrowIfNull(program);
-        return new EligibilitySettings
-        {
-            MinAge = program.MinAge,
-            MaxAge = program.MaxAge,
-            AgeReferenceDate = program.AgeReferenceDate,
-            MaxDesil = program.MaxDesil,
-            DomicileRegencyCode = program.DomicileRegencyCode,
-            MaxPerHousehold = program.MaxPerHousehold,
-            ExcludeTrainedWithinYears = program.ExcludeTrainedWithinYears,
-            WomenOnlyTrackIds = program.Tracks.Where(t => t.WomenOnly).Select(t => (long)t.Id).ToHashSet(),
-        };
     }
 
     /// <summary>

@@ -52,7 +52,7 @@ public sealed class FirstStartJourney(NewInstallation app, ITestOutputHelper out
         await Expect(agency.HomeRegency.Chosen(RegionPicker.Regency)).ToHaveTextAsync("Kota Blitar");
 
         // A kelurahan operator, bound to a kelurahan of the agency's city.
-        await agency.MenuLink("Pengguna").ClickAsync();
+        await agency.FollowMenuAsync("Pengguna");
         var newUser = await new UsersPage(page).NewUserAsync();
         await Expect(page).ToHaveURLAsync(EndsWith("/Users/Create"));
         await Expect(newUser.Village.Root).ToBeHiddenAsync();
