@@ -43,7 +43,7 @@ public sealed class ApplyModel(ProgramCatalog catalog, ApplicationIntake intake,
     {
         Programs = await catalog.ActiveAsync(ct);
         Program = ProgramQuery is { } id
-            ? Programs.FirstOrDefault(p => p.Id == id)
+            ? await PublicAsync(id, ct)
             : Programs.Count(IsOpen) == 1 ? Programs.First(IsOpen) : null;
         await FillAsync(ct);
     }
@@ -51,7 +51,7 @@ public sealed class ApplyModel(ProgramCatalog catalog, ApplicationIntake intake,
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Programs = await catalog.ActiveAsync(ct);
-        Program = Programs.FirstOrDefault(p => p.Id == Input.ProgramId);
+        Program = Input.ProgramId is { } id ? await PublicAsync(id, ct) : null;
         if (ModelState.IsValid)
         {
             var result = await intake.SubmitAsync(Input.ToInput(), Submitter.Public, L[ApplicationMessages.ConsentPurposeMessage], ct);
@@ -65,6 +65,10 @@ public sealed class ApplyModel(ProgramCatalog catalog, ApplicationIntake intake,
         await FillAsync(ct);
         return Page();
     }
+
+    /// <summary>The program by id, read afresh when the list kept in memory does not have it yet.</summary>
+    private async Task<IntakeProgram?> PublicAsync(int id, CancellationToken ct) =>
+        await catalog.FindAsync(id, ct) is { Status: Tunas.Web.Features.Programs.ProgramStatus.Active } program ? program : null;
 
     private async Task FillAsync(CancellationToken ct)
     {

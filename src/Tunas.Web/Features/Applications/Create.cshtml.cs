@@ -57,8 +57,11 @@ public sealed class CreateModel(ApplicationList list, ProgramCatalog catalog, Ap
     {
         var today = clock.TodayInIndonesia();
         var agency = me.AgencyId ?? 0;
-        Programs = [.. (await catalog.ActiveAsync(ct)).Where(p => p.AgencyId == agency && ApplicationRules.RegistrationWindow(p, today) is null)];
-        Program = chosen is { } id ? Programs.FirstOrDefault(p => p.Id == id) : Programs.Count == 1 ? Programs[0] : null;
+        bool Open(IntakeProgram? p) => p is not null && p.AgencyId == agency && ApplicationRules.RegistrationWindow(p, today) is null;
+        Programs = [.. (await catalog.ActiveAsync(ct)).Where(Open)];
+        Program = chosen is { } id
+            ? await catalog.FindAsync(id, ct) is { } found && Open(found) ? found : null
+            : Programs.Count == 1 ? Programs[0] : null;
     }
 
     private async Task FillAsync(CancellationToken ct)

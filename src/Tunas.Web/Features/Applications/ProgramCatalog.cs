@@ -24,62 +24,91 @@ public sealed class ApplicationsOptions
 /// <summary>
 /// The programs as the intake sees them, kept in memory for <see cref="ApplicationsOptions.ProgramCacheSeconds"/>,
 /// so that checking an application costs no query. A change to a program (opened, closed, a new track) reaches the
-/// public form within that time.
+/// public form within that time. One read at a time per program: requests that find it missing or expired wait for
+/// the same read instead of each opening a connection.
 /// </summary>
 public sealed class ProgramCatalog(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ApplicationsOptions> options)
 {
-    private readonly ConcurrentDictionary<int, Entry> _programs = new();
-    private volatile ActiveEntry? _active;
+    private const int ActiveKey = -1;
+    private readonly ConcurrentDictionary<int, Entry> _entries = new();
+    private readonly Lock _gate = new();
 
-    private sealed record Entry(IntakeProgram? Program, long ExpiresAt);
+    /// <summary>A read of the database in progress or done, and until when its answer holds.</summary>
+    private sealed class Entry
+    {
+        private long _expiresAt = long.MaxValue;
 
-    private sealed record ActiveEntry(IReadOnlyList<IntakeProgram> Programs, long ExpiresAt);
+        public Task<IReadOnlyList<IntakeProgram>> Read { get; set; } = null!;
+
+        public long ExpiresAt
+        {
+            get => Volatile.Read(ref _expiresAt);
+            set => Volatile.Write(ref _expiresAt, value);
+        }
+    }
 
     /// <summary>The program, or null when there is none with this id (a Draft is returned: the caller decides).</summary>
     public async ValueTask<IntakeProgram?> FindAsync(int id, CancellationToken ct = default)
     {
-        var now = clock.GetTimestamp();
-        if (_programs.TryGetValue(id, out var cached) && cached.ExpiresAt > now)
-        {
-            return cached.Program;
-        }
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<TunasDb>();
-        var program = (await LoadAsync(db.Programs.Where(p => p.Id == id), db, ct)).FirstOrDefault();
-        _programs[id] = new Entry(program, now + Ttl);
-        return program;
+        var programs = await GetAsync(id, db => LoadAsync(db.Programs.Where(p => p.Id == id), db), ct);
+        return programs.Count == 0 ? null : programs[0];
     }
 
     /// <summary>Every Active program (open, not yet open or closed), the soonest closing first.</summary>
-    public async ValueTask<IReadOnlyList<IntakeProgram>> ActiveAsync(CancellationToken ct = default)
-    {
-        var now = clock.GetTimestamp();
-        if (_active is { } cached && cached.ExpiresAt > now)
+    public async ValueTask<IReadOnlyList<IntakeProgram>> ActiveAsync(CancellationToken ct = default) =>
+        await GetAsync(ActiveKey, async db =>
         {
-            return cached.Programs;
-        }
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<TunasDb>();
-        var programs = await LoadAsync(db.Programs.Where(p => p.Status == ProgramStatus.Active), db, ct);
-        var ordered = programs.OrderBy(p => p.RegistrationCloses).ThenBy(p => p.Id).ToList();
-        _active = new ActiveEntry(ordered, now + Ttl);
-        return ordered;
-    }
+            var programs = await LoadAsync(db.Programs.Where(p => p.Status == ProgramStatus.Active), db);
+            return [.. programs.OrderBy(p => p.RegistrationCloses).ThenBy(p => p.Id)];
+        }, ct);
 
     /// <summary>Forgets what is kept, so the next request reads the programs again.</summary>
-    public void Forget()
+    public void Forget() => _entries.Clear();
+
+    private async Task<IReadOnlyList<IntakeProgram>> GetAsync(int key, Func<TunasDb, Task<IReadOnlyList<IntakeProgram>>> load, CancellationToken ct)
     {
-        _programs.Clear();
-        _active = null;
+        var now = clock.GetTimestamp();
+        if (!_entries.TryGetValue(key, out var entry) || (entry.Read.IsCompleted && entry.ExpiresAt <= now))
+        {
+            lock (_gate)
+            {
+                if (!_entries.TryGetValue(key, out entry) || (entry.Read.IsCompleted && entry.ExpiresAt <= now))
+                {
+                    entry = new Entry();
+                    entry.Read = ReadAsync(key, entry, load);
+                    _entries[key] = entry;
+                }
+            }
+        }
+        // The read is shared: one caller giving up does not cancel it for the others.
+        return await entry.Read.WaitAsync(ct);
+    }
+
+    private async Task<IReadOnlyList<IntakeProgram>> ReadAsync(int key, Entry entry, Func<TunasDb, Task<IReadOnlyList<IntakeProgram>>> load)
+    {
+        await Task.Yield();
+        try
+        {
+            using var scope = scopes.CreateScope();
+            var programs = await load(scope.ServiceProvider.GetRequiredService<TunasDb>());
+            entry.ExpiresAt = clock.GetTimestamp() + Ttl;
+            return programs;
+        }
+        catch
+        {
+            // A failed read is not kept: the next request tries again.
+            _entries.TryRemove(KeyValuePair.Create(key, entry));
+            throw;
+        }
     }
 
     private long Ttl => (long)(Math.Max(0, options.Value.ProgramCacheSeconds) * (double)clock.TimestampFrequency);
 
-    private static async Task<List<IntakeProgram>> LoadAsync(IQueryable<TrainingProgram> query, TunasDb db, CancellationToken ct)
+    private static async Task<IReadOnlyList<IntakeProgram>> LoadAsync(IQueryable<TrainingProgram> query, TunasDb db)
     {
         var programs = await query.AsNoTracking()
             .Select(p => new { p.Id, p.AgencyId, p.Name, p.Status, p.RegistrationOpens, p.RegistrationCloses, p.PublicationOn, p.DomicileRegencyCode })
-            .ToListAsync(ct);
+            .ToListAsync();
         if (programs.Count == 0)
         {
             return [];
@@ -89,7 +118,7 @@ public sealed class ProgramCatalog(IServiceScopeFactory scopes, TimeProvider clo
             .Where(t => ids.Contains(t.ProgramId))
             .OrderBy(t => t.SortOrder).ThenBy(t => t.Id)
             .Select(t => new { t.ProgramId, t.Id, t.Name, t.WomenOnly })
-            .ToListAsync(ct);
+            .ToListAsync();
         var byProgram = tracks.ToLookup(t => t.ProgramId);
         return programs.Select(p => new IntakeProgram(p.Id, p.AgencyId, p.Name, p.Status, p.RegistrationOpens, p.RegistrationCloses,
                 p.PublicationOn, p.DomicileRegencyCode, byProgram[p.Id].Select(t => new IntakeTrack(t.Id, t.Name, t.WomenOnly)).ToList()))

@@ -15,14 +15,16 @@ using Tunas.Web.Infrastructure;
 namespace Tunas.IntegrationTests.Features.Applications;
 
 /// <summary>
-/// The app for the application tests: rate limits off (every test posts from the same address), and its own
-/// database, so the counts of one test are not another feature's business.
+/// The app for the application tests: rate limits off (every test posts from the same address), programs read
+/// afresh on every request (tests create them as they go), and its own database, so the counts of one test are not
+/// another feature's business.
 /// </summary>
 public sealed class ApplicationsApp : TunasFactory
 {
     public ApplicationsApp()
     {
         Settings["RateLimiting:Enabled"] = "false";
+        Settings["Applications:ProgramCacheSeconds"] = "0";
     }
 }
 
