@@ -145,7 +145,7 @@ internal sealed class ApplicationStore(TunasDb db, TimeProvider clock)
                 audit.Add(Entry(item, now, "application.submitted", "Application", application.Id,
                     JsonSerializer.Serialize(new ApplicationAudit(application.RegistrationNumber, application.ProgramId, application.PersonId,
                         application.Channel.ToString(), application.VillageCode, application.FirstTrackId, application.SecondTrackId,
-                        application.Phone!, application.Consent, application.ConsentPurpose), ApplicationJson.Default.ApplicationAudit)));
+                        application.Phone!, application.Consent), ApplicationJson.Default.ApplicationAudit)));
             }
             for (var i = 0; i < items.Count; i++)
             {
