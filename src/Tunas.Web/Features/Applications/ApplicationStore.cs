@@ -229,16 +229,23 @@ internal sealed class ApplicationStore(TunasDb db, TimeProvider clock)
         }
     }
 
-    /// <summary>Pairs of a new person with someone of the same name and birth date, or the same name on the same family card.</summary>
+    /// <summary>
+    /// Pairs of a new person with someone of the same name and birth date, or the same name on the same family card
+    /// (as <see cref="DuplicateDetector"/> flags them). On PostgreSQL the other person is looked up per new person
+    /// (LATERAL), so that a table that grew faster than its statistics is never scanned whole.
+    /// </summary>
     private async Task FlagDuplicatesAsync(List<long> ids, DateTime now, CancellationToken ct)
     {
         var list = string.Join(", ", ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+        var lateral = !db.Database.IsSqlite();
         string Insert(string match, DuplicateReason reason) => $$"""
             INSERT INTO "SuspectedDuplicates" ("AgencyId", "PersonAId", "PersonBId", "Reason", "Status", "DetectedAt")
             SELECT n."AgencyId",
               CASE WHEN n."Id" < o."Id" THEN n."Id" ELSE o."Id" END, CASE WHEN n."Id" < o."Id" THEN o."Id" ELSE n."Id" END,
               {{(int)reason}}, {{(int)DuplicateStatus.Open}}, {0}
-            FROM "Persons" n JOIN "Persons" o ON o."AgencyId" = n."AgencyId" AND o."NameKey" = n."NameKey" AND {{match}} AND o."Id" <> n."Id"
+            FROM "Persons" n {{(lateral
+                ? $"""CROSS JOIN LATERAL (SELECT o."Id" FROM "Persons" o WHERE o."AgencyId" = n."AgencyId" AND o."NameKey" = n."NameKey" AND {match} AND o."Id" <> n."Id" LIMIT 100) o"""
+                : $"""JOIN "Persons" o ON o."AgencyId" = n."AgencyId" AND o."NameKey" = n."NameKey" AND {match} AND o."Id" <> n."Id" """)}}
             WHERE n."Id" IN ({{list}}) AND (o."Id" NOT IN ({{list}}) OR o."Id" > n."Id")
               AND NOT EXISTS (SELECT 1 FROM "SuspectedDuplicates" d
                 WHERE d."PersonAId" = CASE WHEN n."Id" < o."Id" THEN n."Id" ELSE o."Id" END
