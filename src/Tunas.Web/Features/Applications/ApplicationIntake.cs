@@ -85,7 +85,9 @@ public sealed class ApplicationIntake(ProgramCatalog programs, RegionDirectory r
         }
 
         var villages = await regions.VillagesAsync(ct);
-        var context = new IntakeContext(today, await regions.DistrictLookupAsync(ct), code => villages.TryGetValue(code, out var v) && v.IsCurrent);
+        var upper = await regions.UpperLevelsAsync(ct);
+        var context = new IntakeContext(today, await regions.DistrictLookupAsync(ct), code => villages.TryGetValue(code, out var v) && v.IsCurrent,
+            code => villages.TryGetValue(code, out var v) ? v.Name : upper.TryGetValue(code, out var r) ? r.Name : null);
         var check = ApplicationRules.Check(input, program, context);
         if (check.Values is not { } values)
         {

@@ -39,8 +39,8 @@ public sealed record IntakeProgram(
 
 public sealed record IntakeTrack(int Id, string Name, bool WomenOnly);
 
-/// <summary>What the rules need to know about the world: today in Indonesia and the regions.</summary>
-public sealed record IntakeContext(DateOnly Today, Func<string, NikRegion?> FindDistrict, Func<string, bool> IsCurrentVillage);
+/// <summary>What the rules need to know about the world: today in Indonesia and the regions (and their names, for the receipt).</summary>
+public sealed record IntakeContext(DateOnly Today, Func<string, NikRegion?> FindDistrict, Func<string, bool> IsCurrentVillage, Func<string, string?>? RegionName = null);
 
 /// <summary>A checked application, ready for the writer.</summary>
 public sealed record ApplicationValues(
@@ -177,9 +177,11 @@ public static class ApplicationRules
         }
         else if (program.DomicileRegencyCode is { Length: > 0 } area)
         {
+            var areaName = context.RegionName?.Invoke(area) ?? area;
             checks.Add(village.StartsWith(area + ".", StringComparison.Ordinal)
-                ? new IntakeCheck(IntakeCheckCodes.Domicile, true, SelectionMessages.DomicileInsideMessage, [area])
-                : new IntakeCheck(IntakeCheckCodes.Domicile, false, SelectionMessages.DomicileOutsideMessage, [village, area]));
+                ? new IntakeCheck(IntakeCheckCodes.Domicile, true, SelectionMessages.DomicileInsideMessage, [areaName])
+                : new IntakeCheck(IntakeCheckCodes.Domicile, false, SelectionMessages.DomicileOutsideMessage,
+                    [context.RegionName?.Invoke(village) is { } villageName ? $"{villageName} ({village})" : village, areaName]));
         }
 
         string? phone = null;

@@ -185,4 +185,13 @@ internal static class Applicants
     }
 
     public static async Task<string> TextAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+    /// <summary>The form that posts to <paramref name="action"/> carries its own anti-forgery token (a browser sends only that form's fields).</summary>
+    public static void AssertFormHasToken(string html, string action)
+    {
+        var start = html.IndexOf($"<form method=\"post\" action=\"{action}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, "No form posts to " + action);
+        var form = html[start..html.IndexOf("</form>", start, StringComparison.Ordinal)];
+        Assert.Contains("name=\"__RequestVerificationToken\"", form, StringComparison.Ordinal);
+    }
 }

@@ -20,7 +20,7 @@ public sealed class ApplyPageTests(ApplicationsApp app)
         Assert.Contains("<html lang=\"id\">", html, StringComparison.Ordinal);
         Assert.Contains(program.Name, html, StringComparison.Ordinal);
         Assert.Contains("method=\"post\" action=\"/Apply\"", html, StringComparison.Ordinal);
-        Assert.Contains("__RequestVerificationToken", html, StringComparison.Ordinal);
+        Applicants.AssertFormHasToken(html, "/Apply");
         Assert.Contains("Tunas memakai NIK, nomor KK", html, StringComparison.Ordinal);
         Assert.Contains("<option value=\"35.72.01.1004\">Kauman</option>", html, StringComparison.Ordinal);
         Assert.Contains("Kecamatan Sananwetan", html, StringComparison.Ordinal);

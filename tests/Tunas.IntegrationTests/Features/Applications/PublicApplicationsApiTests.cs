@@ -34,6 +34,7 @@ public sealed partial class PublicApplicationsApiTests(ApplicationsApp app)
         Assert.Equal("NIK valid.", checks["nik"].GetProperty("message").GetString());
         Assert.True(checks["birth-date"].GetProperty("passed").GetBoolean());
         Assert.True(checks["domicile"].GetProperty("passed").GetBoolean());
+        Assert.Contains("blitar", checks["domicile"].GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
         Assert.False(checks["registry"].GetProperty("passed").GetBoolean());
         Assert.Contains("pendaftar mandiri", checks["registry"].GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.False(checks["desil"].GetProperty("passed").GetBoolean());
@@ -254,7 +255,7 @@ public sealed partial class PublicApplicationsApiTests(ApplicationsApp app)
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var domicile = (await Applicants.JsonAsync(response)).GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("code").GetString() == "domicile");
         Assert.False(domicile.GetProperty("passed").GetBoolean());
-        Assert.Contains("35.05.01.2001", domicile.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Jaten (35.05.01.2001)", domicile.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -225,6 +225,7 @@ public sealed class StaffApplicationsTests(ApplicationsApp app)
         var response = await client.PostAsync("/Applications/Create", await TunasFactory.FormAsync(client, url, Applicants.Form(program, person)));
 
         Assert.Contains("data-testid=\"fixed-village\"", form, StringComparison.Ordinal);
+        Applicants.AssertFormHasToken(form, "/Applications/Create");
         Assert.Contains("Warga sudah menyetujui penggunaan datanya", form, StringComparison.Ordinal);
         var html = await Applicants.TextAsync(response);
         Assert.Contains("data-testid=\"registration-number\"", html, StringComparison.Ordinal);

@@ -122,7 +122,7 @@ public sealed class StatusTests(ApplicationsApp app)
             ["BirthDate"] = person.BirthIso,
         }));
 
-        Assert.Contains("method=\"post\"", page, StringComparison.Ordinal);
+        Applicants.AssertFormHasToken(page, "/Status");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await Applicants.TextAsync(response);
         Assert.Contains("Terpilih dari daftar tunggu", html, StringComparison.Ordinal);
