@@ -1,9 +1,13 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Tunas.Web;
 using Tunas.Web.Data;
 using Tunas.Web.Features.Applications;
+using Tunas.Web.Features.Regions;
 using Tunas.Web.Features.Shared;
 
 namespace Tunas.IntegrationTests.Features.Applications;
@@ -54,8 +58,8 @@ public sealed class ApplicationWriterTests(ApplicationsApp app)
     {
         var program = await Applicants.ProgramAsync(app);
         var scopes = app.Services.GetRequiredService<IServiceScopeFactory>();
-        var one = Writer(scopes);
-        var two = Writer(scopes);
+        using var one = Writer(scopes);
+        using var two = Writer(scopes);
         var people = Enumerable.Range(0, 10).Select(_ => Applicants.NewPerson()).ToList();
 
         foreach (var person in people)
@@ -87,6 +91,39 @@ public sealed class ApplicationWriterTests(ApplicationsApp app)
         var db = scope.ServiceProvider.GetRequiredService<TunasDb>();
         var newId = await db.Persons.Where(p => p.Nik == other.Nik).Select(p => p.Id).SingleAsync();
         Assert.True(await db.SuspectedDuplicates.AnyAsync(d => d.PersonAId == Math.Min(knownId, newId) && d.PersonBId == Math.Max(knownId, newId)));
+    }
+
+    [Fact]
+    public async Task AFullQueueIsA503WithRetryAfterAndStoresNothing()
+    {
+        var program = await Applicants.ProgramAsync(app);
+        var person = Applicants.NewPerson();
+        // A writer that is never started, with room for one application, which is taken already.
+        using var writer = new ApplicationWriter(app.Services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System,
+            Options.Create(new ApplicationsOptions { QueueCapacity = 1 }), NullLogger<ApplicationWriter>.Instance);
+        Assert.True(writer.TryEnqueue(Pending(program, Applicants.NewPerson())));
+        var intake = new ApplicationIntake(app.Services.GetRequiredService<ProgramCatalog>(), app.Services.GetRequiredService<RegionDirectory>(), writer, TimeProvider.System);
+
+        var result = await intake.SubmitAsync(new ApplicationInput
+        {
+            ProgramId = program.Id,
+            Nik = person.Nik,
+            FamilyCardNumber = person.FamilyCard,
+            FullName = person.Name,
+            BirthDate = person.BirthIso,
+            VillageCode = Applicants.Kauman,
+            Phone = "0812-3456-7890",
+            FirstTrackId = program.Tracks[0],
+            Consent = true,
+        }, Submitter.Public, "uji");
+        var http = new DefaultHttpContext { RequestServices = app.Services };
+        http.Response.Body = new MemoryStream();
+        await PublicApplicationsApi.Answer(result, http, app.Services.GetRequiredService<IStringLocalizer<SharedResource>>()).ExecuteAsync(http);
+
+        Assert.Equal(IntakeOutcome.Busy, result.Outcome);
+        Assert.Equal(StatusCodes.Status503ServiceUnavailable, http.Response.StatusCode);
+        Assert.Equal("5", http.Response.Headers.RetryAfter.ToString());
+        Assert.Equal(0, await Applicants.PersonsWithAsync(app, person.Nik));
     }
 
     private static ApplicationWriter Writer(IServiceScopeFactory scopes) =>
