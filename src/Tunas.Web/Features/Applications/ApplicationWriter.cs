@@ -83,9 +83,6 @@ public sealed partial class ApplicationWriter(IServiceScopeFactory scopes, TimeP
     /// <summary>False when the queue is full (or the app is stopping): the caller answers 503.</summary>
     public bool TryEnqueue(PendingApplication item) => _queue.Writer.TryWrite(item);
 
-    /// <summary>Applications waiting now.</summary>
-    public int Waiting => _queue.Reader.Count;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<PendingApplication>(_maxBatch);
