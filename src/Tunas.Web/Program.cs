@@ -106,6 +106,7 @@ app.UseRequestLocalization();
 app.UseMiddleware<SetupRedirect>();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapTunasOpenApi();

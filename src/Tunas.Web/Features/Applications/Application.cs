@@ -15,7 +15,7 @@ public sealed class Application
     public int ProgramId { get; set; }
     public long PersonId { get; set; }
 
-    /// <summary>Public, unguessable, unique across the installation, e.g. <c>TNS-26-7K3Q-9MXD</c>.</summary>
+    /// <summary>Public, unguessable, unique across the installation, e.g. <c>TNS-7K3Q-9MXD</c> (<see cref="RegistrationNumbers"/>).</summary>
     public required string RegistrationNumber { get; set; }
 
     public int FirstTrackId { get; set; }

@@ -5,11 +5,23 @@ public static class ApplicationsModule
 {
     public static IServiceCollection AddApplications(this IServiceCollection services)
     {
+        services.AddOptions<ApplicationsOptions>().BindConfiguration(ApplicationsOptions.Section);
+        services.AddSingleton<ProgramCatalog>();
+        services.AddSingleton<ApplicationWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<ApplicationWriter>());
+        services.AddSingleton<ApplicationIntake>();
+        services.AddSingleton<VillageChoices>();
+        services.AddScoped<ApplicationLookup>();
+        services.AddScoped<ApplicationList>();
+        // Needs app.UseRateLimiter() after authentication in Program.cs, so that signed-in staff are known.
+        services.AddPublicRateLimits();
         return services;
     }
 
     public static IEndpointRouteBuilder MapApplications(this IEndpointRouteBuilder app)
     {
+        app.MapPublicApplications();
+        app.MapApplicationsApi();
         return app;
     }
 }

@@ -101,7 +101,8 @@ internal sealed class ProgramScenario
         };
         db.Persons.Add(person);
         await db.SaveChangesAsync();
-        var number = "TNS-" + serial.ToString("X8", CultureInfo.InvariantCulture);
+        var hex = serial.ToString("X8", CultureInfo.InvariantCulture);
+        var number = $"TNS-{hex[..4]}-{hex[4..]}"; // the public format (Crockford base32 letters only)
         var application = new Application
         {
             ProgramId = ProgramId,

@@ -147,6 +147,38 @@ public sealed class SelectionRunsApiTests(SelectionApp app)
     }
 
     [Fact]
+    public async Task EachApplicantSeesTheirOwnScoreAndReasonsOnceTheResultIsPublished()
+    {
+        var s = await ArrangeAsync();
+        var officer = await app.ApiClientAsync(Roles.ProgramOfficer);
+        var runId = await RunAsync(officer, s);
+        var outcomes = await OutcomesAsync(officer, s, runId);
+        using var anonymous = app.CreateClient();
+        object Ask(string key) => new { registrationNumber = Number(s, key, outcomes), birthDate = s.Applicants[key].BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
+
+        var before = await (await anonymous.PostAsJsonAsync("/api/v1/public/applications/status", Ask("v1d1"))).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.False(before.TryGetProperty("selection", out var none) && none.ValueKind != JsonValueKind.Null, before.ToString());
+
+        await officer.PostAsync($"/api/v1/programs/{s.ProgramId}/selection-runs/{runId}/publish", null);
+        var selected = await (await anonymous.PostAsJsonAsync("/api/v1/public/applications/status", Ask("v1d1"))).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(selected.TryGetProperty("selection", out var decision), selected.ToString());
+        Assert.Equal("selected", decision.GetProperty("status").GetString());
+        Assert.Equal(1, decision.GetProperty("rank").GetInt32());
+        Assert.Equal(1000, decision.GetProperty("scoreBreakdown").GetProperty("desil").GetInt32());
+        Assert.Equal(decision.GetProperty("score").GetInt32(), decision.GetProperty("scoreBreakdown").GetProperty("total").GetInt32());
+        Assert.Contains("peringkat 1", decision.GetProperty("reasons")[0].GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(decision.GetProperty("rules").EnumerateArray(), r => r.GetProperty("code").GetString() == "desil-allowed");
+
+        var ineligible = await (await anonymous.PostAsJsonAsync("/api/v1/public/applications/status", Ask("v2d8"))).Content.ReadFromJsonAsync<JsonElement>();
+        var rules = ineligible.GetProperty("selection").GetProperty("rules").EnumerateArray().ToList();
+        Assert.Contains(rules, r => r.GetProperty("code").GetString() == "desil-too-high" && r.GetProperty("message").GetString()!.Contains("melebihi batas maksimal 4", StringComparison.Ordinal));
+
+        await officer.PostAsJsonAsync($"/api/v1/programs/{s.ProgramId}/applications/{s.Applicants["v1d1"].ApplicationId}/withdraw", new { reason = "pindah" });
+        var promoted = await (await anonymous.PostAsJsonAsync("/api/v1/public/applications/status", Ask("v1d2"))).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("promoted", promoted.GetProperty("selection").GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task TheResultIsNotPublishedWhileRegistrationIsOpen()
     {
         var s = await ArrangeAsync(p => p.RegistrationCloses = ProgramScenario.Today);

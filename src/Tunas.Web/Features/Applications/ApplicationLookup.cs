@@ -1,0 +1,157 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Tunas.Web.Data;
+using Tunas.Web.Features.Regions;
+using Tunas.Web.Features.Registry;
+using Tunas.Web.Features.Selection;
+using Tunas.Web.Features.Shared;
+
+namespace Tunas.Web.Features.Applications;
+
+/// <summary>An application as its applicant may see it, found by registration number and birth date.</summary>
+public sealed record FoundApplication(
+    string RegistrationNumber,
+    ApplicationStatus Status,
+    int ProgramId,
+    string ProgramName,
+    DateOnly? PublicationOn,
+    IntakeTrack? FirstTrack,
+    IntakeTrack? SecondTrack,
+    string VillageCode,
+    string VillageName,
+    DateTime SubmittedAt,
+    IReadOnlyList<IntakeCheck> Checks,
+    FoundDecision? Decision);
+
+/// <summary>The applicant's row of the program's published selection, as it stands now.</summary>
+public sealed record FoundDecision(
+    DecisionStatus Status,
+    int? Rank,
+    int? WaitlistPosition,
+    int Score,
+    ScoreBreakdown? Breakdown,
+    IReadOnlyList<ReadReason> Reasons,
+    IReadOnlyList<ReadRule> Rules,
+    IntakeTrack? Track,
+    DateTime? PublishedAt);
+
+/// <summary>
+/// Finds an application for its applicant: the number and the birth date must both match, and a wrong number
+/// and a wrong birth date look exactly alike (no oracle for guessing either).
+/// </summary>
+public sealed class ApplicationLookup(TunasDb db, RegionDirectory regions)
+{
+    public async Task<FoundApplication?> FindAsync(string? registrationNumber, DateOnly birthDate, CancellationToken ct = default)
+    {
+        if (!RegistrationNumbers.TryNormalize(registrationNumber, out var number))
+        {
+            return null;
+        }
+        var row = await db.Applications.AsNoTracking()
+            .Where(a => a.RegistrationNumber == number)
+            .Join(db.Persons, a => a.PersonId, p => p.Id, (a, p) => new
+            {
+                a.Id,
+                a.RegistrationNumber,
+                a.Status,
+                a.ProgramId,
+                a.FirstTrackId,
+                a.SecondTrackId,
+                a.VillageCode,
+                a.SubmittedAt,
+                a.ChecksJson,
+                p.BirthDate,
+            })
+            .FirstOrDefaultAsync(ct);
+        if (row is null || row.BirthDate != birthDate)
+        {
+            return null;
+        }
+        var program = await db.Programs.AsNoTracking().Where(p => p.Id == row.ProgramId)
+            .Select(p => new { p.Name, p.PublicationOn }).FirstAsync(ct);
+        var tracks = await db.Tracks.AsNoTracking().Where(t => t.ProgramId == row.ProgramId)
+            .Select(t => new IntakeTrack(t.Id, t.Name, t.WomenOnly)).ToDictionaryAsync(t => t.Id, ct);
+        IntakeTrack? Track(long? id) => id is { } i && tracks.TryGetValue((int)i, out var t) ? t : null;
+
+        var run = await db.SelectionRuns.AsNoTracking()
+            .Where(r => r.ProgramId == row.ProgramId && r.Status == SelectionRunStatus.Published)
+            .OrderByDescending(r => r.Number)
+            .Select(r => new { r.Id, r.PublishedAt })
+            .FirstOrDefaultAsync(ct);
+        FoundDecision? decision = null;
+        if (run is not null)
+        {
+            var d = await db.SelectionDecisions.AsNoTracking()
+                .Where(x => x.RunId == run.Id && x.ApplicationId == row.Id)
+                .Select(x => new { x.Status, x.Rank, x.WaitlistPosition, x.Score, x.ScoreJson, x.ReasonsJson, x.RulesJson, x.TrackId })
+                .FirstOrDefaultAsync(ct);
+            if (d is not null)
+            {
+                decision = new FoundDecision(d.Status, d.Rank, d.WaitlistPosition, d.Score, DecisionReader.Score(d.ScoreJson),
+                    DecisionReader.Reasons(d.ReasonsJson), DecisionReader.Rules(d.RulesJson), Track(d.TrackId), run.PublishedAt);
+            }
+        }
+        var villages = await regions.VillagesAsync(ct);
+        return new FoundApplication(row.RegistrationNumber, row.Status, row.ProgramId, program.Name, program.PublicationOn,
+            Track(row.FirstTrackId), Track(row.SecondTrackId), row.VillageCode,
+            villages.TryGetValue(row.VillageCode, out var v) ? v.Name : row.VillageCode,
+            row.SubmittedAt, ApplicationJson.Checks(row.ChecksJson), decision);
+    }
+}
+
+/// <summary>The words of applications in the user's language, shared by the API and the pages.</summary>
+public static class ApplicationText
+{
+    public static string Check(IntakeCheck check, IStringLocalizer L) => DecisionReader.Format(L, check.Message, check.Args);
+
+    public static string Issue(FieldIssue issue, IStringLocalizer L) => PersonForm.Sentence(issue, L);
+
+    public static string DecisionLabel(DecisionStatus status, IStringLocalizer L) => status switch
+    {
+        DecisionStatus.Selected => L["Selected"],
+        DecisionStatus.Waitlisted => L["On the waitlist"],
+        DecisionStatus.NotSelected => L["Not selected"],
+        DecisionStatus.Ineligible => L["Not eligible"],
+        DecisionStatus.Promoted => L["Selected from the waitlist"],
+        _ => L["Withdrawn"],
+    };
+
+    public static string StatusLabel(ApplicationStatus status, IStringLocalizer L) =>
+        status == ApplicationStatus.Withdrawn ? L["Withdrawn"] : L["Submitted"];
+
+    public static string Rule(string rule, IStringLocalizer L) => rule.ToUpperInvariant() switch
+    {
+        "AGE" => L["Age"],
+        "DOMICILE" => L["Domicile"],
+        "DESIL" => L["Welfare decile (desil)"],
+        "RECENTTRAINING" => L["No recent training"],
+        "FIRSTTRACK" => L["First choice of track"],
+        "SECONDTRACK" => L["Second choice of track"],
+        "HOUSEHOLD" => L["Per family card (No. KK)"],
+        _ => rule,
+    };
+
+    public static string RuleStatus(string status, IStringLocalizer L) => status.ToUpperInvariant() switch
+    {
+        "PASSED" => L["met"],
+        "FAILED" => L["not met"],
+        _ => L["not applied"],
+    };
+
+    /// <summary>The score's parts with their labels, in the order of the score's documentation (decision 0006).</summary>
+    public static IEnumerable<(string Label, int Points)> ScoreParts(ScoreBreakdown score, IStringLocalizer L)
+    {
+        yield return (L["Welfare decile (desil)"], score.Desil);
+        yield return (L["Woman-headed household"], score.FemaleHeadedHousehold);
+        yield return (L["Disability"], score.Disability);
+        yield return (L["No one in the household earns"], score.NoEarner);
+        yield return (L["Household size"], score.HouseholdSize);
+        yield return (L["Young applicant (18-29)"], score.Youth);
+        yield return (L["Women"], score.Women);
+    }
+
+    /// <summary>Field → sentences, for a ValidationProblem.</summary>
+    public static Dictionary<string, string[]> Errors(IEnumerable<FieldIssue> issues, IStringLocalizer L) =>
+        issues.GroupBy(i => i.Field.Length == 0 ? "application" : i.Field)
+            .ToDictionary(g => g.Key, g => g.Select(i => Issue(i, L)).ToArray());
+}

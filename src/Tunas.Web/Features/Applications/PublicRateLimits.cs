@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Tunas.Web.Features.Applications;
+
+/// <summary>
+/// Settings of section <c>RateLimiting</c>. The defaults let a busy kelurahan office behind one address send an
+/// application every second with bursts of 30, and check a status every three seconds (a status check takes a
+/// birth-date guess, so it is stricter). <see cref="Enabled"/> false switches every limit off (a load test on loopback).
+/// </summary>
+public sealed class RateLimitingOptions
+{
+    public const string Section = "RateLimiting";
+
+    public bool Enabled { get; set; } = true;
+
+    public int ApplyPerMinute { get; set; } = 60;
+    public int ApplyBurst { get; set; } = 30;
+
+    public int StatusPerMinute { get; set; } = 20;
+    public int StatusBurst { get; set; } = 10;
+
+    /// <summary>Public requests in progress at once, all addresses together; beyond this they are refused at once.</summary>
+    public int PublicConcurrency { get; set; } = 2_000;
+}
+
+/// <summary>
+/// The rate limits of the public endpoints and pages (applying, checking a status), per client address: a token
+/// bucket per IPv4 address or IPv6 /64 network, and a cap on public requests in progress. Only posts count; signed-in
+/// staff are never limited. A refusal is 429 with Retry-After and a sentence in the user's language.
+/// </summary>
+public static class PublicRateLimits
+{
+    public const string Apply = "public-apply";
+    public const string Status = "public-status";
+
+    public static IServiceCollection AddPublicRateLimits(this IServiceCollection services)
+    {
+        services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.Section);
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitingOptions>>((o, settings) =>
+        {
+            var s = settings.Value;
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = RejectAsync;
+            o.AddPolicy(Apply, ctx => PerAddress(ctx, s, Apply, s.ApplyPerMinute, s.ApplyBurst));
+            o.AddPolicy(Status, ctx => PerAddress(ctx, s, Status, s.StatusPerMinute, s.StatusBurst));
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
+                s.Enabled && IsPublic(ctx) && !SignedIn(ctx)
+                    ? RateLimitPartition.GetConcurrencyLimiter("public", _ => new ConcurrencyLimiterOptions { PermitLimit = Math.Max(1, s.PublicConcurrency), QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter(""));
+        });
+        return services;
+    }
+
+    private static RateLimitPartition<string> PerAddress(HttpContext ctx, RateLimitingOptions s, string policy, int perMinute, int burst)
+    {
+        if (!s.Enabled || SignedIn(ctx) || HttpMethods.IsGet(ctx.Request.Method) || HttpMethods.IsHead(ctx.Request.Method))
+        {
+            return RateLimitPartition.GetNoLimiter("");
+        }
+        return RateLimitPartition.GetTokenBucketLimiter(policy + " " + ClientKey(ctx.Connection.RemoteIpAddress), _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = Math.Max(1, burst),
+            TokensPerPeriod = 1,
+            ReplenishmentPeriod = TimeSpan.FromMinutes(1) / Math.Max(1, perMinute),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
+    }
+
+    /// <summary>An IPv4 address, or the /64 network of an IPv6 address (one household or phone has a whole /64).</summary>
+    public static string ClientKey(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "-";
+        }
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes).ToString() + "/64";
+    }
+
+    private static bool SignedIn(HttpContext ctx) => ctx.User.Identity?.IsAuthenticated == true;
+
+    private static bool IsPublic(HttpContext ctx) =>
+        ctx.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName is Apply or Status;
+
+    private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken ct)
+    {
+        var http = context.HttpContext;
+        var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? (int)Math.Ceiling(retry.TotalSeconds) : 1;
+        seconds = Math.Max(1, seconds);
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var L = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var message = string.Format(CultureInfo.InvariantCulture, L[ApplicationMessages.RateLimitedMessage], seconds);
+        if (http.Request.Path.StartsWithSegments("/api"))
+        {
+            await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: message).ExecuteAsync(http);
+            return;
+        }
+        // A page: a few lines that a phone shows at once, in the user's language, with the way back.
+        http.Response.ContentType = "text/html; charset=utf-8";
+        var lang = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        await http.Response.WriteAsync(string.Create(CultureInfo.InvariantCulture, $"""
+            <!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Tunas</title></head><body style="font-family:sans-serif;padding:1rem;max-width:40rem">
+            <p style="font-size:1.2rem">{WebUtility.HtmlEncode(message)}</p><p><a href="{WebUtility.HtmlEncode(http.Request.PathBase + http.Request.Path)}">{WebUtility.HtmlEncode(L["Try again"])}</a> · <a href="/">Tunas</a></p>
+            </body></html>
+            """), ct);
+    }
+}

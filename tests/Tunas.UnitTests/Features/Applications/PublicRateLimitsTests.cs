@@ -1,0 +1,51 @@
+using System.Net;
+using System.Xml.Linq;
+using Tunas.Web.Features.Applications;
+
+namespace Tunas.UnitTests.Features.Applications;
+
+public class PublicRateLimitsTests
+{
+    [Theory]
+    [InlineData("203.0.113.7", "203.0.113.7")]
+    [InlineData("::ffff:203.0.113.7", "203.0.113.7")]
+    [InlineData("2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::/64")]
+    [InlineData("2001:db8:1:2::1", "2001:db8:1:2::/64")]
+    public void AClientIsAnIpv4AddressOrAnIpv6Network(string address, string key)
+    {
+        Assert.Equal(key, PublicRateLimits.ClientKey(IPAddress.Parse(address)));
+    }
+
+    [Fact]
+    public void NoAddressIsOneClient()
+    {
+        Assert.Equal("-", PublicRateLimits.ClientKey(null));
+    }
+}
+
+public class ConsentPurposeTests
+{
+    [Fact]
+    public void ThePurposeFitsItsColumnInEveryLanguage()
+    {
+        var path = Path.Combine(RepoRoot(), "src", "Tunas.Web", "Resources", "SharedResource.id.resx");
+        var indonesian = XDocument.Load(path).Root!.Elements("data")
+            .Single(d => (string?)d.Attribute("name") == ApplicationMessages.ConsentPurposeMessage).Element("value")!.Value;
+
+        Assert.True(ApplicationMessages.ConsentPurposeMessage.Length <= 500);
+        Assert.True(indonesian.Length <= 500);
+        Assert.Contains("NIK", indonesian, StringComparison.Ordinal);
+    }
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Tunas.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException($"No Tunas.slnx above {AppContext.BaseDirectory}.");
+    }
+}
