@@ -48,14 +48,19 @@ internal static class IntakeScenario
             await LoadAsync(http, options.Connections, 2_000, TimeSpan.FromSeconds(20), i => Post(bodies[i]), _ => true);
             var health = await LoadAsync(http, options.Connections, options.Requests, TimeSpan.FromSeconds(options.LoadSeconds),
                 _ => new HttpRequestMessage(HttpMethod.Get, "/health"), s => s == HttpStatusCode.OK);
+            server.Refresh();
+            var (serverCpu, ownCpu) = (server.TotalProcessorTime, Process.GetCurrentProcess().TotalProcessorTime);
             var intake = await LoadAsync(http, options.Connections, options.Requests, TimeSpan.FromSeconds(options.LoadSeconds),
                 i => Post(bodies[2_000 + i]), s => s == HttpStatusCode.Created);
             server.Refresh();
+            var cpu = string.Create(CultureInfo.InvariantCulture,
+                $"CPU during intake: server {(server.TotalProcessorTime - serverCpu).TotalSeconds:F1} s, load generator {(Process.GetCurrentProcess().TotalProcessorTime - ownCpu).TotalSeconds:F1} s");
             var memory = string.Create(CultureInfo.InvariantCulture, $"server peak {server.PeakWorkingSet64 / 1048576.0:F0} MB");
             Report.Line($"/health ({database.Label}, {options.Connections} conn.)", health.PerSecond, health.PerSecond, "req/s",
                 string.Create(CultureInfo.InvariantCulture, $"p50 {health.P50:F1} ms p99 {health.P99:F1} ms"));
             Report.Line($"accepted applications ({database.Label})", intake.PerSecond, health.PerSecond, "req/s",
                 string.Create(CultureInfo.InvariantCulture, $"p50 {intake.P50:F1} ms p99 {intake.P99:F1} ms, {intake.Accepted:N0} of {intake.Sent:N0} accepted, {intake.Seconds:F1} s, {memory}"));
+            Console.WriteLine("  " + cpu);
             if (intake.Accepted != intake.Sent)
             {
                 Console.WriteLine($"  refused: {string.Join(", ", intake.Statuses.Select(s => $"{(int)s.Key}×{s.Value}"))}");
@@ -143,7 +148,7 @@ internal static class IntakeScenario
             return message;
         }
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
-        var program = await SendAsync(http, Make(HttpMethod.Post, "/api/v1/programs", new
+        var fields = new
         {
             name = "Bench intake",
             year = today.Year,
@@ -151,9 +156,20 @@ internal static class IntakeScenario
             registrationOpens = today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             registrationCloses = today.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             targetSize = 1000,
+        };
+        var program = await SendAsync(http, Make(HttpMethod.Post, "/api/v1/programs", fields));
+        var id = program.GetProperty("id").GetInt32();
+        // Opened to the public, as the officer's "open" button does.
+        await SendAsync(http, Make(HttpMethod.Put, $"/api/v1/programs/{id}", new
+        {
+            fields.name,
+            fields.year,
+            fields.budget,
+            fields.registrationOpens,
+            fields.registrationCloses,
+            fields.targetSize,
             status = "Active",
         }));
-        var id = program.GetProperty("id").GetInt32();
         var tracks = new int[3];
         for (var i = 0; i < tracks.Length; i++)
         {
@@ -180,23 +196,28 @@ internal static class IntakeScenario
     private static byte[][] ApplicationBodies(int programId, int[] tracks, int count, int seed)
     {
         var random = new Random(seed);
-        string[] given = ["Siti", "Sri", "Dewi", "Nur", "Ani", "Budi", "Agus", "Eko", "Rina", "Wahyu", "Lestari", "Yuni", "Dwi", "Tri", "Putri"];
-        string[] family = ["Rahayu", "Wulandari", "Santoso", "Setiawan", "Handayani", "Purnomo", "Saputra", "Lestari", "Hidayat", "Susanti"];
+        string[] given = ["Siti", "Sri", "Dewi", "Nur", "Ani", "Budi", "Agus", "Eko", "Rina", "Wahyu", "Lestari", "Yuni", "Dwi", "Tri", "Putri",
+            "Rudi", "Joko", "Bambang", "Endang", "Wati", "Ayu", "Fitri", "Indah", "Hendra", "Teguh", "Yanto", "Sari", "Ratna", "Mulyadi", "Suparmi"];
+        string[] middle = ["", "Nur", "Dwi", "Tri", "Eka", "Puji", "Kurnia", "Ika", "Sri", "Budi", "Adi", "Setyo", "Wahyu", "Rahma", "Ayu"];
+        string[] family = ["Rahayu", "Wulandari", "Santoso", "Setiawan", "Handayani", "Purnomo", "Saputra", "Lestari", "Hidayat", "Susanti",
+            "Prasetyo", "Kusuma", "Wibowo", "Utami", "Suryani", "Hartono", "Nugroho", "Pratiwi", "Maharani", "Firmansyah"];
         var bodies = new byte[count][];
         for (var i = 0; i < count; i++)
         {
+            // Unique NIKs, birth dates spread over 33 years: kecamatan, then the day of birth, then the serial.
             var district = 1 + (i % 3);
+            var birth = new DateOnly(1972, 1, 1).AddDays(i / 3 % 12_000);
+            var serial = 1 + (i / 3 / 12_000 % 9999);
             var female = random.Next(2) == 0;
-            // Unique NIKs: per kecamatan, 9,999 serials per birth date, then the next birth date.
-            var serial = 1 + (i / 3 % 9999);
-            var birth = new DateOnly(1975, 1, 1).AddDays(i / 3 / 9999 * 37 % 10_000);
             var nik = string.Create(CultureInfo.InvariantCulture, $"3572{district:00}{birth.Day + (female ? 40 : 0):00}{birth.Month:00}{birth.Year % 100:00}{serial:0000}");
+            var card = string.Create(CultureInfo.InvariantCulture, $"3572{district:00}{birth.Day:00}{birth.Month:00}{birth.Year % 100:00}{serial:0000}");
+            var name = string.Join(' ', new[] { given[random.Next(given.Length)], middle[random.Next(middle.Length)], family[random.Next(family.Length)] }.Where(w => w.Length > 0));
             var body = new
             {
                 programId,
                 nik,
-                familyCardNumber = string.Create(CultureInfo.InvariantCulture, $"3572{district:00}010120{1 + (i % 9999):0000}"),
-                fullName = $"{given[random.Next(given.Length)]} {family[random.Next(family.Length)]}",
+                familyCardNumber = card,
+                fullName = name,
                 birthDate = birth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 villageCode = string.Create(CultureInfo.InvariantCulture, $"35.72.{district:00}.{1001 + random.Next(7)}"),
                 phone = string.Create(CultureInfo.InvariantCulture, $"08{random.Next(11, 99)}{random.Next(1_000_000, 9_999_999)}"),
