@@ -173,7 +173,24 @@ public partial class TunasFactory : WebApplicationFactory<Program>, IAsyncLifeti
             await connection.OpenAsync();
             await using var drop = connection.CreateCommand();
             drop.CommandText = $"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)";
-            await drop.ExecuteNonQueryAsync();
+            // An autovacuum worker in the fresh database can only be ended by a role with pg_signal_backend;
+            // without it, wait for the worker to finish. A throwaway database left behind harms no test.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await drop.ExecuteNonQueryAsync();
+                    break;
+                }
+                catch (PostgresException e) when (e.SqlState is "42501" or "55006" && attempt < 10)
+                {
+                    await Task.Delay(500);
+                }
+                catch (PostgresException e) when (e.SqlState is "42501" or "55006")
+                {
+                    break;
+                }
+            }
         }
         GC.SuppressFinalize(this);
     }
