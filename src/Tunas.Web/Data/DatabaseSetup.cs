@@ -33,6 +33,7 @@ public static class DatabaseSetup
             services.AddDbContext<TunasDb, SqliteTunasDb>(o => ConfigureSqlite(o, connectionString));
         }
         services.AddSingleton(new DatabaseInfo(provider, connectionString));
+        services.AddHostedService<SqliteCheckpointer>();
         return services;
     }
 
@@ -110,7 +111,8 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
     private static void Apply(System.Data.Common.DbConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;";
+        // wal_autocheckpoint: a safety net only; SqliteCheckpointer copies the log every second, off the writers' path.
+        command.CommandText = "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=10000;";
         command.ExecuteNonQuery();
     }
 }
