@@ -421,16 +421,7 @@ internal sealed class PostgresIntakeSql(NpgsqlConnection connection) : IntakeSql
 
     public override async Task InsertApplicationsAsync(List<Application> applications, CancellationToken ct)
     {
-        await using (var ids = new NpgsqlCommand("""SELECT nextval(pg_get_serial_sequence('"Applications"', 'Id')) FROM generate_series(1, @n)""", connection))
-        {
-            ids.Parameters.AddWithValue("n", applications.Count);
-            await using var reader = await ids.ExecuteReaderAsync(ct);
-            var i = 0;
-            while (await reader.ReadAsync(ct))
-            {
-                applications[i++].Id = reader.GetInt64(0);
-            }
-        }
+        await PostgresIds.AssignAsync(connection, "Applications", applications.Count, (i, id) => applications[i].Id = id, ct);
         await using var writer = await connection.BeginBinaryImportAsync($"""COPY "Applications" ("Id", {ApplicationColumns}) FROM STDIN (FORMAT BINARY)""", ct);
         foreach (var application in applications)
         {

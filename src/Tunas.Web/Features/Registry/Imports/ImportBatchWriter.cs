@@ -794,16 +794,7 @@ internal sealed class PostgresFastPath(NpgsqlConnection connection) : FastPath
         {
             return;
         }
-        await using (var ids = new NpgsqlCommand("""SELECT nextval(pg_get_serial_sequence('"Persons"', 'Id')) FROM generate_series(1, @n)""", connection))
-        {
-            ids.Parameters.AddWithValue("n", persons.Count);
-            await using var reader = await ids.ExecuteReaderAsync(ct);
-            var i = 0;
-            while (await reader.ReadAsync(ct))
-            {
-                persons[i++].Id = reader.GetInt64(0);
-            }
-        }
+        await PostgresIds.AssignAsync(connection, "Persons", persons.Count, (i, id) => persons[i].Id = id, ct);
         await using var writer = await connection.BeginBinaryImportAsync($"""COPY "Persons" ("Id", {PersonColumns}) FROM STDIN (FORMAT BINARY)""", ct);
         foreach (var person in persons)
         {
