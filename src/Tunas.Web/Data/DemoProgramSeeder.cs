@@ -103,6 +103,10 @@ public sealed class DemoProgramSeeder(TunasDb db, SelectionRunner runner, Select
         var actor = new SelectionActor(agencyId, "demo", "demo");
         var run = await runner.RunAsync(program.Id, actor, ct);
         var published = run.Run is { } r ? await desk.PublishAsync(program.Id, r.Id, actor, ct) : null;
+        // The demo's story happened in October 2025: the run and its publication carry those dates.
+        await db.SelectionRuns.Where(x => x.ProgramId == program.Id).ExecuteUpdateAsync(u => u
+            .SetProperty(x => x.RunAt, new DateTime(2025, 10, 13, 2, 0, 0, DateTimeKind.Utc))
+            .SetProperty(x => x.PublishedAt, x => x.PublishedAt == null ? null : new DateTime(2025, 10, 15, 2, 0, 0, DateTimeKind.Utc)), ct);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Demo program: \"{ProgramName}\" with {tracks.Count} tracks, {byVillage.Count} kelurahan quotas, {applications.Count} applicants; " +
             $"selection {(published?.Outcome == DeskOutcome.Done ? "published" : "NOT published")}: {run.Run?.Selected} selected, {run.Run?.Waitlisted} on the waitlist ({stopwatch.ElapsedMilliseconds} ms)."));

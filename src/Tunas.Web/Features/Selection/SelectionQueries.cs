@@ -114,8 +114,21 @@ public sealed class SelectionQueries(TunasDb db, CurrentUser user, RegionDirecto
                 r.Rank, r.WaitlistPosition, r.Status,
                 reason is null ? "" : reason.ToReason().Format(L[reason.Message])));
         }
-        return new PublicResults(program.Id, program.Name, DateTime.SpecifyKind(run.PublishedAt!.Value, DateTimeKind.Utc), run.Number, run.Seed, list);
+        // Per kelurahan: who holds a seat, who waits (in waiting order), then the rest; each in rank order.
+        var ordered = list.OrderBy(r => r.VillageName, StringComparer.Ordinal).ThenBy(r => r.VillageCode, StringComparer.Ordinal)
+            .ThenBy(r => StatusOrder(r.Status)).ThenBy(r => r.WaitlistPosition ?? int.MaxValue).ThenBy(r => r.Rank ?? int.MaxValue)
+            .ToList();
+        return new PublicResults(program.Id, program.Name, DateTime.SpecifyKind(run.PublishedAt!.Value, DateTimeKind.Utc), run.Number, run.Seed, ordered);
     }
+
+    private static int StatusOrder(DecisionStatus status) => status switch
+    {
+        DecisionStatus.Selected or DecisionStatus.Promoted => 0,
+        DecisionStatus.Waitlisted => 1,
+        DecisionStatus.NotSelected => 2,
+        DecisionStatus.Withdrawn => 3,
+        _ => 4,
+    };
 
     /// <summary>"Siti Nur Wahyuni" becomes "S. N. W.".</summary>
     public static string Initials(string fullName)

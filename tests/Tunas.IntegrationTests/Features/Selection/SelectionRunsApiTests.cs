@@ -338,6 +338,13 @@ public sealed class SelectionRunsApiTests(SelectionApp app)
         Assert.Equal(5, rows.GetArrayLength());
         Assert.Contains(rows.EnumerateArray(), r => r.GetProperty("name").GetString() == "W. V. U." && r.GetProperty("status").GetString() == "selected");
         Assert.All(rows.EnumerateArray(), r => Assert.Contains("••••", r.GetProperty("maskedNik").GetString(), StringComparison.Ordinal));
+        // Per kelurahan: seats first, then the waitlist in order, then the rest.
+        var village1 = rows.EnumerateArray().Where(r => r.GetProperty("villageCode").GetString() == ProgramScenario.Village1)
+            .Select(r => r.GetProperty("status").GetString()).ToList();
+        Assert.Equal(["selected", "waitlisted", "waitlisted"], village1);
+        var village2 = rows.EnumerateArray().Where(r => r.GetProperty("villageCode").GetString() == ProgramScenario.Village2)
+            .Select(r => r.GetProperty("status").GetString()).ToList();
+        Assert.Equal(["selected", "ineligible"], village2);
     }
 
     [Theory]
