@@ -131,6 +131,63 @@ public sealed class Outbox(TunasDb db, TimeProvider clock, IOptions<MessagingOpt
     public async Task<bool> AddAsync(MessageDraft draft, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(draft);
+        return await AddRangeAsync([draft], ct) == 1;
+    }
+
+    /// <summary>
+    /// Adds many messages without saving, looking their keys up in one query (a publication tells every
+    /// applicant at once); returns how many were added. Same rules as <see cref="AddAsync"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">A body or subject holds 16 digits in a row, or a text is too long.</exception>
+    public async Task<int> AddRangeAsync(IReadOnlyList<MessageDraft> drafts, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(drafts);
+        foreach (var draft in drafts)
+        {
+            Check(draft);
+        }
+        var keys = drafts.Select(d => d.DedupeKey).Distinct(StringComparer.Ordinal).ToList();
+        var taken = (await db.OutboxMessages.AsNoTracking().Where(m => keys.Contains(m.DedupeKey)).Select(m => m.DedupeKey).ToListAsync(ct))
+            .ToHashSet(StringComparer.Ordinal);
+        taken.UnionWith(db.ChangeTracker.Entries<OutboxMessage>().Select(e => e.Entity.DedupeKey));
+        var now = clock.GetUtcNow().UtcDateTime;
+        var added = 0;
+        foreach (var draft in drafts)
+        {
+            if (ChooseChannel(draft) is not { } channel || !taken.Add(draft.DedupeKey))
+            {
+                continue;
+            }
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                AgencyId = draft.AgencyId,
+                DedupeKey = draft.DedupeKey,
+                Kind = draft.Kind,
+                Channel = channel,
+                Recipient = channel == MessageChannel.Email ? draft.Email! : draft.Phone!,
+                RecipientName = draft.RecipientName,
+                Subject = draft.Subject,
+                Body = draft.Body,
+                ApplicationId = draft.ApplicationId,
+                ProgramId = draft.ProgramId,
+                Status = MessageStatus.Pending,
+                CreatedAt = now,
+                NextAttemptAt = now,
+            });
+            added++;
+            if (channel != MessageChannel.WhatsAppLink && !_wakesSender)
+            {
+                // Once the caller's SaveChanges has stored it, the sender of this instance need not wait for its next poll.
+                _wakesSender = true;
+                db.SavedChanges += (_, _) => signal.Notify();
+            }
+        }
+        return added;
+    }
+
+    private static void Check(MessageDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
         if (MessageTexts.HasNikLikeNumber(draft.Body) || MessageTexts.HasNikLikeNumber(draft.Subject))
         {
             throw new ArgumentException("A message must not carry a NIK (16 digits in a row).", nameof(draft));
@@ -139,40 +196,6 @@ public sealed class Outbox(TunasDb db, TimeProvider clock, IOptions<MessagingOpt
         {
             throw new ArgumentException($"A message has at most {MaxBodyLength} characters of body, {MaxSubjectLength} of subject and {MaxKeyLength} of key.", nameof(draft));
         }
-        var channel = ChooseChannel(draft);
-        if (channel is null)
-        {
-            return false;
-        }
-        if (db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.Entity.DedupeKey == draft.DedupeKey)
-            || await db.OutboxMessages.AnyAsync(m => m.DedupeKey == draft.DedupeKey, ct))
-        {
-            return false;
-        }
-        var now = clock.GetUtcNow().UtcDateTime;
-        db.OutboxMessages.Add(new OutboxMessage
-        {
-            AgencyId = draft.AgencyId,
-            DedupeKey = draft.DedupeKey,
-            Kind = draft.Kind,
-            Channel = channel.Value,
-            Recipient = channel == MessageChannel.Email ? draft.Email! : draft.Phone!,
-            RecipientName = draft.RecipientName,
-            Subject = draft.Subject,
-            Body = draft.Body,
-            ApplicationId = draft.ApplicationId,
-            ProgramId = draft.ProgramId,
-            Status = MessageStatus.Pending,
-            CreatedAt = now,
-            NextAttemptAt = now,
-        });
-        if (channel != MessageChannel.WhatsAppLink && !_wakesSender)
-        {
-            // Once the caller's SaveChanges has stored it, the sender of this instance need not wait for its next poll.
-            _wakesSender = true;
-            db.SavedChanges += (_, _) => signal.Notify();
-        }
-        return true;
     }
 
     /// <summary>E-mail when SMTP is set up and there is an address, else the gateway, else a click-to-chat link.</summary>

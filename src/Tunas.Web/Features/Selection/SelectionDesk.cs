@@ -63,13 +63,13 @@ public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, 
                 .ToListAsync(ct);
             foreach (var slice in recipients.Chunk(1_000))
             {
-                foreach (var r in slice)
+                await outbox.AddRangeAsync([.. slice.Select(r =>
                 {
                     var text = texts.SelectionResult(program.Name, r.RegistrationNumber, r.Status, r.Rank, r.WaitlistPosition);
-                    await outbox.AddAsync(new MessageDraft(program.AgencyId, MessageKind.SelectionResult,
+                    return new MessageDraft(program.AgencyId, MessageKind.SelectionResult,
                         $"selection:{run.Id}:{r.RegistrationNumber}", r.Phone, r.Email, r.FullName, text.Subject, text.Body,
-                        r.Id, program.Id), ct);
-                }
+                        r.Id, program.Id);
+                })], ct);
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
             }

@@ -35,6 +35,27 @@ public sealed class OutboxTests(TunasFactory app)
     }
 
     [Fact]
+    public async Task ManyMessagesAtOnceSkipKeysAlreadyStoredOrRepeatedAndThoseNobodyCanReceive()
+    {
+        var program = await MessageData.ProgramAsync(app);
+        var applicant = await MessageData.ApplicationAsync(app, program, TunasFactory.OperatorVillage, "Sri Banyak");
+        var stored = MessageData.Draft(program, applicant);
+        Assert.NotNull(await MessageData.AddAsync(app, stored));
+
+        using var scope = app.Services.CreateScope();
+        var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
+        var fresh = stored with { DedupeKey = stored.DedupeKey + ":baru" };
+        var added = await outbox.AddRangeAsync([stored, fresh, fresh with { Body = "Ulang." }, fresh with { DedupeKey = fresh.DedupeKey + ":x", Phone = null, Email = null }]);
+        await scope.ServiceProvider.GetRequiredService<TunasDb>().SaveChangesAsync();
+
+        Assert.Equal(1, added);
+        using var check = app.Services.CreateScope();
+        var keys = await check.ServiceProvider.GetRequiredService<TunasDb>().OutboxMessages.AsNoTracking()
+            .Where(m => m.DedupeKey.StartsWith(stored.DedupeKey)).Select(m => m.DedupeKey).ToListAsync();
+        Assert.Equal([stored.DedupeKey, fresh.DedupeKey], keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task WithoutEmailOrGatewayAPhoneMessageBecomesAWhatsAppLinkAndNoPhoneMeansNoMessage()
     {
         var program = await MessageData.ProgramAsync(app);
