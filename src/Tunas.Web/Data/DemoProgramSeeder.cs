@@ -185,18 +185,12 @@ public sealed class DemoProgramSeeder(TunasDb db, SelectionRunner runner, Select
         };
     }
 
-    /// <summary>A demo registration number in the public format (TNS-XXXX-XXXX, Crockford base32), from the seed.</summary>
+    /// <summary>A demo registration number in the public format, drawn from the seed (the same on every machine).</summary>
     private static string Number(Random random, HashSet<string> numbers)
     {
-        const string alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-        var c = new char[8];
         while (true)
         {
-            for (var i = 0; i < c.Length; i++)
-            {
-                c[i] = alphabet[random.Next(alphabet.Length)];
-            }
-            var number = string.Concat("TNS-", c.AsSpan(0, 4), "-", c.AsSpan(4));
+            var number = RegistrationNumbers.From((ulong)random.NextInt64());
             if (numbers.Add(number))
             {
                 return number;

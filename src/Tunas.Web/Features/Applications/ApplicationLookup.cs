@@ -106,15 +106,7 @@ public static class ApplicationText
 
     public static string Issue(FieldIssue issue, IStringLocalizer L) => PersonForm.Sentence(issue, L);
 
-    public static string DecisionLabel(DecisionStatus status, IStringLocalizer L) => status switch
-    {
-        DecisionStatus.Selected => L["Selected"],
-        DecisionStatus.Waitlisted => L["On the waitlist"],
-        DecisionStatus.NotSelected => L["Not selected"],
-        DecisionStatus.Ineligible => L["Not eligible"],
-        DecisionStatus.Promoted => L["Selected from the waitlist"],
-        _ => L["Withdrawn"],
-    };
+    public static string DecisionLabel(DecisionStatus status, IStringLocalizer L) => SelectionLabels.Decision(status, L);
 
     public static string StatusLabel(ApplicationStatus status, IStringLocalizer L) =>
         status == ApplicationStatus.Withdrawn ? L["Withdrawn"] : L["Submitted"];

@@ -28,6 +28,12 @@ public static class RegistrationNumbers
         {
             bits = (bits << 8) | b;
         }
+        return From(bits);
+    }
+
+    /// <summary>The number written from the low 40 bits of <paramref name="bits"/> (the demo draws them from its seed).</summary>
+    public static string From(ulong bits)
+    {
         return string.Create(Length, bits, static (chars, value) =>
         {
             Prefix.AsSpan().CopyTo(chars);
