@@ -37,7 +37,7 @@ public sealed class RunModel(SelectionQueries queries, SelectionDesk desk, Tunas
     public FrozenSettings? Settings { get; private set; }
     public IReadOnlyList<DecisionRow> Rows { get; private set; } = [];
     public int Total { get; private set; }
-    public IReadOnlyList<QuotaRow> Quotas { get; private set; } = [];
+    public IReadOnlyList<QuotaFillRow> Quotas { get; private set; } = [];
     public IReadOnlyDictionary<string, RegionSummary> Villages { get; private set; } = new Dictionary<string, RegionSummary>();
     public string? Message { get; private set; }
     public bool IsError { get; private set; }
@@ -111,7 +111,7 @@ public sealed class RunModel(SelectionQueries queries, SelectionDesk desk, Tunas
         return true;
     }
 
-    private async Task<IReadOnlyList<QuotaRow>> QuotaRowsAsync(SelectionRun run, CancellationToken ct)
+    private async Task<IReadOnlyList<QuotaFillRow>> QuotaRowsAsync(SelectionRun run, CancellationToken ct)
     {
         var quotas = System.Text.Json.JsonSerializer.Deserialize<List<Quota>>(run.QuotasJson, DecisionJson.Options) ?? [];
         var counts = await db.SelectionDecisions.AsNoTracking().Where(d => d.RunId == run.Id && d.TrackId != null)
@@ -120,7 +120,7 @@ public sealed class RunModel(SelectionQueries queries, SelectionDesk desk, Tunas
             .ToListAsync(ct);
         int Count(string region, long? track, params DecisionStatus[] statuses) =>
             counts.Where(c => c.QuotaRegion == region && (track is null || c.TrackId == track) && statuses.Contains(c.Status)).Sum(c => c.Count);
-        return [.. quotas.Select(q => new QuotaRow(q.Region, q.TrackId is { } t ? (int)t : null, q.Size,
+        return [.. quotas.Select(q => new QuotaFillRow(q.Region, q.TrackId is { } t ? (int)t : null, q.Size,
             Count(q.Region, q.TrackId, DecisionStatus.Selected, DecisionStatus.Promoted),
             Count(q.Region, q.TrackId, DecisionStatus.Waitlisted)))];
     }
@@ -129,4 +129,4 @@ public sealed class RunModel(SelectionQueries queries, SelectionDesk desk, Tunas
 public sealed record DecisionRow(SelectionDecision Decision, string FullName);
 
 /// <summary>One quota: its seats, how many hold one now (of applicants ranked there) and how many wait.</summary>
-public sealed record QuotaRow(string Region, int? TrackId, int Size, int Holding, int Waiting);
+public sealed record QuotaFillRow(string Region, int? TrackId, int Size, int Holding, int Waiting);

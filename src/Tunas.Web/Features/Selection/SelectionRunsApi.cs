@@ -21,11 +21,11 @@ public sealed record RunSummary(
         r.PublishedAt is { } p ? DateTime.SpecifyKind(p, DateTimeKind.Utc) : null);
 }
 
-public sealed record ReasonDto(string Code, string Text);
+public sealed record OutcomeReasonDto(string Code, string Text);
 
 public sealed record OutcomeDto(
     long ApplicationId, string RegistrationNumber, SelectionOutcome Outcome, DecisionStatus Status, int? Rank,
-    int? WaitlistPosition, int Score, string VillageCode, int? TrackId, IReadOnlyList<ReasonDto> Reasons);
+    int? WaitlistPosition, int Score, string VillageCode, int? TrackId, IReadOnlyList<OutcomeReasonDto> Reasons);
 
 public sealed record RunDetails(RunSummary Run, string Seed, string Settings, string Quotas, IReadOnlyList<OutcomeDto> Outcomes);
 
@@ -145,8 +145,8 @@ public static class SelectionRunsApi
         };
     }
 
-    public static IReadOnlyList<ReasonDto> Localize(IEnumerable<StoredReason> reasons, IStringLocalizer L) =>
-        [.. reasons.Select(r => new ReasonDto(r.Code, r.ToReason().Format(L[r.Message])))];
+    public static IReadOnlyList<OutcomeReasonDto> Localize(IEnumerable<StoredReason> reasons, IStringLocalizer L) =>
+        [.. reasons.Select(r => new OutcomeReasonDto(r.Code, r.ToReason().Format(L[r.Message])))];
 
     private static Results<T, NotFound, ProblemHttpResult> Answer<T>(DeskResult result, T ok, IStringLocalizer L) where T : IResult =>
         result.Outcome switch

@@ -367,6 +367,15 @@ public sealed class SelectionRunsApiTests(SelectionApp app)
     }
 
     [Fact]
+    public async Task TheOpenApiDocumentDescribesTheReasonsOfARunAsTheyAreSent()
+    {
+        using var doc = JsonDocument.Parse(await app.CreateClient().GetStringAsync("/openapi/v1.json"));
+        var schemas = doc.RootElement.GetProperty("components").GetProperty("schemas");
+        Assert.True(schemas.GetProperty("OutcomeReasonDto").GetProperty("properties").TryGetProperty("text", out _));
+        Assert.True(schemas.GetProperty("ReasonDto").GetProperty("properties").TryGetProperty("message", out _));
+    }
+
+    [Fact]
     public async Task TheAnonymousAreAskedToSignIn()
     {
         var s = await ArrangeAsync();
