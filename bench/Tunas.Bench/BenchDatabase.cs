@@ -61,8 +61,15 @@ internal sealed class BenchDatabase : IAsyncDisposable
     /// <summary>Records the SQL of EF commands while <see cref="CommandCapture.Enabled"/>.</summary>
     public CommandCapture Capture { get; } = new();
 
-    public static async Task<BenchDatabase> CreateAsync(string? postgres, string name, bool keep)
+    public static async Task<BenchDatabase> CreateAsync(string? postgres, string name, bool keep, string? reuse = null)
     {
+        if (reuse is not null)
+        {
+            return postgres is null
+                ? new BenchDatabase("Sqlite", new SqliteConnectionStringBuilder { DataSource = Path.Combine(reuse, name + ".db"), Pooling = true }.ToString(),
+                    reuse, null, null, keep: true)
+                : new BenchDatabase("Postgres", new NpgsqlConnectionStringBuilder(postgres) { Database = reuse }.ConnectionString, null, postgres, reuse, keep: true);
+        }
         if (postgres is null)
         {
             var folder = Path.Combine(Path.GetTempPath(), "tunas-bench-" + Guid.NewGuid().ToString("N")[..8]);

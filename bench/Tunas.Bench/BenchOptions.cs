@@ -33,6 +33,12 @@ internal sealed record BenchOptions
     /// <summary>Keep the databases and files of a scenario (for EXPLAIN by hand).</summary>
     public bool Keep { get; init; }
 
+    /// <summary>
+    /// Search: a database kept by an earlier run (`--keep` prints it: a PostgreSQL database name, or a SQLite folder)
+    /// to measure again without loading it again. Migrations still run on it; it is kept afterwards.
+    /// </summary>
+    public string? Reuse { get; init; }
+
     /// <summary>Measure PostgreSQL only (with --postgres), not SQLite.</summary>
     public bool NoSqlite { get; init; }
 
@@ -71,6 +77,7 @@ internal sealed record BenchOptions
             Out = Value("--out"),
             Format = Value("--format") ?? defaults.Format,
             Keep = args.Contains("--keep"),
+            Reuse = Value("--reuse"),
             Analyze = args.Contains("--analyze"),
             NoSqlite = args.Contains("--no-sqlite"),
             Connections = (int)Long("--connections", defaults.Connections),
@@ -82,7 +89,7 @@ internal sealed record BenchOptions
     /// <summary>The words that are scenario names (not flags, not flag values).</summary>
     public static List<string> Scenarios(string[] args)
     {
-        string[] valued = ["--postgres", "--rows", "--xlsx-rows", "--bad-share", "--seed", "--queries", "--max-seconds", "--out", "--format", "--connections", "--requests", "--load-seconds"];
+        string[] valued = ["--postgres", "--rows", "--xlsx-rows", "--bad-share", "--seed", "--queries", "--max-seconds", "--out", "--format", "--connections", "--requests", "--load-seconds", "--reuse"];
         var names = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {

@@ -64,9 +64,10 @@ internal static class PersonLoader
         person.Prepare();
         await using var token = connection.CreateCommand();
         token.Transaction = tx;
-        token.CommandText = """INSERT INTO "PersonNameTokens" ("Token", "PersonId", "AgencyId") VALUES ($t, $p, $a)""";
+        token.CommandText = """INSERT INTO "PersonNameTokens" ("Token", "PersonId", "AgencyId", "NameKey") VALUES ($t, $p, $a, $k)""";
         var tText = token.Parameters.Add("$t", SqliteType.Text);
         var tPerson = token.Parameters.Add("$p", SqliteType.Integer);
+        var tKey = token.Parameters.Add("$k", SqliteType.Text);
         token.Parameters.AddWithValue("$a", agencyId);
         token.Prepare();
 
@@ -89,6 +90,7 @@ internal static class PersonLoader
             }
             await person.ExecuteNonQueryAsync();
             tPerson.Value = personId;
+            tKey.Value = PersonNames.Key(r.FullName);
             foreach (var t in PersonNames.Tokens(r.FullName))
             {
                 tText.Value = t;
@@ -137,18 +139,20 @@ internal static class PersonLoader
         }
 
         long tokens = 0;
-        await using (var copy = await connection.BeginBinaryImportAsync("""COPY "PersonNameTokens" ("Token", "PersonId", "AgencyId") FROM STDIN (FORMAT BINARY)"""))
+        await using (var copy = await connection.BeginBinaryImportAsync("""COPY "PersonNameTokens" ("Token", "PersonId", "AgencyId", "NameKey") FROM STDIN (FORMAT BINARY)"""))
         {
             long id = 0;
             foreach (var r in rows())
             {
                 id++;
+                var key = PersonNames.Key(r.FullName);
                 foreach (var t in PersonNames.Tokens(r.FullName))
                 {
                     await copy.StartRowAsync();
                     await copy.WriteAsync(t, NpgsqlDbType.Varchar);
                     await copy.WriteAsync(id, NpgsqlDbType.Bigint);
                     await copy.WriteAsync(agencyId, NpgsqlDbType.Integer);
+                    await copy.WriteAsync(key, NpgsqlDbType.Varchar);
                     tokens++;
                 }
             }

@@ -33,9 +33,32 @@ internal static class SearchScenario
 
     private static async Task RunOneAsync(BenchOptions options, string? postgres)
     {
-        await using var database = await BenchDatabase.CreateAsync(postgres, "search", options.Keep);
+        await using var database = await BenchDatabase.CreateAsync(postgres, "search", options.Keep, options.Reuse);
         await using var services = database.Services();
         var agency = await BenchDatabase.PrepareAsync(services);
+        if (options.Reuse is not null)
+        {
+            using var scope = services.CreateScope();
+            var stored = await scope.ServiceProvider.GetRequiredService<TunasDb>().Persons.LongCountAsync();
+            if (stored >= options.Rows)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"search ({database.Label}): reusing {stored:N0} persons in {options.Reuse}"));
+                // A migration may have rewritten the tables: what autovacuum would do within a minute.
+                if (database.IsPostgres)
+                {
+                    await BenchDatabase.ExecuteAsync(database.ConnectionString, "VACUUM ANALYZE");
+                }
+                else
+                {
+                    await using var connection = database.OpenRaw();
+                    await using var analyze = connection.CreateCommand();
+                    analyze.CommandText = "ANALYZE";
+                    await analyze.ExecuteNonQueryAsync();
+                }
+                await MeasureAsync(options, database, services);
+                return;
+            }
+        }
 
         var generator = () => new SyntheticResidents(options.Seed, new SyntheticOptions { VillageCodes = Villages }).Rows(options.Rows);
         var clock = Stopwatch.StartNew();
@@ -59,6 +82,16 @@ internal static class SearchScenario
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"search ({database.Label}): loaded {persons:N0} persons, {households:N0} households, {tokens:N0} name tokens by the fast path in {loadSeconds:F1} s ({persons / loadSeconds:N0} persons/s)"));
 
+        await MeasureAsync(options, database, services);
+    }
+
+    private static async Task MeasureAsync(BenchOptions options, BenchDatabase database, ServiceProvider services)
+    {
+        long persons;
+        using (var scope = services.CreateScope())
+        {
+            persons = await scope.ServiceProvider.GetRequiredService<TunasDb>().Persons.LongCountAsync();
+        }
         var queries = Queries(options.Seed + 1, Warmup + options.Queries);
         // Capture pass (also the warm-up): run every query once, keeping the SQL EF sends for it.
         var captured = new List<(string Query, string Kind, List<CapturedCommand> Commands, int Total)>(queries.Count);
@@ -130,145 +163,6 @@ internal static class SearchScenario
                 await ExplainAsync(connection, c, database.IsPostgres);
             }
         }
-        await ProposedFixAsync(services, database, measured.Take(app.Count).ToList(), raw, options.Analyze, label);
-    }
-
-    /// <summary>
-    /// What the fix proposed for <see cref="PersonSearch"/> gives on the same queries: statistics on SQLite
-    /// (ANALYZE, so that it drives the query from the name tokens, not from the agency's every person); the words
-    /// of a name matched in one pass over the token index (GROUP BY person, every word present) instead of one
-    /// IN-subquery per word; and, when a name is searched, ordering by an expression (NameKey || '') so that neither
-    /// database walks the whole NameKey index looking for a page of rare hits, but sorts the hits instead.
-    /// </summary>
-    private static async Task ProposedFixAsync(IServiceProvider services, BenchDatabase database,
-        List<(string Query, string Kind, List<CapturedCommand> Commands, int Total)> measured, List<double> raw, bool analyzed, string label)
-    {
-        if (!database.IsPostgres && !analyzed)
-        {
-            await using (var connection = database.OpenRaw())
-            {
-                await using var analyze = connection.CreateCommand();
-                analyze.CommandText = "ANALYZE";
-                await analyze.ExecuteNonQueryAsync();
-            }
-            var after = new List<double>(measured.Count);
-            foreach (var (query, _, _, _) in measured)
-            {
-                var t = Stopwatch.GetTimestamp();
-                await SearchAsync(services, query);
-                after.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
-            }
-            Report.Line($"{label} p95, app after ANALYZE", Percentile(after, 0.95), Percentile(raw, 0.95), "ms");
-        }
-        var proposed = new List<double>(measured.Count);
-        await using (var connection = database.OpenRaw())
-        {
-            foreach (var (query, _, _, _) in measured)
-            {
-                var t = Stopwatch.GetTimestamp();
-                foreach (var c in ProposedSql(query))
-                {
-                    await using var command = c.On(connection);
-                    await using var reader = await command.ExecuteReaderAsync();
-                    while (await reader.ReadAsync())
-                    {
-                    }
-                }
-                proposed.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
-            }
-        }
-        var proposedApp = new List<double>(measured.Count);
-        foreach (var (query, _, _, total) in measured)
-        {
-            var t = Stopwatch.GetTimestamp();
-            using var scope = services.CreateScope();
-            var page = await ProposedSearchAsync(scope.ServiceProvider.GetRequiredService<TunasDb>(), query);
-            proposedApp.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
-            if (page.Total != total)
-            {
-                throw new InvalidOperationException($"The proposed search finds {page.Total} for \"{query}\", the app {total}.");
-            }
-        }
-        foreach (var (name, q) in new[] { ("p50", 0.50), ("p95", 0.95), ("p99", 0.99) })
-        {
-            Report.Line($"{label} {name}, proposed (raw SQL)", Percentile(proposed, q), Percentile(raw, q), "ms");
-            Report.Line($"{label} {name}, proposed (EF LINQ)", Percentile(proposedApp, q), Percentile(raw, q), "ms");
-        }
-        using (var scope = services.CreateScope())
-        {
-            Console.WriteLine("  proposed query for \"siti aminah\", as EF sends it:");
-            Console.WriteLine("    " + ProposedQuery(scope.ServiceProvider.GetRequiredService<TunasDb>(), "siti aminah")
-                .Select(p => p.Id).Take(20).ToQueryString().Replace("\n", "\n    ", StringComparison.Ordinal));
-        }
-    }
-
-    /// <summary>The proposed <see cref="PersonSearch.SearchAsync"/> for a name (as the lead would write it there).</summary>
-    private static async Task<PersonPage> ProposedSearchAsync(TunasDb db, string name)
-    {
-        var query = ProposedQuery(db, name);
-        var total = await query.CountAsync();
-        var rows = await query.Take(20)
-            .Select(p => new { p.Id, p.Nik, p.FullName, p.Sex, p.BirthDate, p.VillageCode, p.WelfareDecile, p.Verified })
-            .ToListAsync();
-        return new PersonPage([.. rows.Select(p => new PersonSummary(p.Id, p.Nik, p.FullName, p.Sex == Tunas.Web.Features.Shared.Sex.Female ? "F" : "M",
-            p.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.VillageCode, p.WelfareDecile, p.Verified))], total);
-    }
-
-    private static IQueryable<Person> ProposedQuery(TunasDb db, string name)
-    {
-        const int agency = 1;
-        var words = PersonNames.Tokens(name).Take(5).ToList();
-        // Every word's token range in one pass over the token index, then the persons that have all the words.
-        IQueryable<WordHit>? hits = null;
-        for (var i = 0; i < words.Count; i++)
-        {
-            var (low, high, word) = (words[i], PersonSearch.NextPrefix(words[i]), i);
-            var hit = db.PersonNameTokens
-                .Where(t => t.AgencyId == agency && t.Token.CompareTo(low) >= 0 && t.Token.CompareTo(high) < 0)
-                .Select(t => new WordHit { PersonId = t.PersonId, Word = word });
-            hits = hits is null ? hit : hits.Concat(hit);
-        }
-        var query = db.Persons.AsNoTracking().Where(p => p.AgencyId == agency);
-        if (hits is null)
-        {
-            return query.OrderBy(p => p.NameKey).ThenBy(p => p.Id);
-        }
-        var count = words.Count;
-        var ids = count == 1
-            ? hits.Select(h => h.PersonId)
-            : hits.GroupBy(h => h.PersonId).Where(g => g.Select(h => h.Word).Distinct().Count() == count).Select(g => g.Key);
-        // Sorting the hits (an expression: no index order to walk) beats walking the NameKey index for rare names.
-        return query.Where(p => ids.Contains(p.Id)).OrderBy(p => p.NameKey + "").ThenBy(p => p.Id);
-    }
-
-    private sealed class WordHit
-    {
-        public long PersonId { get; init; }
-        public int Word { get; init; }
-    }
-
-    /// <summary>The count and the first page of the proposed query, as raw SQL that both databases read alike.</summary>
-    private static List<CapturedCommand> ProposedSql(string name)
-    {
-        var words = PersonNames.Tokens(name).Take(5).ToList();
-        var parameters = new List<(string, object?)> { ("@a", 1) };
-        for (var i = 0; i < words.Count; i++)
-        {
-            parameters.Add(("@l" + i.ToString(CultureInfo.InvariantCulture), words[i]));
-            parameters.Add(("@h" + i.ToString(CultureInfo.InvariantCulture), PersonSearch.NextPrefix(words[i])));
-        }
-        string Range(int i) => string.Create(CultureInfo.InvariantCulture, $"t.\"Token\" >= @l{i} AND t.\"Token\" < @h{i}");
-        var ids = words.Count == 1
-            ? $"SELECT t.\"PersonId\" FROM \"PersonNameTokens\" AS t WHERE t.\"AgencyId\" = @a AND {Range(0)}"
-            : $"SELECT t.\"PersonId\" FROM \"PersonNameTokens\" AS t WHERE t.\"AgencyId\" = @a AND ({string.Join(" OR ", words.Select((_, i) => "(" + Range(i) + ")"))}) "
-                + $"GROUP BY t.\"PersonId\" HAVING {string.Join(" AND ", words.Select((_, i) => $"count(CASE WHEN {Range(i)} THEN 1 END) > 0"))}";
-        var where = $"p.\"AgencyId\" = @a AND p.\"Id\" IN ({ids})";
-        return
-        [
-            new($"SELECT count(*) FROM \"Persons\" AS p WHERE {where}", parameters),
-            new($"SELECT p.\"Id\", p.\"Nik\", p.\"FullName\", p.\"Sex\", p.\"BirthDate\", p.\"VillageCode\", p.\"WelfareDecile\", p.\"Verified\" "
-                + $"FROM \"Persons\" AS p WHERE {where} ORDER BY p.\"NameKey\" || '', p.\"Id\" LIMIT 20 OFFSET 0", parameters),
-        ];
     }
 
     private static async Task<PersonPage> SearchAsync(IServiceProvider services, string name)

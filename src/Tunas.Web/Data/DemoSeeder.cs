@@ -192,8 +192,7 @@ public sealed class DemoSeeder(TunasDb db, UserAdmin userAdmin, UserManager<AppU
                         household.HeadPersonId = person.Id;
                         db.Entry(household).Property(h => h.HeadPersonId).IsModified = true;
                     }
-                    db.PersonNameTokens.AddRange(PersonNames.Tokens(person.FullName)
-                        .Select(t => new PersonNameToken { AgencyId = agency.Id, Token = t, PersonId = person.Id }));
+                    db.PersonNameTokens.AddRange(PersonNames.TokenRows(person));
                 }
                 db.AuditEntries.Add(new AuditEntry
                 {

@@ -48,6 +48,15 @@ public abstract class TunasDb(DbContextOptions options) : IdentityDbContext<AppU
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(TunasDb).Assembly);
+        if (this is PostgresTunasDb)
+        {
+            // Tokens and name keys are folded to a-z, 0-9 and single spaces: byte order is alphabetical order, so
+            // sorting tens of thousands of keys for a search page needs no locale rules, and a word searched with
+            // LIKE 'word%' is a range of the index whose size the planner estimates as a prefix (PersonSearch).
+            // SQLite compares bytes already.
+            builder.Entity<PersonNameToken>().Property(x => x.NameKey).UseCollation("C");
+            builder.Entity<PersonNameToken>().Property(x => x.Token).UseCollation("C");
+        }
         builder.Entity<AppSecret>(e =>
         {
             e.HasKey(x => x.Name);

@@ -189,7 +189,7 @@ internal sealed class ApplicationStore(TunasDb db, TimeProvider clock)
         var people = created.Select(c => c.Person).ToList();
         await fast.InsertPersonsAsync(people, ct);
         await fast.InsertTokensAsync(
-            [.. people.SelectMany(p => PersonNames.Tokens(p.FullName).Select(t => new PersonNameToken { AgencyId = p.AgencyId, Token = t, PersonId = p.Id }))], ct);
+            [.. people.SelectMany(PersonNames.TokenRows)], ct);
         foreach (var (person, item) in created)
         {
             audit.Add(Entry(item, now, "person.created", "Person", person.Id,

@@ -10,6 +10,10 @@ public static class PersonNames
     /// <summary>The name's key for duplicates and ordering: folded, one space between words ("siti aminah").</summary>
     public static string Key(string name) => string.Join(' ', Words(name));
 
+    /// <summary>The search index's rows for a person (after the name and key are set, and the id is known).</summary>
+    public static IEnumerable<PersonNameToken> TokenRows(Person person) =>
+        Tokens(person.FullName).Select(t => new PersonNameToken { AgencyId = person.AgencyId, Token = t, PersonId = person.Id, NameKey = person.NameKey });
+
     /// <summary>The distinct words of a name as search tokens: letters and digits only, folded.</summary>
     public static IEnumerable<string> Tokens(string name) => Words(name).Distinct(StringComparer.Ordinal);
 

@@ -197,13 +197,7 @@ public sealed class PersonWriter(TunasDb db, AuditLog audit, DuplicateDetector d
         p.WelfareAsOf = v.WelfareAsOf;
     }
 
-    private void AddTokens(Person person)
-    {
-        foreach (var token in PersonNames.Tokens(person.FullName))
-        {
-            db.PersonNameTokens.Add(new PersonNameToken { AgencyId = person.AgencyId, Token = token, PersonId = person.Id });
-        }
-    }
+    private void AddTokens(Person person) => db.PersonNameTokens.AddRange(PersonNames.TokenRows(person));
 
     /// <summary>Puts the person on the household of their No. KK, creating it; a second head is refused.</summary>
     private async Task<FieldIssue?> LinkHouseholdAsync(Person person, PersonValues values, CancellationToken ct)

@@ -50,6 +50,7 @@ public sealed partial class PublicApplicationsApiTests(ApplicationsApp app)
         Assert.Equal("+6281234567890", stored.Phone);
         Assert.Equal(person.FamilyCard, stored.Household!.FamilyCardNumber);
         Assert.True(await db.PersonNameTokens.AnyAsync(t => t.PersonId == stored.Id));
+        Assert.All(await db.PersonNameTokens.AsNoTracking().Where(t => t.PersonId == stored.Id).ToListAsync(), t => Assert.Equal(stored.NameKey, t.NameKey));
         var application = await db.Applications.AsNoTracking().SingleAsync(a => a.RegistrationNumber == number);
         Assert.Equal(stored.Id, application.PersonId);
         Assert.Equal(program.Id, application.ProgramId);

@@ -1132,14 +1132,20 @@ namespace Tunas.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Token")
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasColumnType("character varying(60)")
+                        .UseCollation("C");
+
+                    b.Property<string>("NameKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<long>("PersonId")
                         .HasColumnType("bigint");
 
-                    b.HasKey("AgencyId", "Token", "PersonId");
+                    b.HasKey("AgencyId", "Token", "NameKey", "PersonId");
 
-                    b.HasIndex("PersonId");
+                    b.HasIndex("PersonId", "AgencyId", "Token");
 
                     b.ToTable("PersonNameTokens");
                 });

@@ -1097,12 +1097,16 @@ namespace Tunas.Web.Data.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("PersonId")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("AgencyId", "Token", "PersonId");
+                    b.HasKey("AgencyId", "Token", "NameKey", "PersonId");
 
-                    b.HasIndex("PersonId");
+                    b.HasIndex("PersonId", "AgencyId", "Token");
 
                     b.ToTable("PersonNameTokens");
                 });

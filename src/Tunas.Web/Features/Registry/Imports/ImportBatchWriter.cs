@@ -149,7 +149,7 @@ public sealed class ImportBatchWriter(TunasDb db, TimeProvider clock)
 
         var tokens = kept.ToDictionary(k => k.Person.Nik, k => k.Row.Tokens, StringComparer.Ordinal);
         IEnumerable<PersonNameToken> Tokens(Person p) =>
-            tokens[p.Nik].Select(t => new PersonNameToken { AgencyId = p.AgencyId, Token = t, PersonId = p.Id });
+            tokens[p.Nik].Select(t => new PersonNameToken { AgencyId = p.AgencyId, Token = t, PersonId = p.Id, NameKey = p.NameKey });
         var inserts = new List<Person>();
         var updates = new List<(Person Person, Person Before, Dictionary<string, string?[]> Changes)>();
         var unchanged = 0;
@@ -665,16 +665,18 @@ internal sealed class SqliteFastPath(SqliteConnection connection, SqliteTransact
         {
             return;
         }
-        await using var command = Command("""INSERT INTO "PersonNameTokens" ("AgencyId", "Token", "PersonId") VALUES ($agency, $token, $person)""");
+        await using var command = Command("""INSERT INTO "PersonNameTokens" ("AgencyId", "Token", "PersonId", "NameKey") VALUES ($agency, $token, $person, $key)""");
         var agency = command.Parameters.Add("$agency", SqliteType.Integer);
         var token = command.Parameters.Add("$token", SqliteType.Text);
         var person = command.Parameters.Add("$person", SqliteType.Integer);
+        var key = command.Parameters.Add("$key", SqliteType.Text);
         command.Prepare();
         foreach (var t in tokens)
         {
             agency.Value = t.AgencyId;
             token.Value = t.Token;
             person.Value = t.PersonId;
+            key.Value = t.NameKey;
             command.ExecuteNonQuery();
         }
     }
@@ -815,13 +817,14 @@ internal sealed class PostgresFastPath(NpgsqlConnection connection) : FastPath
         {
             return;
         }
-        await using var writer = await connection.BeginBinaryImportAsync("""COPY "PersonNameTokens" ("AgencyId", "Token", "PersonId") FROM STDIN (FORMAT BINARY)""", ct);
+        await using var writer = await connection.BeginBinaryImportAsync("""COPY "PersonNameTokens" ("AgencyId", "Token", "PersonId", "NameKey") FROM STDIN (FORMAT BINARY)""", ct);
         foreach (var t in tokens)
         {
             await writer.StartRowAsync(ct);
             await writer.WriteAsync(t.AgencyId, NpgsqlDbType.Integer, ct);
             await writer.WriteAsync(t.Token, NpgsqlDbType.Varchar, ct);
             await writer.WriteAsync(t.PersonId, NpgsqlDbType.Bigint, ct);
+            await writer.WriteAsync(t.NameKey, NpgsqlDbType.Varchar, ct);
         }
         await writer.CompleteAsync(ct);
     }

@@ -224,6 +224,27 @@ public sealed class ImportsApiTests(ImportsApp app)
     }
 
     [Fact]
+    public async Task ARenameByImportIsWhatTheNameSearchFindsAndSortsBy()
+    {
+        var client = await app.ApiClientAsync(Roles.Administrator);
+        var a = NewNik();
+        var first = await ImportAsync(client, Csv($"NIK,NAMA,DESA\r\n{a.Nik},Gendhiswara Sekarwangi,Kauman", Encoding.UTF8), "nama-lama.csv");
+        var second = await ImportAsync(client, Csv($"NIK,NAMA,DESA\r\n{a.Nik},Gendhiswara Arumdalu,Kauman", Encoding.UTF8), "nama-baru.csv");
+
+        Assert.Equal((1, 1), (Count(first, "inserted"), Count(second, "updated")));
+        var byNew = await (await client.PostAsJsonAsync("/api/v1/persons/search", new { name = "gendhiswara arum" })).Content.ReadFromJsonAsync<JsonElement>();
+        var byOld = await (await client.PostAsJsonAsync("/api/v1/persons/search", new { name = "sekarwangi" })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Gendhiswara Arumdalu", Assert.Single(byNew.GetProperty("items").EnumerateArray()).GetProperty("fullName").GetString());
+        Assert.Equal(0, byOld.GetProperty("total").GetInt32());
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TunasDb>();
+        var person = await db.Persons.AsNoTracking().SingleAsync(p => p.Nik == a.Nik);
+        var tokens = await db.PersonNameTokens.AsNoTracking().Where(t => t.PersonId == person.Id).ToListAsync();
+        Assert.Equal(["arumdalu", "gendhiswara"], tokens.Select(t => t.Token).Order(StringComparer.Ordinal));
+        Assert.All(tokens, t => Assert.Equal("gendhiswara arumdalu", t.NameKey));
+    }
+
+    [Fact]
     public async Task TheCallerCanCorrectTheGuessedColumns()
     {
         var client = await app.ApiClientAsync(Roles.Administrator);
