@@ -54,16 +54,24 @@ public sealed class IndexModel(PersonSearch search, VillageNames villageNames, C
             Decile = null;
         }
         PageNumber = Math.Max(1, PageNumber);
-        Result = await search.SearchAsync(new PersonSearchCriteria
+        Result = await SearchPageAsync(ct);
+        if (Result.Items.Count == 0 && Result.Total > 0 && PageNumber > PageCount)
         {
-            Name = Name,
-            VillageCode = OwnVillage ?? (string.IsNullOrWhiteSpace(Village) ? null : Village),
-            WelfareDecile = Decile,
-            Page = PageNumber,
-            PageSize = PageSize,
-        }, fullNik: false, ct);
+            // A page past the end (an old link, a list that shrank): show the last one instead of an empty table.
+            PageNumber = PageCount;
+            Result = await SearchPageAsync(ct);
+        }
         await FillAsync(ct);
     }
+
+    private Task<PersonPage> SearchPageAsync(CancellationToken ct) => search.SearchAsync(new PersonSearchCriteria
+    {
+        Name = Name,
+        VillageCode = OwnVillage ?? (string.IsNullOrWhiteSpace(Village) ? null : Village),
+        WelfareDecile = Decile,
+        Page = PageNumber,
+        PageSize = PageSize,
+    }, fullNik: false, ct);
 
     public async Task OnPostNikAsync(CancellationToken ct)
     {

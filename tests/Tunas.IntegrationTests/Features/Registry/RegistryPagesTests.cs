@@ -225,9 +225,12 @@ public sealed class RegistryPagesTests(TunasFactory app)
 
         var first = await Residents.PageAsync(client, "/Registry?q=paginasi");
         var second = await Residents.PageAsync(client, "/Registry?q=paginasi&p=2");
+        var pastTheEnd = await Residents.PageAsync(client, "/Registry?q=paginasi&p=9");
 
         Assert.Equal(25, Residents.Rows(first).Count);
         Assert.Equal(2, Residents.Rows(second).Count);
+        Assert.Equal(Residents.Rows(second), Residents.Rows(pastTheEnd));
+        Assert.Contains("26–27 dari 27 penduduk", System.Net.WebUtility.HtmlDecode(pastTheEnd), StringComparison.Ordinal);
         Assert.Contains("href=\"/Registry?q=paginasi&p=2\"", first, StringComparison.Ordinal);
         Assert.DoesNotMatch("[0-9]{16}", first);
         Assert.Contains("3572••••••••0720", first, StringComparison.Ordinal);

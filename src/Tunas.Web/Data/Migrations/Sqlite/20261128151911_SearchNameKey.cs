@@ -10,31 +10,38 @@ namespace Tunas.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_PersonNameTokens",
-                table: "PersonNameTokens");
+            // SQLite cannot change a primary key in place. Instead of EF's rebuild (which turns foreign keys off
+            // outside the transaction), the new table is made, filled with every token and its person's name key,
+            // and put in the old one's place, all inside the migration's transaction.
+            migrationBuilder.CreateTable(
+                name: "PersonNameTokensWithKeys",
+                columns: table => new
+                {
+                    Token = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    PersonId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    NameKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PersonNameTokens", x => new { x.AgencyId, x.Token, x.NameKey, x.PersonId });
+                    table.ForeignKey(
+                        name: "FK_PersonNameTokens_Persons_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "Persons",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
 
-            migrationBuilder.DropIndex(
-                name: "IX_PersonNameTokens_PersonId",
-                table: "PersonNameTokens");
-
-            migrationBuilder.AddColumn<string>(
-                name: "NameKey",
-                table: "PersonNameTokens",
-                type: "TEXT",
-                maxLength: 200,
-                nullable: false,
-                defaultValue: "");
-
-            // Registries stored before this migration: every token gets its person's name key.
             migrationBuilder.Sql("""
-                UPDATE "PersonNameTokens" SET "NameKey" = (SELECT p."NameKey" FROM "Persons" AS p WHERE p."Id" = "PersonNameTokens"."PersonId")
+                INSERT INTO "PersonNameTokensWithKeys" ("Token", "PersonId", "AgencyId", "NameKey")
+                SELECT t."Token", t."PersonId", t."AgencyId", p."NameKey"
+                FROM "PersonNameTokens" AS t JOIN "Persons" AS p ON p."Id" = t."PersonId"
                 """);
 
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_PersonNameTokens",
-                table: "PersonNameTokens",
-                columns: new[] { "AgencyId", "Token", "NameKey", "PersonId" });
+            migrationBuilder.DropTable(name: "PersonNameTokens");
+
+            migrationBuilder.RenameTable(name: "PersonNameTokensWithKeys", newName: "PersonNameTokens");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PersonNameTokens_PersonId_AgencyId_Token",
