@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Localization;
+using Tunas.Web.Features.Audit;
+
+namespace Tunas.UnitTests.Features.Audit;
+
+public partial class AuditViewTests
+{
+    /// <summary>
+    /// Every action code the app writes ("program.created", "appeal.answered", ...) has a label on /Audit, found by
+    /// reading the app's sources for such codes, so that a new feature's entries are not shown as raw codes.
+    /// </summary>
+    [Fact]
+    public void EveryActionTheAppWritesHasALabel()
+    {
+        var root = RepoRoot();
+        var codes = Directory.EnumerateFiles(Path.Combine(root, "src", "Tunas.Web"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains(Path.DirectorySeparatorChar + "Migrations" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                && !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            .SelectMany(f => ActionCode().Matches(File.ReadAllText(f)).Select(m => m.Groups["code"].Value))
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.Contains("selection.published", codes);
+        var unlabelled = codes.Where(c => AuditView.Action(c, new EnglishLocalizer()) == c).Order(StringComparer.Ordinal).ToList();
+        Assert.True(unlabelled.Count == 0, "No label on /Audit for: " + string.Join(", ", unlabelled));
+    }
+
+    [Fact]
+    public void AnUnknownActionIsShownAsItsCode()
+    {
+        Assert.Equal("training.unknown", AuditView.Action("training.unknown", new EnglishLocalizer()));
+        Assert.Equal("Appeal answered", AuditView.Action("appeal.answered", new EnglishLocalizer()));
+    }
+
+    [GeneratedRegex("\"(?<code>(?:person|duplicate|user|agency|import|registry|program|provider|application|selection|appeal)\\.[a-z-]+)\"")]
+    private static partial Regex ActionCode();
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Tunas.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException($"No Tunas.slnx above {AppContext.BaseDirectory}.");
+    }
+
+    private sealed class EnglishLocalizer : IStringLocalizer
+    {
+        public LocalizedString this[string name] => new(name, name);
+
+        public LocalizedString this[string name, params object[] arguments] => new(name, string.Format(CultureInfo.InvariantCulture, name, arguments));
+
+        public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => [];
+    }
+}
