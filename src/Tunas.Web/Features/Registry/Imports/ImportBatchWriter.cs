@@ -139,18 +139,26 @@ public sealed class ImportBatchWriter(TunasDb db, TimeProvider clock)
             kept.Add(m);
         }
 
+        // New persons get their ids first (sorted by NIK, so that two imports writing the same NIKs lock them in the same
+        // order), so that a new family card is written with its head at once instead of being updated afterwards.
+        var inserts = kept.Where(k => k.Before is null).Select(k => k.Person).ToList();
+        inserts.Sort((a, b) => string.CompareOrdinal(a.Nik, b.Nik));
+        await fast.AssignPersonIdsAsync(inserts, ct);
+        var ids = kept.ToDictionary(k => k.Person.Nik, k => k.Person.Id, StringComparer.Ordinal);
+        long? HeadOf(string card) => heads.GetValueOrDefault(card) is { } n && ids.TryGetValue(n, out var id) ? id : null;
+
         var missingCards = kept.Select(m => m.Person.FamilyCardNumber).OfType<string>()
             .Where(c => !households.ContainsKey(c)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var householdIds = households.ToDictionary(h => h.Key, h => h.Value.Id, StringComparer.Ordinal);
-        foreach (var (card, id) in await fast.InsertHouseholdsAsync(agency, missingCards, ct))
+        foreach (var (card, id) in await fast.InsertHouseholdsAsync(agency, missingCards.Select(c => (c, HeadOf(c))).ToList(), ct))
         {
             householdIds[card] = id;
         }
+        changedHeads.ExceptWith(missingCards);
 
         var tokens = kept.ToDictionary(k => k.Person.Nik, k => k.Row.Tokens, StringComparer.Ordinal);
         IEnumerable<PersonNameToken> Tokens(Person p) =>
             tokens[p.Nik].Select(t => new PersonNameToken { AgencyId = p.AgencyId, Token = t, PersonId = p.Id });
-        var inserts = new List<Person>();
         var updates = new List<(Person Person, Person Before, Dictionary<string, string?[]> Changes)>();
         var unchanged = 0;
         foreach (var (row, person, before) in kept)
@@ -158,7 +166,6 @@ public sealed class ImportBatchWriter(TunasDb db, TimeProvider clock)
             person.HouseholdId = person.FamilyCardNumber is { } card ? householdIds[card] : null;
             if (before is null)
             {
-                inserts.Add(person);
                 continue;
             }
             // Most rows of a file seen before are unchanged: compare fields before building the audit's snapshots.
@@ -172,8 +179,6 @@ public sealed class ImportBatchWriter(TunasDb db, TimeProvider clock)
             updates.Add((person, before, changes));
         }
 
-        // Sorted by NIK, so that two imports writing the same NIKs lock them in the same order.
-        inserts.Sort((a, b) => string.CompareOrdinal(a.Nik, b.Nik));
         await fast.InsertPersonsAsync(inserts, ct);
         await fast.InsertTokensAsync(inserts.SelectMany(Tokens).ToList(), ct);
 
@@ -183,7 +188,6 @@ public sealed class ImportBatchWriter(TunasDb db, TimeProvider clock)
 
         // A person who left a family card they headed leaves it without a head.
         var left = updates.Where(u => u.Before.HouseholdId is { } old && old != u.Person.HouseholdId).Select(u => (u.Before.HouseholdId!.Value, u.Person.Id)).ToList();
-        var ids = kept.ToDictionary(k => k.Person.Nik, k => k.Person.Id, StringComparer.Ordinal);
         var headChanges = changedHeads.Select(card => (householdIds[card], heads[card] is { } n ? ids.GetValueOrDefault(n, 0) : (long?)null))
             .Where(h => h.Item2 != 0).ToList();
         await fast.SetHeadsAsync(left, headChanges, ct);
@@ -507,10 +511,13 @@ internal abstract class FastPath
     /// <summary>Runs <paramref name="select"/> (ending in a WHERE clause) for the rows whose <paramref name="column"/> is one of <paramref name="values"/>.</summary>
     protected abstract Task QueryInAsync<T>(string select, string column, IReadOnlyList<T> values, Action<DbDataReader> row, CancellationToken ct);
 
-    /// <summary>New households by No. KK; their ids by No. KK.</summary>
-    public abstract Task<IReadOnlyList<(string Card, long Id)>> InsertHouseholdsAsync(int agencyId, List<string> cards, CancellationToken ct);
+    /// <summary>New households by No. KK, each with its head (a person id, perhaps of a person not written yet); their ids by No. KK.</summary>
+    public abstract Task<IReadOnlyList<(string Card, long Id)>> InsertHouseholdsAsync(int agencyId, List<(string Card, long? Head)> households, CancellationToken ct);
 
-    /// <summary>Inserts the persons and sets their <see cref="Person.Id"/>.</summary>
+    /// <summary>Gives each new person its <see cref="Person.Id"/>, in order, before anything is written.</summary>
+    public abstract Task AssignPersonIdsAsync(List<Person> persons, CancellationToken ct);
+
+    /// <summary>Inserts the persons, whose ids were given by <see cref="AssignPersonIdsAsync"/>.</summary>
     public abstract Task InsertPersonsAsync(List<Person> persons, CancellationToken ct);
 
     public abstract Task InsertTokensAsync(List<PersonNameToken> tokens, CancellationToken ct);
@@ -581,28 +588,43 @@ internal sealed class SqliteFastPath(SqliteConnection connection, SqliteTransact
     }
 
     // The loops below call the synchronous Execute methods: SQLite runs in-process, and its async methods only add a task per row.
-    public override async Task<IReadOnlyList<(string Card, long Id)>> InsertHouseholdsAsync(int agencyId, List<string> cards, CancellationToken ct)
+    public override async Task<IReadOnlyList<(string Card, long Id)>> InsertHouseholdsAsync(int agencyId, List<(string Card, long? Head)> households, CancellationToken ct)
     {
-        var ids = new List<(string, long)>(cards.Count);
-        if (cards.Count == 0)
+        var ids = new List<(string, long)>(households.Count);
+        if (households.Count == 0)
         {
             return ids;
         }
         var next = await NextIdAsync("Households", ct);
-        await using var command = Command("""INSERT INTO "Households" ("Id", "AgencyId", "FamilyCardNumber") VALUES ($id, $agency, $card)""");
+        await using var command = Command("""INSERT INTO "Households" ("Id", "AgencyId", "FamilyCardNumber", "HeadPersonId") VALUES ($id, $agency, $card, $head)""");
         var id = command.Parameters.Add("$id", SqliteType.Integer);
         command.Parameters.Add("$agency", SqliteType.Integer).Value = agencyId;
         var card = command.Parameters.Add("$card", SqliteType.Text);
+        var head = command.Parameters.Add("$head", SqliteType.Integer);
         command.Prepare();
-        foreach (var c in cards)
+        foreach (var (c, h) in households)
         {
             ct.ThrowIfCancellationRequested();
             id.Value = next;
             card.Value = c;
+            head.Value = (object?)h ?? DBNull.Value;
             command.ExecuteNonQuery();
             ids.Add((c, next++));
         }
         return ids;
+    }
+
+    public override async Task AssignPersonIdsAsync(List<Person> persons, CancellationToken ct)
+    {
+        if (persons.Count == 0)
+        {
+            return;
+        }
+        var next = await NextIdAsync("Persons", ct);
+        foreach (var person in persons)
+        {
+            person.Id = next++;
+        }
     }
 
     public override async Task InsertPersonsAsync(List<Person> persons, CancellationToken ct)
@@ -611,7 +633,6 @@ internal sealed class SqliteFastPath(SqliteConnection connection, SqliteTransact
         {
             return;
         }
-        var next = await NextIdAsync("Persons", ct);
         var names = Enumerable.Range(0, PersonTypes.Length).Select(i => "$p" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
         await using var command = Command($"""INSERT INTO "Persons" ("Id", {PersonColumns}) VALUES ($id, {string.Join(", ", names)})""");
         var id = command.Parameters.Add("$id", SqliteType.Integer);
@@ -620,7 +641,6 @@ internal sealed class SqliteFastPath(SqliteConnection connection, SqliteTransact
         foreach (var person in persons)
         {
             ct.ThrowIfCancellationRequested();
-            person.Id = next++;
             id.Value = person.Id;
             var values = Values(person);
             for (var i = 0; i < values.Length; i++)
@@ -760,21 +780,22 @@ internal sealed class PostgresFastPath(NpgsqlConnection connection) : FastPath
         while (await reader.NextResultAsync(ct));
     }
 
-    public override async Task<IReadOnlyList<(string Card, long Id)>> InsertHouseholdsAsync(int agencyId, List<string> cards, CancellationToken ct)
+    public override async Task<IReadOnlyList<(string Card, long Id)>> InsertHouseholdsAsync(int agencyId, List<(string Card, long? Head)> households, CancellationToken ct)
     {
-        var ids = new List<(string, long)>(cards.Count);
-        if (cards.Count == 0)
+        var ids = new List<(string, long)>(households.Count);
+        if (households.Count == 0)
         {
             return ids;
         }
         await using var command = new NpgsqlCommand("""
-            INSERT INTO "Households" ("AgencyId", "FamilyCardNumber")
-            SELECT @agency, card FROM unnest(@cards) AS card ORDER BY card
+            INSERT INTO "Households" ("AgencyId", "FamilyCardNumber", "HeadPersonId")
+            SELECT @agency, h.card, h.head FROM unnest(@cards, @heads) AS h(card, head) ORDER BY h.card
             ON CONFLICT ("AgencyId", "FamilyCardNumber") DO NOTHING
             RETURNING "FamilyCardNumber", "Id"
             """, connection);
         command.Parameters.AddWithValue("agency", agencyId);
-        command.Parameters.AddWithValue("cards", cards.ToArray());
+        command.Parameters.AddWithValue("cards", households.Select(h => h.Card).ToArray());
+        command.Parameters.Add(new NpgsqlParameter("heads", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = households.Select(h => h.Head).ToArray() });
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
@@ -782,12 +803,20 @@ internal sealed class PostgresFastPath(NpgsqlConnection connection) : FastPath
                 ids.Add((reader.GetString(0), reader.GetInt64(1)));
             }
         }
-        if (ids.Count != cards.Count)
+        if (ids.Count != households.Count)
         {
             // Another import created one of these family cards since this batch looked: look again from the start.
             throw new ConcurrentImportException();
         }
         return ids;
+    }
+
+    public override async Task AssignPersonIdsAsync(List<Person> persons, CancellationToken ct)
+    {
+        if (persons.Count > 0)
+        {
+            await PostgresIds.AssignAsync(connection, "Persons", persons.Count, (i, id) => persons[i].Id = id, ct);
+        }
     }
 
     public override async Task InsertPersonsAsync(List<Person> persons, CancellationToken ct)
@@ -796,7 +825,6 @@ internal sealed class PostgresFastPath(NpgsqlConnection connection) : FastPath
         {
             return;
         }
-        await PostgresIds.AssignAsync(connection, "Persons", persons.Count, (i, id) => persons[i].Id = id, ct);
         await using var writer = await connection.BeginBinaryImportAsync($"""COPY "Persons" ("Id", {PersonColumns}) FROM STDIN (FORMAT BINARY)""", ct);
         // Synchronous, typed writes: the importer fills its buffer in memory and only sends it when full, so an awaited
         // call per field and a boxed value per field cost more than the field itself.

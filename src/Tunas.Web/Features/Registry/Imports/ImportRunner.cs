@@ -112,9 +112,9 @@ public sealed class ImportRunner(
             await foreach (var batch in batches.Reader.ReadAllAsync(ct))
             {
                 state = await FlushAsync(state, batch, layout, job.VillageCode, ct);
-                if (state.Inserted >= Math.Max(2 * analyzedAt, StatisticsFloor))
+                if (state.Inserted >= Math.Max(10 * analyzedAt, StatisticsFloor))
                 {
-                    // Every time this job has doubled what it inserted: a handful of ANALYZEs for a million rows.
+                    // Every time this job has inserted ten times as many rows: three ANALYZEs for a million rows.
                     await Data.DatabaseSetup.AnalyzeRegistryAsync(db, withTokens: false, ct);
                     analyzedAt = state.Inserted;
                 }
@@ -133,7 +133,7 @@ public sealed class ImportRunner(
         if (state.Inserted + state.Updated > 0)
         {
             // The duplicate scan and the searches that follow are planned from the tables as they are now.
-            await Data.DatabaseSetup.AnalyzeRegistryAsync(db, withTokens: true, ct);
+            await Data.DatabaseSetup.AnalyzeRegistryAsync(db, withTokens: false, ct);
             await duplicates.DetectAllAsync(job.AgencyId, ct);
             await Data.DatabaseSetup.RefreshStatisticsAsync(db, ct);
         }
