@@ -87,6 +87,22 @@ public static class DatabaseSetup
         }
     }
 
+    /// <summary>
+    /// PostgreSQL: statistics of the registry's tables, now. Autovacuum gathers them about once a minute; meanwhile a
+    /// table an import is filling is planned as if it were (nearly) empty, and a lookup of 500 NIKs becomes a scan of
+    /// the agency's every person instead of 500 probes of the (AgencyId, Nik) index, ever slower as the table grows
+    /// (docs/benchmarks.md). SQLite picks the unique index without statistics, so there is nothing to do there.
+    /// </summary>
+    public static async Task AnalyzeRegistryAsync(TunasDb db, bool withTokens, CancellationToken ct = default)
+    {
+        if (db is PostgresTunasDb)
+        {
+            await db.Database.ExecuteSqlRawAsync(withTokens
+                ? """ANALYZE "Persons", "Households", "PersonNameTokens";"""
+                : """ANALYZE "Persons", "Households";""", ct);
+        }
+    }
+
     public static string Describe(this DatabaseInfo info) => info.Provider == DatabaseProvider.Sqlite
         ? string.Create(CultureInfo.InvariantCulture, $"SQLite ({new SqliteConnectionStringBuilder(info.ConnectionString).DataSource})")
         : "PostgreSQL";

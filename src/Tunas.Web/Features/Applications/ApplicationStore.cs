@@ -177,7 +177,7 @@ internal sealed class ApplicationStore(TunasDb db, TimeProvider clock)
                 .Select(h => new { h.Id, h.FamilyCardNumber })
                 .ToDictionaryAsync(h => h.FamilyCardNumber, h => h.Id, StringComparer.Ordinal, ct);
             var missing = cards.Where(c => !households.ContainsKey(c)).Order(StringComparer.Ordinal).ToList();
-            foreach (var (card, id) in await fast.InsertHouseholdsAsync(agency, missing, ct))
+            foreach (var (card, id) in await fast.InsertHouseholdsAsync(agency, [.. missing.Select(c => (c, (long?)null))], ct))
             {
                 households[card] = id;
             }
@@ -187,6 +187,7 @@ internal sealed class ApplicationStore(TunasDb db, TimeProvider clock)
             }
         }
         var people = created.Select(c => c.Person).ToList();
+        await fast.AssignPersonIdsAsync(people, ct);
         await fast.InsertPersonsAsync(people, ct);
         await fast.InsertTokensAsync(
             [.. people.SelectMany(PersonNames.TokenRows)], ct);

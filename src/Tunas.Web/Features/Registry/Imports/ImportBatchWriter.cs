@@ -139,18 +139,26 @@ public sealed class ImportBatchWriter(TunasDb db, TimeProvider clock)
             kept.Add(m);
         }
 
+        // New persons get their ids first (sorted by NIK, so that two imports writing the same NIKs lock them in the same
+        // order), so that a new family card is written with its head at once instead of being updated afterwards.
+        var inserts = kept.Where(k => k.Before is null).Select(k => k.Person).ToList();
+        inserts.Sort((a, b) => string.CompareOrdinal(a.Nik, b.Nik));
+        await fast.AssignPersonIdsAsync(inserts, ct);
+        var ids = kept.ToDictionary(k => k.Person.Nik, k => k.Person.Id, StringComparer.Ordinal);
+        long? HeadOf(string card) => heads.GetValueOrDefault(card) is { } n && ids.TryGetValue(n, out var id) ? id : null;
+
         var missingCards = kept.Select(m => m.Person.FamilyCardNumber).OfType<string>()
             .Where(c => !households.ContainsKey(c)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var householdIds = households.ToDictionary(h => h.Key, h => h.Value.Id, StringComparer.Ordinal);
-        foreach (var (card, id) in await fast.InsertHouseholdsAsync(agency, missingCards, ct))
+        foreach (var (card, id) in await fast.InsertHouseholdsAsync(agency, missingCards.Select(c => (c, HeadOf(c))).ToList(), ct))
         {
             householdIds[card] = id;
         }
+        changedHeads.ExceptWith(missingCards);
 
         var tokens = kept.ToDictionary(k => k.Person.Nik, k => k.Row.Tokens, StringComparer.Ordinal);
         IEnumerable<PersonNameToken> Tokens(Person p) =>
             tokens[p.Nik].Select(t => new PersonNameToken { AgencyId = p.AgencyId, Token = t, PersonId = p.Id, NameKey = p.NameKey });
-        var inserts = new List<Person>();
         var updates = new List<(Person Person, Person Before, Dictionary<string, string?[]> Changes)>();
         var unchanged = 0;
         foreach (var (row, person, before) in kept)
@@ -158,7 +166,6 @@ public sealed class ImportBatchWriter(TunasDb db, TimeProvider clock)
             person.HouseholdId = person.FamilyCardNumber is { } card ? householdIds[card] : null;
             if (before is null)
             {
-                inserts.Add(person);
                 continue;
             }
             // Most rows of a file seen before are unchanged: compare fields before building the audit's snapshots.
@@ -172,8 +179,6 @@ public sealed class ImportBatchWriter(TunasDb db, TimeProvider clock)
             updates.Add((person, before, changes));
         }
 
-        // Sorted by NIK, so that two imports writing the same NIKs lock them in the same order.
-        inserts.Sort((a, b) => string.CompareOrdinal(a.Nik, b.Nik));
         await fast.InsertPersonsAsync(inserts, ct);
         await fast.InsertTokensAsync(inserts.SelectMany(Tokens).ToList(), ct);
 
@@ -183,10 +188,9 @@ public sealed class ImportBatchWriter(TunasDb db, TimeProvider clock)
 
         // A person who left a family card they headed leaves it without a head.
         var left = updates.Where(u => u.Before.HouseholdId is { } old && old != u.Person.HouseholdId).Select(u => (u.Before.HouseholdId!.Value, u.Person.Id)).ToList();
-        var ids = kept.ToDictionary(k => k.Person.Nik, k => k.Person.Id, StringComparer.Ordinal);
         var headChanges = changedHeads.Select(card => (householdIds[card], heads[card] is { } n ? ids.GetValueOrDefault(n, 0) : (long?)null))
             .Where(h => h.Item2 != 0).ToList();
-        await SetHeadsAsync(connection, transaction, left, headChanges, ct);
+        await fast.SetHeadsAsync(left, headChanges, ct);
 
         await fast.InsertErrorsAsync(errors, ct);
 
@@ -369,37 +373,6 @@ public sealed class ImportBatchWriter(TunasDb db, TimeProvider clock)
         await fast.InsertTokensAsync(tokens, ct);
     }
 
-    private static async Task SetHeadsAsync(DbConnection connection, DbTransaction transaction, List<(long Household, long Person)> left,
-        List<(long Household, long? Head)> heads, CancellationToken ct)
-    {
-        if (left.Count > 0)
-        {
-            await using var clear = connection.CreateCommand();
-            clear.Transaction = transaction;
-            clear.CommandText = """UPDATE "Households" SET "HeadPersonId" = NULL WHERE "Id" = @household AND "HeadPersonId" = @person""";
-            var p = Parameters(clear, "household", "person");
-            foreach (var (household, person) in left)
-            {
-                p[0].Value = household;
-                p[1].Value = person;
-                await clear.ExecuteNonQueryAsync(ct);
-            }
-        }
-        if (heads.Count > 0)
-        {
-            await using var set = connection.CreateCommand();
-            set.Transaction = transaction;
-            set.CommandText = """UPDATE "Households" SET "HeadPersonId" = @head WHERE "Id" = @household""";
-            var p = Parameters(set, "head", "household");
-            foreach (var (household, head) in heads)
-            {
-                Set(p[0], head);
-                p[1].Value = household;
-                await set.ExecuteNonQueryAsync(ct);
-            }
-        }
-    }
-
     private static DbParameter[] Parameters(DbCommand command, params string[] names) =>
         names.Select(n =>
         {
@@ -538,15 +511,21 @@ internal abstract class FastPath
     /// <summary>Runs <paramref name="select"/> (ending in a WHERE clause) for the rows whose <paramref name="column"/> is one of <paramref name="values"/>.</summary>
     protected abstract Task QueryInAsync<T>(string select, string column, IReadOnlyList<T> values, Action<DbDataReader> row, CancellationToken ct);
 
-    /// <summary>New households by No. KK; their ids by No. KK.</summary>
-    public abstract Task<IReadOnlyList<(string Card, long Id)>> InsertHouseholdsAsync(int agencyId, List<string> cards, CancellationToken ct);
+    /// <summary>New households by No. KK, each with its head (a person id, perhaps of a person not written yet); their ids by No. KK.</summary>
+    public abstract Task<IReadOnlyList<(string Card, long Id)>> InsertHouseholdsAsync(int agencyId, List<(string Card, long? Head)> households, CancellationToken ct);
 
-    /// <summary>Inserts the persons and sets their <see cref="Person.Id"/>.</summary>
+    /// <summary>Gives each new person its <see cref="Person.Id"/>, in order, before anything is written.</summary>
+    public abstract Task AssignPersonIdsAsync(List<Person> persons, CancellationToken ct);
+
+    /// <summary>Inserts the persons, whose ids were given by <see cref="AssignPersonIdsAsync"/>.</summary>
     public abstract Task InsertPersonsAsync(List<Person> persons, CancellationToken ct);
 
     public abstract Task InsertTokensAsync(List<PersonNameToken> tokens, CancellationToken ct);
 
     public abstract Task InsertErrorsAsync(List<ImportRowError> errors, CancellationToken ct);
+
+    /// <summary>Clears the head of the households these persons left (where they were its head), then sets the new heads.</summary>
+    public abstract Task SetHeadsAsync(List<(long Household, long Person)> left, List<(long Household, long? Head)> heads, CancellationToken ct);
 
     protected const string PersonColumns = """
         "AgencyId", "Nik", "FamilyCardNumber", "HouseholdId", "FullName", "NameKey", "Sex", "BirthPlace", "BirthDate", "Address",
@@ -609,28 +588,43 @@ internal sealed class SqliteFastPath(SqliteConnection connection, SqliteTransact
     }
 
     // The loops below call the synchronous Execute methods: SQLite runs in-process, and its async methods only add a task per row.
-    public override async Task<IReadOnlyList<(string Card, long Id)>> InsertHouseholdsAsync(int agencyId, List<string> cards, CancellationToken ct)
+    public override async Task<IReadOnlyList<(string Card, long Id)>> InsertHouseholdsAsync(int agencyId, List<(string Card, long? Head)> households, CancellationToken ct)
     {
-        var ids = new List<(string, long)>(cards.Count);
-        if (cards.Count == 0)
+        var ids = new List<(string, long)>(households.Count);
+        if (households.Count == 0)
         {
             return ids;
         }
         var next = await NextIdAsync("Households", ct);
-        await using var command = Command("""INSERT INTO "Households" ("Id", "AgencyId", "FamilyCardNumber") VALUES ($id, $agency, $card)""");
+        await using var command = Command("""INSERT INTO "Households" ("Id", "AgencyId", "FamilyCardNumber", "HeadPersonId") VALUES ($id, $agency, $card, $head)""");
         var id = command.Parameters.Add("$id", SqliteType.Integer);
         command.Parameters.Add("$agency", SqliteType.Integer).Value = agencyId;
         var card = command.Parameters.Add("$card", SqliteType.Text);
+        var head = command.Parameters.Add("$head", SqliteType.Integer);
         command.Prepare();
-        foreach (var c in cards)
+        foreach (var (c, h) in households)
         {
             ct.ThrowIfCancellationRequested();
             id.Value = next;
             card.Value = c;
+            head.Value = (object?)h ?? DBNull.Value;
             command.ExecuteNonQuery();
             ids.Add((c, next++));
         }
         return ids;
+    }
+
+    public override async Task AssignPersonIdsAsync(List<Person> persons, CancellationToken ct)
+    {
+        if (persons.Count == 0)
+        {
+            return;
+        }
+        var next = await NextIdAsync("Persons", ct);
+        foreach (var person in persons)
+        {
+            person.Id = next++;
+        }
     }
 
     public override async Task InsertPersonsAsync(List<Person> persons, CancellationToken ct)
@@ -639,7 +633,6 @@ internal sealed class SqliteFastPath(SqliteConnection connection, SqliteTransact
         {
             return;
         }
-        var next = await NextIdAsync("Persons", ct);
         var names = Enumerable.Range(0, PersonTypes.Length).Select(i => "$p" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
         await using var command = Command($"""INSERT INTO "Persons" ("Id", {PersonColumns}) VALUES ($id, {string.Join(", ", names)})""");
         var id = command.Parameters.Add("$id", SqliteType.Integer);
@@ -648,7 +641,6 @@ internal sealed class SqliteFastPath(SqliteConnection connection, SqliteTransact
         foreach (var person in persons)
         {
             ct.ThrowIfCancellationRequested();
-            person.Id = next++;
             id.Value = person.Id;
             var values = Values(person);
             for (var i = 0; i < values.Length; i++)
@@ -709,6 +701,37 @@ internal sealed class SqliteFastPath(SqliteConnection connection, SqliteTransact
         }
     }
 
+    public override Task SetHeadsAsync(List<(long Household, long Person)> left, List<(long Household, long? Head)> heads, CancellationToken ct)
+    {
+        if (left.Count > 0)
+        {
+            using var clear = Command("""UPDATE "Households" SET "HeadPersonId" = NULL WHERE "Id" = $household AND "HeadPersonId" = $person""");
+            var household = clear.Parameters.Add("$household", SqliteType.Integer);
+            var person = clear.Parameters.Add("$person", SqliteType.Integer);
+            clear.Prepare();
+            foreach (var (h, p) in left)
+            {
+                household.Value = h;
+                person.Value = p;
+                clear.ExecuteNonQuery();
+            }
+        }
+        if (heads.Count > 0)
+        {
+            using var set = Command("""UPDATE "Households" SET "HeadPersonId" = $head WHERE "Id" = $household""");
+            var head = set.Parameters.Add("$head", SqliteType.Integer);
+            var household = set.Parameters.Add("$household", SqliteType.Integer);
+            set.Prepare();
+            foreach (var (h, p) in heads)
+            {
+                head.Value = (object?)p ?? DBNull.Value;
+                household.Value = h;
+                set.ExecuteNonQuery();
+            }
+        }
+        return Task.CompletedTask;
+    }
+
     /// <summary>
     /// The next id of an AUTOINCREMENT table. The batch's transaction holds SQLite's only write lock (it began
     /// IMMEDIATE), so no other writer can take the same ids; ids of deleted rows are not reused (sqlite_sequence).
@@ -733,48 +756,48 @@ internal sealed class SqliteFastPath(SqliteConnection connection, SqliteTransact
 /// <summary>PostgreSQL: binary COPY, with person ids drawn from the table's own sequence first.</summary>
 internal sealed class PostgresFastPath(NpgsqlConnection connection) : FastPath
 {
-    private static readonly NpgsqlDbType[] PersonTypes =
-    [
-        NpgsqlDbType.Integer, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Bigint, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Integer, NpgsqlDbType.Varchar, NpgsqlDbType.Date, NpgsqlDbType.Varchar,
-        NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Integer, NpgsqlDbType.Varchar, NpgsqlDbType.Integer, NpgsqlDbType.Integer, NpgsqlDbType.Integer,
-        NpgsqlDbType.Boolean, NpgsqlDbType.Integer, NpgsqlDbType.Varchar, NpgsqlDbType.Date, NpgsqlDbType.Integer, NpgsqlDbType.Uuid, NpgsqlDbType.Boolean, NpgsqlDbType.TimestampTz, NpgsqlDbType.TimestampTz,
-    ];
-
     protected override async Task QueryInAsync<T>(string select, string column, IReadOnlyList<T> values, Action<DbDataReader> row, CancellationToken ct)
     {
         if (values.Count == 0)
         {
             return;
         }
-        // In lists of a few hundred: for five thousand values at once the planner picks a scan of the whole table.
-        await using var command = new NpgsqlCommand($"{select} AND {column} = ANY(@values)", connection);
-        var parameter = command.Parameters.AddWithValue("values", Array.Empty<T>());
+        // In lists of a few hundred (for five thousand values at once the planner picks a scan of the whole table), all
+        // of them in one round trip.
+        await using var batch = new NpgsqlBatch(connection);
         foreach (var chunk in values.Chunk(ListSize))
         {
-            parameter.Value = chunk;
-            await using var reader = await command.ExecuteReaderAsync(ct);
+            var command = new NpgsqlBatchCommand($"{select} AND {column} = ANY(@values)");
+            command.Parameters.AddWithValue("values", chunk);
+            batch.BatchCommands.Add(command);
+        }
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        do
+        {
             while (await reader.ReadAsync(ct))
             {
                 row(reader);
             }
         }
+        while (await reader.NextResultAsync(ct));
     }
 
-    public override async Task<IReadOnlyList<(string Card, long Id)>> InsertHouseholdsAsync(int agencyId, List<string> cards, CancellationToken ct)
+    public override async Task<IReadOnlyList<(string Card, long Id)>> InsertHouseholdsAsync(int agencyId, List<(string Card, long? Head)> households, CancellationToken ct)
     {
-        var ids = new List<(string, long)>(cards.Count);
-        if (cards.Count == 0)
+        var ids = new List<(string, long)>(households.Count);
+        if (households.Count == 0)
         {
             return ids;
         }
         await using var command = new NpgsqlCommand("""
-            INSERT INTO "Households" ("AgencyId", "FamilyCardNumber")
-            SELECT @agency, card FROM unnest(@cards) AS card ORDER BY card
+            INSERT INTO "Households" ("AgencyId", "FamilyCardNumber", "HeadPersonId")
+            SELECT @agency, h.card, h.head FROM unnest(@cards, @heads) AS h(card, head) ORDER BY h.card
             ON CONFLICT ("AgencyId", "FamilyCardNumber") DO NOTHING
             RETURNING "FamilyCardNumber", "Id"
             """, connection);
         command.Parameters.AddWithValue("agency", agencyId);
-        command.Parameters.AddWithValue("cards", cards.ToArray());
+        command.Parameters.AddWithValue("cards", households.Select(h => h.Card).ToArray());
+        command.Parameters.Add(new NpgsqlParameter("heads", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = households.Select(h => h.Head).ToArray() });
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
@@ -782,12 +805,20 @@ internal sealed class PostgresFastPath(NpgsqlConnection connection) : FastPath
                 ids.Add((reader.GetString(0), reader.GetInt64(1)));
             }
         }
-        if (ids.Count != cards.Count)
+        if (ids.Count != households.Count)
         {
             // Another import created one of these family cards since this batch looked: look again from the start.
             throw new ConcurrentImportException();
         }
         return ids;
+    }
+
+    public override async Task AssignPersonIdsAsync(List<Person> persons, CancellationToken ct)
+    {
+        if (persons.Count > 0)
+        {
+            await PostgresIds.AssignAsync(connection, "Persons", persons.Count, (i, id) => persons[i].Id = id, ct);
+        }
     }
 
     public override async Task InsertPersonsAsync(List<Person> persons, CancellationToken ct)
@@ -796,17 +827,42 @@ internal sealed class PostgresFastPath(NpgsqlConnection connection) : FastPath
         {
             return;
         }
-        await PostgresIds.AssignAsync(connection, "Persons", persons.Count, (i, id) => persons[i].Id = id, ct);
         await using var writer = await connection.BeginBinaryImportAsync($"""COPY "Persons" ("Id", {PersonColumns}) FROM STDIN (FORMAT BINARY)""", ct);
-        foreach (var person in persons)
+        // Synchronous, typed writes: the importer fills its buffer in memory and only sends it when full, so an awaited
+        // call per field and a boxed value per field cost more than the field itself.
+        foreach (var p in persons)
         {
-            await writer.StartRowAsync(ct);
-            await writer.WriteAsync(person.Id, NpgsqlDbType.Bigint, ct);
-            var values = Values(person);
-            for (var i = 0; i < values.Length; i++)
-            {
-                await WriteAsync(writer, values[i], PersonTypes[i], ct);
-            }
+            ct.ThrowIfCancellationRequested();
+            writer.StartRow();
+            writer.Write(p.Id, NpgsqlDbType.Bigint);
+            writer.Write(p.AgencyId, NpgsqlDbType.Integer);
+            writer.Write(p.Nik, NpgsqlDbType.Varchar);
+            Write(writer, p.FamilyCardNumber);
+            Write(writer, p.HouseholdId, NpgsqlDbType.Bigint);
+            writer.Write(p.FullName, NpgsqlDbType.Varchar);
+            writer.Write(p.NameKey, NpgsqlDbType.Varchar);
+            writer.Write((int)p.Sex, NpgsqlDbType.Integer);
+            Write(writer, p.BirthPlace);
+            writer.Write(p.BirthDate, NpgsqlDbType.Date);
+            Write(writer, p.Address);
+            Write(writer, p.Rt);
+            Write(writer, p.Rw);
+            writer.Write(p.VillageCode, NpgsqlDbType.Varchar);
+            Write(writer, p.Phone);
+            Write(writer, (int?)p.Education, NpgsqlDbType.Integer);
+            Write(writer, p.Occupation);
+            Write(writer, (int?)p.EmploymentStatus, NpgsqlDbType.Integer);
+            Write(writer, (int?)p.MaritalStatus, NpgsqlDbType.Integer);
+            Write(writer, (int?)p.HouseholdRelation, NpgsqlDbType.Integer);
+            writer.Write(p.Disability, NpgsqlDbType.Boolean);
+            Write(writer, p.WelfareDecile, NpgsqlDbType.Integer);
+            Write(writer, p.WelfareSource);
+            Write(writer, p.WelfareAsOf, NpgsqlDbType.Date);
+            writer.Write((int)p.Origin, NpgsqlDbType.Integer);
+            Write(writer, p.ImportJobId, NpgsqlDbType.Uuid);
+            writer.Write(p.Verified, NpgsqlDbType.Boolean);
+            writer.Write(p.CreatedAt, NpgsqlDbType.TimestampTz);
+            writer.Write(p.UpdatedAt, NpgsqlDbType.TimestampTz);
         }
         await writer.CompleteAsync(ct);
     }
@@ -818,13 +874,14 @@ internal sealed class PostgresFastPath(NpgsqlConnection connection) : FastPath
             return;
         }
         await using var writer = await connection.BeginBinaryImportAsync("""COPY "PersonNameTokens" ("AgencyId", "Token", "PersonId", "NameKey") FROM STDIN (FORMAT BINARY)""", ct);
+        // Synchronous writes, as for the persons: they fill Npgsql's buffer and only block when it goes out.
         foreach (var t in tokens)
         {
-            await writer.StartRowAsync(ct);
-            await writer.WriteAsync(t.AgencyId, NpgsqlDbType.Integer, ct);
-            await writer.WriteAsync(t.Token, NpgsqlDbType.Varchar, ct);
-            await writer.WriteAsync(t.PersonId, NpgsqlDbType.Bigint, ct);
-            await writer.WriteAsync(t.NameKey, NpgsqlDbType.Varchar, ct);
+            writer.StartRow();
+            writer.Write(t.AgencyId, NpgsqlDbType.Integer);
+            writer.Write(t.Token, NpgsqlDbType.Varchar);
+            writer.Write(t.PersonId, NpgsqlDbType.Bigint);
+            writer.Write(t.NameKey, NpgsqlDbType.Varchar);
         }
         await writer.CompleteAsync(ct);
     }
@@ -848,6 +905,57 @@ internal sealed class PostgresFastPath(NpgsqlConnection connection) : FastPath
             await WriteAsync(writer, e.Advice, NpgsqlDbType.Varchar, ct);
         }
         await writer.CompleteAsync(ct);
+    }
+
+    public override async Task SetHeadsAsync(List<(long Household, long Person)> left, List<(long Household, long? Head)> heads, CancellationToken ct)
+    {
+        // One statement each, whatever the number of households (one per household was a round trip per family card).
+        if (left.Count > 0)
+        {
+            await using var clear = new NpgsqlCommand("""
+                UPDATE "Households" h SET "HeadPersonId" = NULL
+                FROM unnest(@households, @persons) AS l(household, person)
+                WHERE h."Id" = l.household AND h."HeadPersonId" = l.person
+                """, connection);
+            clear.Parameters.AddWithValue("households", left.Select(l => l.Household).ToArray());
+            clear.Parameters.AddWithValue("persons", left.Select(l => l.Person).ToArray());
+            await clear.ExecuteNonQueryAsync(ct);
+        }
+        if (heads.Count > 0)
+        {
+            await using var set = new NpgsqlCommand("""
+                UPDATE "Households" h SET "HeadPersonId" = s.head
+                FROM unnest(@households, @heads) AS s(household, head)
+                WHERE h."Id" = s.household
+                """, connection);
+            set.Parameters.AddWithValue("households", heads.Select(h => h.Household).ToArray());
+            set.Parameters.Add(new NpgsqlParameter("heads", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = heads.Select(h => h.Head).ToArray() });
+            await set.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private static void Write(NpgsqlBinaryImporter writer, string? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNull();
+        }
+        else
+        {
+            writer.Write(value, NpgsqlDbType.Varchar);
+        }
+    }
+
+    private static void Write<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type) where T : struct
+    {
+        if (value is { } v)
+        {
+            writer.Write(v, type);
+        }
+        else
+        {
+            writer.WriteNull();
+        }
     }
 
     private static Task WriteAsync(NpgsqlBinaryImporter writer, object? value, NpgsqlDbType type, CancellationToken ct) =>

@@ -34,6 +34,9 @@ public sealed class ImportRunner(
 {
     private const int MaxAttempts = 8;
 
+    /// <summary>Inserted rows after which the tables' statistics are refreshed for the first time (see DatabaseSetup.AnalyzeRegistryAsync).</summary>
+    private const int StatisticsFloor = 10_000;
+
     /// <summary>Runs a queued (or interrupted) job to its end. Cancelling leaves it running, to be resumed.</summary>
     public async Task<ImportJob?> RunAsync(Guid jobId, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
@@ -105,9 +108,16 @@ public sealed class ImportRunner(
         var reading = Task.Run(() => ReadBatchesAsync(sheet, first, layout, checker, state.ProcessedRows, job.TotalRows, batchSize, job.Id, batches.Writer, stop.Token), stop.Token);
         try
         {
+            var analyzedAt = 0;
             await foreach (var batch in batches.Reader.ReadAllAsync(ct))
             {
                 state = await FlushAsync(state, batch, layout, job.VillageCode, ct);
+                if (state.Inserted >= Math.Max(10 * analyzedAt, StatisticsFloor))
+                {
+                    // Every time this job has inserted ten times as many rows: three ANALYZEs for a million rows.
+                    await Data.DatabaseSetup.AnalyzeRegistryAsync(db, withTokens: false, ct);
+                    analyzedAt = state.Inserted;
+                }
                 progress?.Report(Progress(state, job.TotalRows));
                 GiveMemoryBack();
             }
@@ -122,6 +132,8 @@ public sealed class ImportRunner(
             (state.ProcessedRows, state.Inserted, state.Updated, state.Unchanged, state.Rejected);
         if (state.Inserted + state.Updated > 0)
         {
+            // The duplicate scan and the searches that follow are planned from the tables as they are now.
+            await Data.DatabaseSetup.AnalyzeRegistryAsync(db, withTokens: false, ct);
             await duplicates.DetectAllAsync(job.AgencyId, ct);
             await Data.DatabaseSetup.RefreshStatisticsAsync(db, ct);
         }

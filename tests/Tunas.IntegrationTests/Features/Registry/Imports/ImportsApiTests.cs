@@ -187,6 +187,37 @@ public sealed class ImportsApiTests(ImportsApp app)
     }
 
     [Fact]
+    public async Task AHeadWhoMovesToAnotherFamilyCardLeavesTheOldOneWithoutAHeadAndHeadsTheNewOne()
+    {
+        var client = await app.ApiClientAsync(Roles.ProgramOfficer);
+        var people = Enumerable.Range(0, 4).Select(i => NewNik(i % 2 == 1)).ToList();
+        var oldCard = "3572010101201" + people[0].Nik[^3..];
+        var newCard = "3572010101202" + people[0].Nik[^3..];
+        var otherCard = "3572010101203" + people[0].Nik[^3..];
+        await ImportAsync(client, Csv(string.Join("\r\n", Header,
+            Line(people[0].Nik, people[0].Birth, false, "Budi", kk: oldCard, relation: "Kepala Keluarga"),
+            Line(people[1].Nik, people[1].Birth, true, "Sri", kk: oldCard, relation: "Istri"),
+            Line(people[2].Nik, people[2].Birth, false, "Agus", kk: otherCard, relation: "Kepala Keluarga"),
+            Line(people[3].Nik, people[3].Birth, true, "Wati", kk: otherCard, relation: "Istri")), Encoding.UTF8), "kk-lama.csv");
+
+        // Budi moves to a new family card and heads it; Agus stays on his card but is no longer its head, Wati is.
+        var job = await ImportAsync(client, Csv(string.Join("\r\n", Header,
+            Line(people[0].Nik, people[0].Birth, false, "Budi", kk: newCard, relation: "Kepala Keluarga"),
+            Line(people[2].Nik, people[2].Birth, false, "Agus", kk: otherCard, relation: "Anak"),
+            Line(people[3].Nik, people[3].Birth, true, "Wati", kk: otherCard, relation: "Kepala Keluarga")), Encoding.UTF8), "kk-baru.csv");
+
+        Assert.Equal((0, 3, 0), (Count(job, "inserted"), Count(job, "updated"), Count(job, "rejected")));
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TunasDb>();
+        var heads = await db.Households.AsNoTracking().Where(h => h.FamilyCardNumber == oldCard || h.FamilyCardNumber == newCard || h.FamilyCardNumber == otherCard)
+            .ToDictionaryAsync(h => h.FamilyCardNumber, h => h.HeadPersonId);
+        var ids = await db.Persons.AsNoTracking().Where(p => p.Nik == people[0].Nik || p.Nik == people[3].Nik).ToDictionaryAsync(p => p.Nik, p => p.Id);
+        Assert.Null(heads[oldCard]);
+        Assert.Equal(ids[people[0].Nik], heads[newCard]);
+        Assert.Equal(ids[people[3].Nik], heads[otherCard]);
+    }
+
+    [Fact]
     public async Task ASecondHeadOfAFamilyCardIsARefusedRow()
     {
         var client = await app.ApiClientAsync(Roles.ProgramOfficer);
