@@ -136,6 +136,10 @@ public sealed class ImportRunner(
             await Data.DatabaseSetup.AnalyzeRegistryAsync(db, withTokens: false, ct);
             await duplicates.DetectAllAsync(job.AgencyId, ct);
             await Data.DatabaseSetup.RefreshStatisticsAsync(db, ct);
+            if (state.Inserted + state.Updated >= StatisticsFloor)
+            {
+                await Data.DatabaseSetup.VacuumSearchIndexAsync(db, ct);
+            }
         }
         await FinishAsync(job, ImportStatus.Completed, null, ct);
         log.LogInformation("Import {JobId} completed: {Inserted} inserted, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected",
