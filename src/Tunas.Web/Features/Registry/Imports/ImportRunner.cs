@@ -100,7 +100,7 @@ public sealed class ImportRunner(
         var checker = new RowChecker(layout, matcher, context, job.VillageCode);
         var state = new ImportJobState(job.Id, job.AgencyId, job.CreatedById, job.CreatedByName,
             job.ProcessedRows, job.Inserted, job.Updated, job.Unchanged, job.Rejected);
-        var batchSize = Math.Max(1, options.Value.BatchSize);
+        var batchSize = options.Value.BatchSizeFor(db is Data.SqliteTunasDb);
 
         // Reading and checking rows (one core) overlaps with writing the previous batch (the database, another core).
         var batches = Channel.CreateBounded<ImportBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
@@ -177,6 +177,12 @@ public sealed class ImportRunner(
                 if (batch.RowCount >= batchSize)
                 {
                     await output.WriteAsync(batch, ct);
+                    // The next batch is begun only once the writer has taken this one: two batches in memory (one being
+                    // written, one being read), not three. Reading a batch takes less time than writing one.
+                    if (!await output.WaitToWriteAsync(ct))
+                    {
+                        return;
+                    }
                     batch = new ImportBatch();
                 }
             }
