@@ -101,7 +101,7 @@ public sealed class PersonSearch(TunasDb db, CurrentUser me)
         var agency = me.AgencyId ?? 0;
         var tokens = await MatchingAsync(words, ct);
         var total = await tokens.Select(t => t.PersonId).Distinct().CountAsync(ct);
-        // A person has one row per token that the first word matches ("nur" and "nurul" both start with "nur"); those
+        // A person has one row per token that the leading word matches ("nur" and "nurul" both start with "nur"); those
         // rows sit next to each other in (name key, id) order, so the page is read in that order and repeats skipped.
         List<long> ids = [];
         var wanted = (long)page * size;
