@@ -16,7 +16,7 @@ public partial class LocalizationCompletenessTests
 
     private static readonly string[] SkippedFolders = ["bin", "obj", "node_modules", Path.Combine("Data", "Migrations")];
 
-    private static readonly Lazy<string> WebFolder = new(() => Path.Combine(RepoRoot(), "src", "Tunas.Web"));
+    private static readonly Lazy<string> WebFolder = new(() => Path.Combine(Repo.Root, "src", "Tunas.Web"));
 
     private static readonly Lazy<IReadOnlySet<string>> UsedKeys = new(FindUsedKeys);
 
@@ -199,18 +199,6 @@ public partial class LocalizationCompletenessTests
 
     private static List<string> Placeholders(string text) =>
         [.. Placeholder().Matches(text).Select(m => m.Groups["index"].Value).Distinct().Order(StringComparer.Ordinal)];
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Tunas.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException($"No Tunas.slnx above {AppContext.BaseDirectory}.");
-    }
 
     [GeneratedRegex(@"\bL\[\s*(?:" + VerbatimString + "|" + RegularString + ")")]
     private static partial Regex LocalizerIndexer();

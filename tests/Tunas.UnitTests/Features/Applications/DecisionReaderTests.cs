@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Tunas.Web.Features.Applications;
 using Tunas.Web.Features.Selection;
@@ -33,7 +32,7 @@ public class DecisionReaderTests
         Assert.Equal(SelectionMessages.WaitlistedMessage, reasons[0].Message);
         Assert.Equal(["2", "7"], reasons[0].Args);
         Assert.Equal(["3", ""], reasons[1].Args);
-        Assert.Equal("On the waitlist at position 2 (rank 7 in their own quota).", reasons[0].Text(new English()));
+        Assert.Equal("On the waitlist at position 2 (rank 7 in their own quota).", reasons[0].Text(new EnglishLocalizer()));
     }
 
     [Fact]
@@ -49,7 +48,7 @@ public class DecisionReaderTests
         Assert.Equal(["age", "Desil"], rules.Select(r => r.Rule));
         Assert.Equal(["passed", "Failed"], rules.Select(r => r.Status));
         Assert.Equal("desil-too-high", rules[1].Reason.Code);
-        Assert.Equal("Welfare decile (desil) 6 is above the maximum of 4.", rules[1].Reason.Text(new English()));
+        Assert.Equal("Welfare decile (desil) 6 is above the maximum of 4.", rules[1].Reason.Text(new EnglishLocalizer()));
     }
 
     [Theory]
@@ -74,16 +73,6 @@ public class DecisionReaderTests
         var text = DecisionReader.Format(new Broken(), "Rank {0}.", ["3"]);
 
         Assert.Equal("Rank 3.", text);
-    }
-
-    /// <summary>Answers every key with itself, as the localizer does for English.</summary>
-    private sealed class English : IStringLocalizer
-    {
-        public LocalizedString this[string name] => new(name, name);
-
-        public LocalizedString this[string name, params object[] arguments] => new(name, string.Format(CultureInfo.InvariantCulture, name, arguments));
-
-        public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => [];
     }
 
     /// <summary>A translation with a placeholder too many.</summary>

@@ -28,24 +28,12 @@ public class ConsentPurposeTests
     [Fact]
     public void ThePurposeFitsItsColumnInEveryLanguage()
     {
-        var path = Path.Combine(RepoRoot(), "src", "Tunas.Web", "Resources", "SharedResource.id.resx");
+        var path = Path.Combine(Repo.Root, "src", "Tunas.Web", "Resources", "SharedResource.id.resx");
         var indonesian = XDocument.Load(path).Root!.Elements("data")
             .Single(d => (string?)d.Attribute("name") == ApplicationMessages.ConsentPurposeMessage).Element("value")!.Value;
 
         Assert.True(ApplicationMessages.ConsentPurposeMessage.Length <= 500);
         Assert.True(indonesian.Length <= 500);
         Assert.Contains("NIK", indonesian, StringComparison.Ordinal);
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Tunas.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException($"No Tunas.slnx above {AppContext.BaseDirectory}.");
     }
 }

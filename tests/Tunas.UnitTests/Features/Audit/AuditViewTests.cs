@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Localization;
 using Tunas.Web.Features.Audit;
 
 namespace Tunas.UnitTests.Features.Audit;
@@ -14,7 +12,7 @@ public partial class AuditViewTests
     [Fact]
     public void EveryActionTheAppWritesHasALabel()
     {
-        var root = RepoRoot();
+        var root = Repo.Root;
         var codes = Directory.EnumerateFiles(Path.Combine(root, "src", "Tunas.Web"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains(Path.DirectorySeparatorChar + "Migrations" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
                 && !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
@@ -35,25 +33,4 @@ public partial class AuditViewTests
 
     [GeneratedRegex("\"(?<code>(?:person|duplicate|user|agency|import|registry|program|provider|application|selection|appeal)\\.[a-z-]+)\"")]
     private static partial Regex ActionCode();
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Tunas.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException($"No Tunas.slnx above {AppContext.BaseDirectory}.");
-    }
-
-    private sealed class EnglishLocalizer : IStringLocalizer
-    {
-        public LocalizedString this[string name] => new(name, name);
-
-        public LocalizedString this[string name, params object[] arguments] => new(name, string.Format(CultureInfo.InvariantCulture, name, arguments));
-
-        public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => [];
-    }
 }

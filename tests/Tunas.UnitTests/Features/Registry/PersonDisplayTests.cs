@@ -1,5 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Localization;
 using Tunas.Web.Features.Regions;
 using Tunas.Web.Features.Registry;
 
@@ -34,13 +32,4 @@ public class PersonDisplayTests
         Assert.Equal("01/01/2026 06:30 WIB", PersonDisplay.Time(new DateTime(2025, 12, 31, 23, 30, 0, DateTimeKind.Utc)));
     }
 
-    /// <summary>The English keys themselves, as the app shows them without a translation.</summary>
-    private sealed class EnglishLocalizer : IStringLocalizer
-    {
-        public LocalizedString this[string name] => new(name, name);
-
-        public LocalizedString this[string name, params object[] arguments] => new(name, string.Format(CultureInfo.InvariantCulture, name, arguments));
-
-        public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => [];
-    }
 }

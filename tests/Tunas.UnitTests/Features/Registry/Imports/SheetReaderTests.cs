@@ -39,7 +39,7 @@ public sealed class SheetReaderTests : IDisposable
     [Fact]
     public void AnOldXlsFileIsRead()
     {
-        var path = Path.Combine(RepoRoot(), "tests", "Tunas.IntegrationTests", "Features", "Registry", "Imports", "Fixtures", "residents.xls");
+        var path = Path.Combine(Repo.Root, "tests", "Tunas.IntegrationTests", "Features", "Registry", "Imports", "Fixtures", "residents.xls");
 
         using var reader = SheetReader.Open(path, "residents.xls");
         var rows = reader.ReadFirst(10);
@@ -73,16 +73,4 @@ public sealed class SheetReaderTests : IDisposable
     [InlineData(2.5d, "2.5")]
     public void NumbersBecomeInvariantText(double value, string text) =>
         Assert.Equal(text, Cell.FromNumber(value).Text);
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Tunas.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("No Tunas.slnx above " + AppContext.BaseDirectory);
-    }
 }
