@@ -2,7 +2,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql;
 using Tunas.IntegrationTests.Infrastructure;
 using Tunas.Web.Data;
 
@@ -17,7 +16,7 @@ public sealed class SearchNameKeyMigrationTests
     [Fact]
     public async Task TokensStoredBeforeTheMigrationGetTheirPersonsNameKey()
     {
-        var (db, drop) = await NewDatabaseAsync();
+        var (db, drop) = NewDatabase();
         try
         {
             var migrator = db.GetService<IMigrator>();
@@ -51,31 +50,14 @@ public sealed class SearchNameKeyMigrationTests
         }
     }
 
-    private static async Task<(TunasDb Db, Func<Task> Drop)> NewDatabaseAsync()
+    private static (TunasDb Db, Func<Task> Drop) NewDatabase()
     {
         if (TunasFactory.IsPostgres)
         {
             var name = "tunas_test_migration_" + Guid.NewGuid().ToString("N")[..8];
-            await using (var admin = new NpgsqlConnection(TunasFactory.PostgresBase))
-            {
-                await admin.OpenAsync();
-                await using var create = admin.CreateCommand();
-                create.CommandText = $"CREATE DATABASE \"{name}\"";
-                await create.ExecuteNonQueryAsync();
-            }
-            var connection = new NpgsqlConnectionStringBuilder(TunasFactory.PostgresBase) { Database = name }.ConnectionString;
             var options = new DbContextOptionsBuilder<PostgresTunasDb>();
-            DatabaseSetup.ConfigurePostgres(options, connection);
-            return (new PostgresTunasDb(options.Options), async () =>
-            {
-                NpgsqlConnection.ClearAllPools();
-                await using var admin = new NpgsqlConnection(TunasFactory.PostgresBase);
-                await admin.OpenAsync();
-                await using var drop = admin.CreateCommand();
-                drop.CommandText = $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)";
-                await drop.ExecuteNonQueryAsync();
-            }
-            );
+            DatabaseSetup.ConfigurePostgres(options, TunasFactory.CreatePostgresDatabase(name));
+            return (new PostgresTunasDb(options.Options), () => TunasFactory.DropPostgresDatabaseAsync(name));
         }
         var folder = Directory.CreateTempSubdirectory("tunas-migration-");
         var file = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder.FullName, "tunas.db"), Pooling = false }.ToString();

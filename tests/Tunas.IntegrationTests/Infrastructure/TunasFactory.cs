@@ -33,16 +33,7 @@ public partial class TunasFactory : WebApplicationFactory<Program>, IAsyncLifeti
         if (IsPostgres)
         {
             _postgresDatabase = "tunas_test_" + Guid.NewGuid().ToString("N")[..12];
-            var admin = new NpgsqlConnectionStringBuilder(PostgresBase!);
-            using (var connection = new NpgsqlConnection(admin.ConnectionString))
-            {
-                connection.Open();
-                using var create = connection.CreateCommand();
-                create.CommandText = $"CREATE DATABASE \"{_postgresDatabase}\"";
-                create.ExecuteNonQuery();
-            }
-            admin.Database = _postgresDatabase;
-            _connectionString = admin.ConnectionString;
+            _connectionString = CreatePostgresDatabase(_postgresDatabase);
         }
         else
         {
@@ -168,31 +159,52 @@ public partial class TunasFactory : WebApplicationFactory<Program>, IAsyncLifeti
         }
         if (_postgresDatabase is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(PostgresBase);
-            await connection.OpenAsync();
-            await using var drop = connection.CreateCommand();
-            drop.CommandText = $"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)";
-            // An autovacuum worker in the fresh database can only be ended by a role with pg_signal_backend;
-            // without it, wait for the worker to finish. A throwaway database left behind harms no test.
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    await drop.ExecuteNonQueryAsync();
-                    break;
-                }
-                catch (PostgresException e) when (e.SqlState is "42501" or "55006" && attempt < 10)
-                {
-                    await Task.Delay(500);
-                }
-                catch (PostgresException e) when (e.SqlState is "42501" or "55006")
-                {
-                    break;
-                }
-            }
+            await DropPostgresDatabaseAsync(_postgresDatabase);
         }
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Makes an empty PostgreSQL database next to <see cref="PostgresBase"/>; its connection string.</summary>
+    public static string CreatePostgresDatabase(string name)
+    {
+        var admin = new NpgsqlConnectionStringBuilder(PostgresBase!);
+        using (var connection = new NpgsqlConnection(admin.ConnectionString))
+        {
+            connection.Open();
+            using var create = connection.CreateCommand();
+            create.CommandText = $"CREATE DATABASE \"{name}\"";
+            create.ExecuteNonQuery();
+        }
+        admin.Database = name;
+        return admin.ConnectionString;
+    }
+
+    /// <summary>Drops a database made by <see cref="CreatePostgresDatabase"/>, ending its connections.</summary>
+    public static async Task DropPostgresDatabaseAsync(string name)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(PostgresBase);
+        await connection.OpenAsync();
+        await using var drop = connection.CreateCommand();
+        drop.CommandText = $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)";
+        // An autovacuum worker in the fresh database can only be ended by a role with pg_signal_backend;
+        // without it, wait for the worker to finish. A throwaway database left behind harms no test.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await drop.ExecuteNonQueryAsync();
+                break;
+            }
+            catch (PostgresException e) when (e.SqlState is "42501" or "55006" && attempt < 10)
+            {
+                await Task.Delay(500);
+            }
+            catch (PostgresException e) when (e.SqlState is "42501" or "55006")
+            {
+                break;
+            }
+        }
     }
 
     private sealed record TokenBody(string AccessToken, DateTime ExpiresAt);
