@@ -44,17 +44,7 @@ internal static class SearchScenario
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"search ({database.Label}): reusing {stored:N0} persons in {options.Reuse}"));
                 // A migration may have rewritten the tables: what autovacuum would do within a minute.
-                if (database.IsPostgres)
-                {
-                    await BenchDatabase.ExecuteAsync(database.ConnectionString, "VACUUM ANALYZE");
-                }
-                else
-                {
-                    await using var connection = database.OpenRaw();
-                    await using var analyze = connection.CreateCommand();
-                    analyze.CommandText = "ANALYZE";
-                    await analyze.ExecuteNonQueryAsync();
-                }
+                await MaintainAsync(database);
                 await MeasureAsync(options, database, services);
                 return;
             }
@@ -68,17 +58,11 @@ internal static class SearchScenario
         var loadSeconds = clock.Elapsed.TotalSeconds;
         if (database.IsPostgres)
         {
-            // What autovacuum does within a minute of a large COPY, and the app's import at its end for the name
-            // tokens: statistics (without them the first plans are guesses) and the visibility map (without it an
-            // index-only scan reads the table for every row).
-            await BenchDatabase.ExecuteAsync(database.ConnectionString, "VACUUM ANALYZE");
+            await MaintainAsync(database);
         }
         else if (options.Analyze)
         {
-            await using var connection = database.OpenRaw();
-            await using var analyze = connection.CreateCommand();
-            analyze.CommandText = "ANALYZE";
-            await analyze.ExecuteNonQueryAsync();
+            await MaintainAsync(database);
             Console.WriteLine("search (SQLite): ANALYZE run after the load (--analyze)");
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -185,6 +169,19 @@ internal static class SearchScenario
         using var scope = services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<PersonSearch>()
             .SearchAsync(new PersonSearchCriteria { Name = name, VillageCode = village }, fullNik: false);
+    }
+
+    /// <summary>
+    /// PostgreSQL: VACUUM ANALYZE, what autovacuum does within a minute of a large COPY and the app's import at its end
+    /// for the name tokens: statistics (without them the first plans are guesses) and the visibility map (without it
+    /// an index-only scan reads the table for every row). SQLite: ANALYZE.
+    /// </summary>
+    private static async Task MaintainAsync(BenchDatabase database)
+    {
+        await using var connection = database.OpenRaw();
+        await using var command = connection.CreateCommand();
+        command.CommandText = database.IsPostgres ? "VACUUM ANALYZE" : "ANALYZE";
+        await command.ExecuteNonQueryAsync();
     }
 
     private static async Task ExplainAsync(DbConnection connection, CapturedCommand c, bool postgres)

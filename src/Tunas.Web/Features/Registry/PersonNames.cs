@@ -11,8 +11,11 @@ public static class PersonNames
     public static string Key(string name) => string.Join(' ', Words(name));
 
     /// <summary>The search index's rows for a person (after the name and key are set, and the id is known).</summary>
-    public static IEnumerable<PersonNameToken> TokenRows(Person person) =>
-        Tokens(person.FullName).Select(t => new PersonNameToken { AgencyId = person.AgencyId, Token = t, PersonId = person.Id, NameKey = person.NameKey });
+    public static IEnumerable<PersonNameToken> TokenRows(Person person) => TokenRows(person, Tokens(person.FullName));
+
+    /// <summary>The same, from the name's <see cref="Tokens"/> worked out before (the importer does it while reading).</summary>
+    public static IEnumerable<PersonNameToken> TokenRows(Person person, IEnumerable<string> tokens) =>
+        tokens.Select(t => new PersonNameToken { AgencyId = person.AgencyId, Token = t, PersonId = person.Id, NameKey = person.NameKey });
 
     /// <summary>The distinct words of a name as search tokens: letters and digits only, folded.</summary>
     public static IEnumerable<string> Tokens(string name) => Words(name).Distinct(StringComparer.Ordinal);

@@ -157,8 +157,7 @@ public sealed class ImportBatchWriter(TunasDb db, TimeProvider clock)
         changedHeads.ExceptWith(missingCards);
 
         var tokens = kept.ToDictionary(k => k.Person.Nik, k => k.Row.Tokens, StringComparer.Ordinal);
-        IEnumerable<PersonNameToken> Tokens(Person p) =>
-            tokens[p.Nik].Select(t => new PersonNameToken { AgencyId = p.AgencyId, Token = t, PersonId = p.Id, NameKey = p.NameKey });
+        IEnumerable<PersonNameToken> Tokens(Person p) => PersonNames.TokenRows(p, tokens[p.Nik]);
         var updates = new List<(Person Person, Person Before, Dictionary<string, string?[]> Changes)>();
         var unchanged = 0;
         foreach (var (row, person, before) in kept)
