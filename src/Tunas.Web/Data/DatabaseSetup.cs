@@ -93,13 +93,11 @@ public static class DatabaseSetup
     /// the agency's every person instead of 500 probes of the (AgencyId, Nik) index, ever slower as the table grows
     /// (docs/benchmarks.md). SQLite picks the unique index without statistics, so there is nothing to do there.
     /// </summary>
-    public static async Task AnalyzeRegistryAsync(TunasDb db, bool withTokens, CancellationToken ct = default)
+    public static async Task AnalyzeRegistryAsync(TunasDb db, CancellationToken ct = default)
     {
         if (db is PostgresTunasDb)
         {
-            await db.Database.ExecuteSqlRawAsync(withTokens
-                ? """ANALYZE "Persons", "Households", "PersonNameTokens";"""
-                : """ANALYZE "Persons", "Households";""", ct);
+            await db.Database.ExecuteSqlRawAsync("""ANALYZE "Persons", "Households";""", ct);
         }
     }
 

@@ -115,7 +115,7 @@ public sealed class ImportRunner(
                 if (state.Inserted >= Math.Max(10 * analyzedAt, StatisticsFloor))
                 {
                     // Every time this job has inserted ten times as many rows: three ANALYZEs for a million rows.
-                    await Data.DatabaseSetup.AnalyzeRegistryAsync(db, withTokens: false, ct);
+                    await Data.DatabaseSetup.AnalyzeRegistryAsync(db, ct);
                     analyzedAt = state.Inserted;
                 }
                 progress?.Report(Progress(state, job.TotalRows));
@@ -133,7 +133,7 @@ public sealed class ImportRunner(
         if (state.Inserted + state.Updated > 0)
         {
             // The duplicate scan and the searches that follow are planned from the tables as they are now.
-            await Data.DatabaseSetup.AnalyzeRegistryAsync(db, withTokens: false, ct);
+            await Data.DatabaseSetup.AnalyzeRegistryAsync(db, ct);
             await duplicates.DetectAllAsync(job.AgencyId, ct);
             await Data.DatabaseSetup.RefreshStatisticsAsync(db, ct);
             if (state.Inserted + state.Updated >= StatisticsFloor)
