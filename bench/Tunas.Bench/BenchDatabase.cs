@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 using Tunas.Web.Data;
 using Tunas.Web.Features.Agencies;
-using Tunas.Web.Features.Audit;
 using Tunas.Web.Features.Regions;
 using Tunas.Web.Features.Registry;
 using Tunas.Web.Features.Registry.Duplicates;

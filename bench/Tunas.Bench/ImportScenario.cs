@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using Tunas.Web.Data.Demo;
+using Tunas.Web.Features.Agencies;
+using Tunas.Web.Features.Demo;
 using Tunas.Web.Infrastructure;
 
 namespace Tunas.Bench;

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using NpgsqlTypes;
-using Tunas.Web.Data.Demo;
+using Tunas.Web.Features.Demo;
 using Tunas.Web.Features.Registry;
 using Tunas.Web.Features.Shared;
 

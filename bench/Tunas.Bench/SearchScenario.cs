@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Tunas.Web.Data;
-using Tunas.Web.Data.Demo;
+using Tunas.Web.Features.Demo;
 using Tunas.Web.Features.Registry;
 
 namespace Tunas.Bench;

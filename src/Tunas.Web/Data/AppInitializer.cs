@@ -1,20 +1,13 @@
 using System.Diagnostics;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Tunas.Web.Features.Account;
 using Tunas.Web.Features.Agencies;
 using Tunas.Web.Features.Regions;
 using Tunas.Web.Features.Users;
 using Tunas.Web.Infrastructure;
 
 namespace Tunas.Web.Data;
-
-public sealed class AdminOptions
-{
-    public const string Section = "Admin";
-    public string? Email { get; set; }
-    public string? Password { get; set; }
-}
 
 /// <summary>
 /// What the app makes sure of before it takes a request: the schema is current, the regions are loaded,
@@ -26,9 +19,7 @@ public sealed class AppInitializer(
     RegionStore regions,
     TokenKeys tokenKeys,
     AgencyService agencies,
-    UserAdmin userAdmin,
-    RoleManager<IdentityRole> roles,
-    IOptions<AdminOptions> admin,
+    UserSetup users,
     ILogger<AppInitializer> log)
 {
     public async Task InitializeAsync(CancellationToken ct = default)
@@ -49,33 +40,27 @@ public sealed class AppInitializer(
             log.LogInformation("Loaded {Count} regions in {Elapsed} ms", loaded.Added, clock.ElapsedMilliseconds);
         }
 
-        foreach (var role in Roles.All)
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                await roles.CreateAsync(new IdentityRole(role));
-            }
-        }
+        await users.EnsureRolesAsync();
         await agencies.EnsureAsync(ct);
         await tokenKeys.InitializeAsync(db, ct);
-        await CreateConfiguredAdminAsync(ct);
+        await users.EnsureConfiguredAdminAsync(ct);
         await DatabaseSetup.RefreshStatisticsAsync(db, ct);
         log.LogInformation("Database ready in {Elapsed} ms", clock.ElapsedMilliseconds);
     }
+}
 
-    private async Task CreateConfiguredAdminAsync(CancellationToken ct)
+/// <summary>Start-up for Program.cs: the database made ready before the first request or command.</summary>
+public static class AppStart
+{
+    /// <summary>Logs which database is used and makes it ready (not for <c>migrate</c>, which only migrates).</summary>
+    public static async Task InitializeAsync(this WebApplication app, Command command)
     {
-        var (email, password) = (admin.Value.Email, admin.Value.Password);
-        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(password) || await db.Users.AnyAsync(ct))
+        ArgumentNullException.ThrowIfNull(command);
+        using var scope = app.Services.CreateScope();
+        app.Logger.LogInformation("Database: {Database}", scope.ServiceProvider.GetRequiredService<DatabaseInfo>().Describe());
+        if (command.Name != CommandName.Migrate)
         {
-            return;
+            await scope.ServiceProvider.GetRequiredService<AppInitializer>().InitializeAsync();
         }
-        var result = await userAdmin.CreateAsync(new NewUser(email, password, Roles.Administrator, null, null, "Administrator"), actor: null, ct);
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException("Admin:Email / Admin:Password could not create the first administrator: " +
-                string.Join(" ", result.Errors.SelectMany(e => e.Value)));
-        }
-        log.LogInformation("Created the first administrator from configuration");
     }
 }

@@ -1,7 +1,9 @@
 using System.Globalization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Tunas.Web.Infrastructure;
 
 namespace Tunas.Web.Data;
 
@@ -34,6 +36,10 @@ public static class DatabaseSetup
         }
         services.AddSingleton(new DatabaseInfo(provider, connectionString));
         services.AddHostedService<SqliteCheckpointer>();
+        // Sign-in cookies' keys live in the database, so a restart or a second server signs nobody out.
+        services.AddDataProtection().SetApplicationName("Tunas").PersistKeysToDbContext<TunasDb>();
+        services.AddScoped<AppInitializer>();
+        services.AddScoped<IAppCommand, MigrateCommand>();
         return services;
     }
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Tunas.Web.Features.Agencies;
 using Tunas.Web.Features.Applications;
-using Tunas.Web.Features.Audit;
 using Tunas.Web.Features.Messages;
 using Tunas.Web.Features.Programs;
 using Tunas.Web.Features.Regions;
@@ -11,7 +10,9 @@ using Tunas.Web.Features.Registry;
 using Tunas.Web.Features.Registry.Duplicates;
 using Tunas.Web.Features.Registry.Imports;
 using Tunas.Web.Features.Selection;
+using Tunas.Web.Features.Shared.Messaging;
 using Tunas.Web.Features.Users;
+using Tunas.Web.Infrastructure;
 
 namespace Tunas.Web.Data;
 
@@ -48,6 +49,8 @@ public abstract class TunasDb(DbContextOptions options) : IdentityDbContext<AppU
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(TunasDb).Assembly);
+        // Shared tables are configured beside their entities, which come before the agency in the feature order.
+        builder.Entity<OutboxMessage>().HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
         if (this is PostgresTunasDb)
         {
             // Tokens and name keys are folded to a-z, 0-9 and single spaces: byte order is alphabetical order, so

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Tunas.Web.Data;
+using Tunas.Web.Features.Regions;
 
 namespace Tunas.Web.Features.Agencies;
 
 /// <summary>The deployment's agency: created at first start, values from configuration applied at every start.</summary>
-public sealed class AgencyService(TunasDb db, IOptions<AgencyOptions> options, TimeProvider clock, ILogger<AgencyService> log)
+public sealed class AgencyService(TunasDb db, IOptions<AgencyOptions> options, TimeProvider clock, ILogger<AgencyService> log) : IHomeRegency
 {
     public async Task<Agency> EnsureAsync(CancellationToken ct = default)
     {
@@ -50,4 +51,6 @@ public sealed class AgencyService(TunasDb db, IOptions<AgencyOptions> options, T
         set(configured.Trim());
         return true;
     }
+
+    public async Task<string?> RegencyCodeAsync(CancellationToken ct = default) => (await CurrentAsync(ct)).RegencyCode;
 }

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tunas.Web.Data;
-using Tunas.Web.Features.Audit;
 using Tunas.Web.Features.Regions;
 using Tunas.Web.Infrastructure;
 

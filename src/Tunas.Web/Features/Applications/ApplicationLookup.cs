@@ -3,7 +3,6 @@ using Microsoft.Extensions.Localization;
 using Tunas.Web.Data;
 using Tunas.Web.Features.Regions;
 using Tunas.Web.Features.Registry;
-using Tunas.Web.Features.Selection;
 using Tunas.Web.Features.Shared;
 
 namespace Tunas.Web.Features.Applications;
@@ -39,7 +38,7 @@ public sealed record FoundDecision(
 /// Finds an application for its applicant: the number and the birth date must both match, and a wrong number
 /// and a wrong birth date look exactly alike (no oracle for guessing either).
 /// </summary>
-public sealed class ApplicationLookup(TunasDb db, RegionDirectory regions)
+public sealed class ApplicationLookup(TunasDb db, RegionDirectory regions, IPublishedDecisions decisions)
 {
     public async Task<FoundApplication?> FindAsync(string? registrationNumber, DateOnly birthDate, CancellationToken ct = default)
     {
@@ -73,23 +72,10 @@ public sealed class ApplicationLookup(TunasDb db, RegionDirectory regions)
             .Select(t => new IntakeTrack(t.Id, t.Name, t.WomenOnly)).ToDictionaryAsync(t => t.Id, ct);
         IntakeTrack? Track(long? id) => id is { } i && tracks.TryGetValue((int)i, out var t) ? t : null;
 
-        var run = await db.SelectionRuns.AsNoTracking()
-            .Where(r => r.ProgramId == row.ProgramId && r.Status == SelectionRunStatus.Published)
-            .OrderByDescending(r => r.Number)
-            .Select(r => new { r.Id, r.PublishedAt })
-            .FirstOrDefaultAsync(ct);
         FoundDecision? decision = null;
-        if (run is not null)
+        if (await decisions.FindAsync(row.ProgramId, row.Id, ct) is { } d)
         {
-            var d = await db.SelectionDecisions.AsNoTracking()
-                .Where(x => x.RunId == run.Id && x.ApplicationId == row.Id)
-                .Select(x => new { x.Status, x.Rank, x.WaitlistPosition, x.Score, x.ScoreJson, x.ReasonsJson, x.RulesJson, x.TrackId })
-                .FirstOrDefaultAsync(ct);
-            if (d is not null)
-            {
-                decision = new FoundDecision(d.Status, d.Rank, d.WaitlistPosition, d.Score, DecisionReader.Score(d.ScoreJson),
-                    DecisionReader.Reasons(d.ReasonsJson), DecisionReader.Rules(d.RulesJson), Track(d.TrackId), run.PublishedAt);
-            }
+            decision = new FoundDecision(d.Status, d.Rank, d.WaitlistPosition, d.Score, d.Breakdown, d.Reasons, d.Rules, Track(d.TrackId), d.PublishedAt);
         }
         var villages = await regions.VillagesAsync(ct);
         return new FoundApplication(row.RegistrationNumber, row.Status, row.ProgramId, program.Name, program.PublicationOn,
@@ -102,11 +88,19 @@ public sealed class ApplicationLookup(TunasDb db, RegionDirectory regions)
 /// <summary>The words of applications in the user's language, shared by the API and the pages.</summary>
 public static class ApplicationText
 {
-    public static string Check(IntakeCheck check, IStringLocalizer L) => DecisionReader.Format(L, check.Message, check.Args);
+    public static string Check(IntakeCheck check, IStringLocalizer L) => LocalizedText.Format(L, check.Message, check.Args);
 
     public static string Issue(FieldIssue issue, IStringLocalizer L) => PersonForm.Sentence(issue, L);
 
-    public static string DecisionLabel(DecisionStatus status, IStringLocalizer L) => SelectionLabels.Decision(status, L);
+    public static string DecisionLabel(DecisionStatus status, IStringLocalizer L) => status switch
+    {
+        DecisionStatus.Selected => L["Selected"],
+        DecisionStatus.Waitlisted => L["Waitlisted"],
+        DecisionStatus.NotSelected => L["Not selected"],
+        DecisionStatus.Ineligible => L["Ineligible"],
+        DecisionStatus.Promoted => L["Selected from the waitlist"],
+        _ => L["Withdrawn"],
+    };
 
     public static string StatusLabel(ApplicationStatus status, IStringLocalizer L) =>
         status == ApplicationStatus.Withdrawn ? L["Withdrawn"] : L["Submitted"];

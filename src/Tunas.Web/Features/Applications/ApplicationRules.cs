@@ -1,7 +1,6 @@
 using System.Globalization;
 using Tunas.Web.Features.Programs;
 using Tunas.Web.Features.Registry;
-using Tunas.Web.Features.Selection;
 using Tunas.Web.Features.Shared;
 
 namespace Tunas.Web.Features.Applications;
@@ -93,12 +92,12 @@ public static class ApplicationRules
         if (program.Status == ProgramStatus.Active && today < program.RegistrationOpens)
         {
             return new FieldIssue("programId", "not-open", ApplicationMessages.RegistrationNotOpenMessage,
-                [program.Name, PersonDisplay.Date(program.RegistrationOpens)]);
+                [program.Name, DateText.Date(program.RegistrationOpens)]);
         }
         if (program.Status != ProgramStatus.Active || today > program.RegistrationCloses)
         {
             return new FieldIssue("programId", "closed", ApplicationMessages.RegistrationClosedMessage,
-                [program.Name, PersonDisplay.Date(program.RegistrationCloses)]);
+                [program.Name, DateText.Date(program.RegistrationCloses)]);
         }
         return null;
     }
@@ -179,8 +178,8 @@ public static class ApplicationRules
         {
             var areaName = context.RegionName?.Invoke(area) ?? area;
             checks.Add(village.StartsWith(area + ".", StringComparison.Ordinal)
-                ? new IntakeCheck(IntakeCheckCodes.Domicile, true, SelectionMessages.DomicileInsideMessage, [areaName])
-                : new IntakeCheck(IntakeCheckCodes.Domicile, false, SelectionMessages.DomicileOutsideMessage,
+                ? new IntakeCheck(IntakeCheckCodes.Domicile, true, IntakeMessages.DomicileInsideMessage, [areaName])
+                : new IntakeCheck(IntakeCheckCodes.Domicile, false, IntakeMessages.DomicileOutsideMessage,
                     [context.RegionName?.Invoke(village) is { } villageName ? $"{villageName} ({village})" : village, areaName]));
         }
 
@@ -221,7 +220,7 @@ public static class ApplicationRules
         }
         if (nik is { Sex: Sex.Male } && first is not null && (first.WomenOnly || second?.WomenOnly == true))
         {
-            checks.Add(new IntakeCheck(IntakeCheckCodes.Track, false, SelectionMessages.TrackWomenOnlyMessage, []));
+            checks.Add(new IntakeCheck(IntakeCheckCodes.Track, false, IntakeMessages.TrackWomenOnlyMessage, []));
         }
 
         var motivation = input.Motivation?.Trim();
@@ -258,7 +257,7 @@ public static class ApplicationRules
                 ? new IntakeCheck(IntakeCheckCodes.Registry, true, ApplicationMessages.RegistryFoundMessage, [])
                 : new IntakeCheck(IntakeCheckCodes.Registry, false, ApplicationMessages.RegistryUnverifiedMessage, []));
         checks.Add(welfareDecile is null
-            ? new IntakeCheck(IntakeCheckCodes.Desil, false, SelectionMessages.DesilUnknownMessage, [])
+            ? new IntakeCheck(IntakeCheckCodes.Desil, false, IntakeMessages.DesilUnknownMessage, [])
             : new IntakeCheck(IntakeCheckCodes.Desil, true, ApplicationMessages.DesilKnownMessage, []));
     }
 

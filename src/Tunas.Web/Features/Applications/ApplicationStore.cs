@@ -8,10 +8,10 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 using Tunas.Web.Data;
-using Tunas.Web.Features.Audit;
 using Tunas.Web.Features.Registry;
 using Tunas.Web.Features.Registry.Duplicates;
 using Tunas.Web.Features.Registry.Imports;
+using Tunas.Web.Infrastructure;
 
 namespace Tunas.Web.Features.Applications;
 

@@ -1,3 +1,6 @@
+using Tunas.Web.Features.Audit;
+using Tunas.Web.Features.Programs;
+using Tunas.Web.Features.Registry;
 namespace Tunas.Web.Features.Applications;
 
 /// <summary>The services and endpoints of this feature, for Program.cs.</summary>
@@ -13,6 +16,9 @@ public static class ApplicationsModule
         services.AddSingleton<VillageChoices>();
         services.AddScoped<ApplicationLookup>();
         services.AddScoped<ApplicationList>();
+        services.AddSingleton<IAuditVocabulary, ApplicationsAuditVocabulary>();
+        services.AddScoped<IPersonReferences, ApplicationPersonReferences>();
+        services.AddScoped<IApplicationCounts, ApplicationCounts>();
         // Needs app.UseRateLimiter() after authentication in Program.cs, so that signed-in staff are known.
         services.AddPublicRateLimits();
         return services;

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Tunas.Web.Features.Registry;
-using Tunas.Web.Features.Selection;
 using Tunas.Web.Features.Shared;
 
 namespace Tunas.Web.Features.Applications;

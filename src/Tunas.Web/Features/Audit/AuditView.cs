@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Localization;
 using Tunas.Web.Features.Regions;
-using Tunas.Web.Features.Registry;
 
 namespace Tunas.Web.Features.Audit;
 
@@ -10,77 +9,56 @@ public sealed record AuditRow(long Id, DateTime At, string ActorName, string Act
 /// <summary>What _AuditEntries.cshtml shows: the entries, the kelurahan names for their values, and whether to name the entity.</summary>
 public sealed record AuditEntriesView(IReadOnlyList<AuditRow> Entries, IReadOnlyDictionary<string, RegionSummary> Villages, bool ShowEntity);
 
-/// <summary>Labels of audit actions and of the fields in their details, in the user's language.</summary>
-public static class AuditView
+/// <summary>
+/// A feature's words for the audit pages: the actions it records, the fields of their details and how a stored
+/// value reads. Every feature that writes audit entries registers one, so that the audit names them without
+/// knowing the features that come after it. Each answer is null where the code is not the feature's own.
+/// </summary>
+public interface IAuditVocabulary
 {
-    public static string Action(string action, IStringLocalizer L) => action switch
-    {
-        "person.created" => L["Resident created"],
-        "person.changed" => L["Resident changed"],
-        "person.merged" => L["Merged with a suspected duplicate"],
-        "person.nik-viewed" => L["Full NIK viewed"],
-        "person.nik-listed" => L["Full NIKs listed in a search"],
-        "duplicate.dismissed" => L["Suspected duplicate dismissed"],
-        "duplicate.merged" => L["Suspected duplicate merged"],
-        "user.created" => L["User created"],
-        "user.changed" => L["User changed"],
-        "agency.changed" => L["Agency settings changed"],
-        "import.completed" => L["Import of a file completed"],
-        "registry.demo-loaded" => L["Demo data loaded"],
-        "program.created" => L["Program created"],
-        "program.changed" => L["Program changed"],
-        "program.rules-changed" => L["Eligibility rules changed"],
-        "program.quotas-replaced" => L["Quotas saved"],
-        "program.track-added" => L["Track added"],
-        "program.track-changed" => L["Track changed"],
-        "program.track-deleted" => L["Track deleted"],
-        "program.track-providers-changed" => L["Providers of a track changed"],
-        "provider.created" => L["Provider added"],
-        "provider.changed" => L["Provider changed"],
-        "application.submitted" => L["Application submitted"],
-        "application.withdrawn" => L["Application withdrawn"],
-        "selection.run" => L["Selection run"],
-        "selection.published" => L["Selection result published"],
-        "selection.promoted" => L["Promoted from the waitlist"],
-        "selection.seat-unfilled" => L["Seat left unfilled"],
-        "appeal.lodged" => L["Appeal lodged"],
-        "appeal.answered" => L["Appeal answered"],
-        _ => action,
-    };
+    string? Action(string action, IStringLocalizer L);
+
+    string? Field(string field, IStringLocalizer L) => null;
+
+    string? Value(string field, string? raw, IStringLocalizer L, IReadOnlyDictionary<string, RegionSummary> villages) => null;
+}
+
+/// <summary>Labels of audit actions and of the fields in their details, in the user's language, from every feature's vocabulary.</summary>
+public sealed class AuditLabels(IEnumerable<IAuditVocabulary> vocabularies)
+{
+    private readonly IAuditVocabulary[] _vocabularies = [new AccountsAuditVocabulary(), .. vocabularies];
+
+    public string Action(string action, IStringLocalizer L) =>
+        _vocabularies.Select(v => v.Action(action, L)).FirstOrDefault(a => a is not null) ?? action;
 
     public static string Group(string group, IStringLocalizer L) => group switch
     {
-        "changes" => L["Fields taken over from the removed record"],
-        "removed" => L["The removed record"],
+        "changes" => L["Fields taken over from the removed record"].Value,
+        "removed" => L["The removed record"].Value,
         _ => group,
     };
 
-    public static string Field(string field, IStringLocalizer L) => field switch
-    {
-        "removedPersonId" => L["Removed record"],
-        "keptPersonId" => L["Kept record"],
-        "duplicateId" => L["Suspected duplicate"],
-        "personAId" or "personBId" => L["Resident"],
-        "via" => L["Seen on"],
-        "ids" => L["Residents"],
-        "fileName" => L["File"],
-        "totalRows" => L["Rows"],
-        "inserted" => L["Added"],
-        "updated" => L["Updated"],
-        "unchanged" => L["Unchanged"],
-        "rejected" => L["Rejected"],
-        _ => PersonDisplay.FieldLabel(field, L),
-    };
+    public string Field(string field, IStringLocalizer L) =>
+        _vocabularies.Select(v => v.Field(field, L)).FirstOrDefault(f => f is not null) ?? field;
 
-    public static string Value(AuditLine line, string? raw, IStringLocalizer L, IReadOnlyDictionary<string, RegionSummary> villages) => line.Field switch
+    public string Value(AuditLine line, string? raw, IStringLocalizer L, IReadOnlyDictionary<string, RegionSummary> villages)
     {
-        "via" => raw switch
+        if (string.IsNullOrEmpty(raw))
         {
-            "api" => L["the API"],
-            "page" => L["the detail page"],
-            _ => raw ?? "—",
-        },
-        "removedPersonId" or "keptPersonId" or "personAId" or "personBId" or "duplicateId" => raw is null ? "—" : "#" + raw,
-        _ => PersonDisplay.Value(line.Field, raw, L, villages),
+            return "—";
+        }
+        return _vocabularies.Select(v => v.Value(line.Field, raw, L, villages)).FirstOrDefault(f => f is not null) ?? raw;
+    }
+}
+
+/// <summary>The actions of the features before the audit: users and the agency's settings.</summary>
+internal sealed class AccountsAuditVocabulary : IAuditVocabulary
+{
+    public string? Action(string action, IStringLocalizer L) => action switch
+    {
+        "user.created" => L["User created"].Value,
+        "user.changed" => L["User changed"].Value,
+        "agency.changed" => L["Agency settings changed"].Value,
+        _ => null,
     };
 }

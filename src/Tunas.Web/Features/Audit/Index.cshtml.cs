@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Tunas.Web.Data;
+using Tunas.Web.Features.Agencies;
 using Tunas.Web.Features.Registry;
 using Tunas.Web.Features.Shared;
 using Tunas.Web.Infrastructure;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.Extensions.Options;
+using Tunas.Web.Features.Shared.Messaging;
 
 namespace Tunas.Web.Features.Messages;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
+using Tunas.Web.Features.Shared.Messaging;
 using Tunas.Web.Infrastructure;
 
 namespace Tunas.Web.Features.Messages;

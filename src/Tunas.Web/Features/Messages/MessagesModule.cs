@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Tunas.Web.Features.Shared.Messaging;
 
 namespace Tunas.Web.Features.Messages;
 
@@ -8,11 +9,8 @@ public static class MessagesModule
 {
     public static IServiceCollection AddMessages(this IServiceCollection services)
     {
-        services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.Section).ValidateOnStart();
+        services.AddOptions<MessagingOptions>().ValidateOnStart();
         services.AddSingleton<IValidateOptions<MessagingOptions>, MessagingOptionsValidator>();
-        services.AddSingleton<OutboxSignal>();
-        services.AddSingleton<MessageTexts>();
-        services.AddScoped<Outbox>();
         services.AddScoped<MessageBoard>();
 
         // The sender: one pass is OutboxDispatcher.DispatchDueAsync, the loop around it OutboxSender.

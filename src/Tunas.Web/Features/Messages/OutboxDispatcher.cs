@@ -3,6 +3,7 @@ using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Tunas.Web.Data;
+using Tunas.Web.Features.Shared.Messaging;
 
 namespace Tunas.Web.Features.Messages;
 

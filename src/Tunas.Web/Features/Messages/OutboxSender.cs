@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Tunas.Web.Features.Shared.Messaging;
 
 namespace Tunas.Web.Features.Messages;
 

@@ -3,6 +3,7 @@ using System.Text;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Tunas.Web.Features.Shared.Messaging;
 
 namespace Tunas.Web.Features.Messages;
 

@@ -1,3 +1,4 @@
+using Tunas.Web.Features.Shared.Messaging;
 namespace Tunas.Web.Features.Messages;
 
 /// <summary>

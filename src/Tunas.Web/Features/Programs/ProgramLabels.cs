@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
-using Tunas.Web.Features.Selection;
 
 namespace Tunas.Web.Features.Programs;
 

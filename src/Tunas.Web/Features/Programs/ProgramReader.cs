@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Tunas.Web.Data;
-using Tunas.Web.Features.Selection;
 
 namespace Tunas.Web.Features.Programs;
 
@@ -59,7 +58,7 @@ public sealed record ProviderRead(
 }
 
 /// <summary>The reads of this feature, shared by the pages and the API; always within the user's agency.</summary>
-public sealed class ProgramReader(TunasDb db, ProgramScope scope)
+public sealed class ProgramReader(TunasDb db, ProgramScope scope, IApplicationCounts applications)
 {
     public async Task<IReadOnlyList<ProgramSummary>> ListAsync(CancellationToken ct = default)
     {
@@ -79,11 +78,11 @@ public sealed class ProgramReader(TunasDb db, ProgramScope scope)
                 p.TrainingEnds,
                 Tracks = p.Tracks.Count,
                 Quotas = db.ProgramQuotas.Where(q => q.ProgramId == p.Id).Sum(q => (int?)q.Size) ?? 0,
-                Applications = db.Applications.Count(a => a.ProgramId == p.Id),
             })
             .ToListAsync(ct);
+        var counts = await applications.PerProgramAsync([.. programs.Select(p => p.Id)], ct);
         return [.. programs.Select(p => new ProgramSummary(p.Id, p.Name, p.Year, p.Status, p.Budget, p.TargetSize,
-            p.RegistrationOpens, p.RegistrationCloses, p.TrainingStarts, p.TrainingEnds, p.Tracks, p.Quotas, p.Applications))];
+            p.RegistrationOpens, p.RegistrationCloses, p.TrainingStarts, p.TrainingEnds, p.Tracks, p.Quotas, counts.GetValueOrDefault(p.Id)))];
     }
 
     public async Task<ProgramRead?> ReadAsync(int id, CancellationToken ct = default)
@@ -103,7 +102,7 @@ public sealed class ProgramReader(TunasDb db, ProgramScope scope)
             .ToListAsync(ct);
         var quotas = await db.ProgramQuotas.AsNoTracking().Where(q => q.ProgramId == p.Id).ToListAsync(ct);
         var villages = await scope.AllVillagesAsync(ct);
-        var applications = await db.Applications.CountAsync(a => a.ProgramId == p.Id, ct);
+        var applied = (await applications.PerProgramAsync([p.Id], ct)).GetValueOrDefault(p.Id);
         var tracks = p.Tracks.OrderBy(t => t.SortOrder).ThenBy(t => t.Id).Select(t => new TrackRead(
             t.Id, t.Name, t.Description, t.WomenOnly, t.SortOrder, t.Modules.Sum(m => m.Hours),
             [.. t.Modules.OrderBy(m => m.SortOrder).Select(m => new ModuleRead(m.Name, m.Kind, m.Hours))],
@@ -115,7 +114,7 @@ public sealed class ProgramReader(TunasDb db, ProgramScope scope)
         return new ProgramRead(p.Id, p.Name, p.Year, p.Budget, p.Description, p.TargetSize, p.Status, p.Seed,
             ProgramFields.SeedLocked(p, scope.Today),
             p.RegistrationOpens, p.RegistrationCloses, p.SelectionOn, p.PublicationOn, p.AppealOpens, p.AppealCloses, p.TrainingStarts, p.TrainingEnds,
-            tracks, quotaReads, quotas.Sum(q => q.Size), RulesRead.From(p), applications, p.CreatedAt, p.UpdatedAt);
+            tracks, quotaReads, quotas.Sum(q => q.Size), RulesRead.From(p), applied, p.CreatedAt, p.UpdatedAt);
     }
 
     public async Task<IReadOnlyList<ProviderRead>> ProvidersAsync(CancellationToken ct = default)

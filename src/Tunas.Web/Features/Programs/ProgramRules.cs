@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-using Tunas.Web.Features.Selection;
 
 namespace Tunas.Web.Features.Programs;
 
@@ -41,7 +39,7 @@ public sealed record RulesValues
 
 /// <summary>
 /// A program's eligibility rules and selection settings: their checks, and their mapping to the inputs of the
-/// selection engine (<see cref="EligibilitySettings"/>, <see cref="ScoreWeights"/>, <see cref="Quota"/>).
+/// selection engine (the selection's <c>ProgramSettings</c>).
 /// </summary>
 public static class ProgramRules
 {
@@ -160,37 +158,6 @@ public static class ProgramRules
             ["waitlistLength"] = Text(p.WaitlistLength),
             ["nameDisplay"] = p.NameDisplay.ToString(),
         };
-    }
-
-    /// <summary>The program's eligibility rules for the selection engine; the women-only tracks from <paramref name="tracks"/>.</summary>
-    public static EligibilitySettings ToSettings(TrainingProgram program, IEnumerable<Track> tracks)
-    {
-        ArgumentNullException.ThrowIfNull(program);
-        ArgumentNullException.ThrowIfNull(tracks);
-        return new EligibilitySettings
-        {
-            MinAge = program.MinAge,
-            MaxAge = program.MaxAge,
-            AgeReferenceDate = program.AgeReferenceDate,
-            MaxDesil = program.MaxDesil,
-            DomicileRegencyCode = program.DomicileRegencyCode,
-            MaxPerHousehold = program.MaxPerHousehold,
-            ExcludeTrainedWithinYears = program.ExcludeTrainedWithinYears,
-            WomenOnlyTrackIds = tracks.Where(t => t.WomenOnly && t.ProgramId == program.Id).Select(t => (long)t.Id).ToFrozenSet(),
-        };
-    }
-
-    public static ScoreWeights ToWeights(TrainingProgram program)
-    {
-        ArgumentNullException.ThrowIfNull(program);
-        return new ScoreWeights(program.YouthWeight, program.WomenWeight);
-    }
-
-    /// <summary>The program's quotas for the selection engine (the region of a city program is the kelurahan).</summary>
-    public static IReadOnlyList<Quota> ToQuotas(IEnumerable<ProgramQuota> quotas)
-    {
-        ArgumentNullException.ThrowIfNull(quotas);
-        return [.. quotas.Select(q => new Quota(q.RegionCode, q.TrackId, q.Size))];
     }
 
     private static string? Text(int? value) => value is { } v ? Checks.Number(v) : null;

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tunas.Web.Data;
-using Tunas.Web.Features.Audit;
 using Tunas.Web.Features.Registry;
 using Tunas.Web.Infrastructure;
 
@@ -16,7 +15,7 @@ public sealed record TrackProviderValues(int ProviderId, int? Seats);
 /// when, what changed). Callers check the input first; the writer checks what needs the database (free names,
 /// a track without applications).
 /// </summary>
-public sealed class ProgramWriter(TunasDb db, ProgramScope scope, AuditLog audit, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> L)
+public sealed class ProgramWriter(TunasDb db, ProgramScope scope, AuditLog audit, CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> L, IApplicationCounts applicationCounts)
 {
     public const string ProgramEntity = "Program";
     public const string ProviderEntity = "Provider";
@@ -158,7 +157,7 @@ public sealed class ProgramWriter(TunasDb db, ProgramScope scope, AuditLog audit
     {
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(track);
-        var applications = await db.Applications.CountAsync(a => a.FirstTrackId == track.Id || a.SecondTrackId == track.Id, ct);
+        var applications = await applicationCounts.ForTrackAsync(track.Id, ct);
         if (applications > 0)
         {
             return [Checks.Issue("trackId", "has-applications", ProgramMessages.TrackHasApplicationsMessage, Checks.Number(applications))];

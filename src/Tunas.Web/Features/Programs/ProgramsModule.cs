@@ -1,3 +1,4 @@
+using Tunas.Web.Features.Audit;
 namespace Tunas.Web.Features.Programs;
 
 /// <summary>The services and endpoints of this feature, for Program.cs.</summary>
@@ -9,6 +10,7 @@ public static class ProgramsModule
         services.AddScoped<ProgramReader>();
         services.AddScoped<ProgramWriter>();
         services.AddScoped<QuotaPlanner>();
+        services.AddSingleton<IAuditVocabulary, ProgramsAuditVocabulary>();
         return services;
     }
 

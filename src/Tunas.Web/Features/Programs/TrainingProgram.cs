@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tunas.Web.Features.Agencies;
-using Tunas.Web.Features.Selection;
 
 namespace Tunas.Web.Features.Programs;
 

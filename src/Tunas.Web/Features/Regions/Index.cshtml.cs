@@ -3,11 +3,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Tunas.Web.Data;
-using Tunas.Web.Features.Agencies;
 
 namespace Tunas.Web.Features.Regions;
 
-public sealed class IndexModel(TunasDb db, RegionDirectory directory, AgencyService agencies, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class IndexModel(TunasDb db, RegionDirectory directory, IHomeRegency home, IStringLocalizer<SharedResource> L) : PageModel
 {
     public RegionStats Stats { get; private set; } = new(0, 0, 0, 0);
     public List<RegionSearchHit>? Hits { get; private set; }
@@ -19,7 +18,7 @@ public sealed class IndexModel(TunasDb db, RegionDirectory directory, AgencyServ
     public async Task OnGetAsync(CancellationToken ct)
     {
         Stats = (await RegionsApi.GetStatsAsync(db, ct)).Value!;
-        Agency = (await agencies.CurrentAsync(ct)).RegencyCode;
+        Agency = await home.RegencyCodeAsync(ct);
         if (!string.IsNullOrWhiteSpace(Q))
         {
             var result = await RegionsApi.SearchAsync(Q, null, null, 30, db, directory, L, ct);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tunas.Web.Data;
+using Tunas.Web.Features.Agencies;
 using Tunas.Web.Infrastructure;
 
 namespace Tunas.Web.Features.Registry;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Tunas.Web.Data;
+using Tunas.Web.Features.Agencies;
 using Tunas.Web.Features.Audit;
 using Tunas.Web.Features.Regions;
 using Tunas.Web.Infrastructure;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tunas.Web.Data;
+using Tunas.Web.Features.Agencies;
 using Tunas.Web.Features.Regions;
 using Tunas.Web.Features.Shared;
 using Tunas.Web.Infrastructure;

@@ -1,9 +1,9 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Tunas.Web.Data;
-using Tunas.Web.Features.Audit;
 using Tunas.Web.Features.Registry.Duplicates;
 using Tunas.Web.Features.Shared;
+using Tunas.Web.Infrastructure;
 
 namespace Tunas.Web.Features.Registry;
 

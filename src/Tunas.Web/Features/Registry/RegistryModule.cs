@@ -1,3 +1,4 @@
+using Tunas.Web.Features.Audit;
 using Tunas.Web.Features.Registry.Duplicates;
 using Tunas.Web.Features.Registry.Imports;
 
@@ -12,7 +13,7 @@ public static class RegistryModule
         services.AddScoped<RegistryRules>();
         services.AddScoped<PersonWriter>();
         services.AddScoped<PersonSearch>();
-        services.AddScoped<VillageNames>();
+        services.AddSingleton<IAuditVocabulary, RegistryAuditVocabulary>();
         services.AddDuplicates();
         services.AddImports();
         return services;

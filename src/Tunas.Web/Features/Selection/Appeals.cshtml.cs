@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Tunas.Web.Features.Applications;
 using Tunas.Web.Features.Programs;
 using Tunas.Web.Infrastructure;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Tunas.Web.Features.Applications;
 
 namespace Tunas.Web.Features.Selection;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tunas.Web.Data;
+using Tunas.Web.Features.Applications;
 using Tunas.Web.Features.Programs;
 using Tunas.Web.Features.Regions;
 using Tunas.Web.Infrastructure;

@@ -2,22 +2,11 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Tunas.Web.Features.Applications;
+using Tunas.Web.Features.Programs;
 using Tunas.Web.Features.Shared;
 
 namespace Tunas.Web.Features.Selection;
-
-/// <summary>An applicant's score, point by point; <see cref="Total"/> is what ranks.</summary>
-public readonly record struct ScoreBreakdown(
-    int Desil,
-    int FemaleHeadedHousehold,
-    int Disability,
-    int NoEarner,
-    int HouseholdSize,
-    int Youth,
-    int Women)
-{
-    public int Total => Desil + FemaleHeadedHousehold + Disability + NoEarner + HouseholdSize + Youth + Women;
-}
 
 /// <summary>
 /// The score (decision 0006). Desil comes first: one desil step is worth more than every other factor together

@@ -2,10 +2,9 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Tunas.Web.Data;
 using Tunas.Web.Features.Applications;
-using Tunas.Web.Features.Audit;
-using Tunas.Web.Features.Messages;
 using Tunas.Web.Features.Programs;
 using Tunas.Web.Features.Registry;
+using Tunas.Web.Features.Shared.Messaging;
 using Tunas.Web.Infrastructure;
 
 namespace Tunas.Web.Features.Selection;

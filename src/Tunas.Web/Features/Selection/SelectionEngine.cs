@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Tunas.Web.Features.Applications;
+using Tunas.Web.Features.Programs;
 using Tunas.Web.Features.Shared;
 
 namespace Tunas.Web.Features.Selection;

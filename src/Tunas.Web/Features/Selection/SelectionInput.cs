@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Tunas.Web.Features.Programs;
 using Tunas.Web.Features.Shared;
 
 namespace Tunas.Web.Features.Selection;
@@ -91,32 +92,11 @@ public sealed record EligibilitySettings
     public IReadOnlySet<long> WomenOnlyTrackIds { get; init; } = FrozenSet<long>.Empty;
 }
 
-/// <summary>The per-program weights of the score; the other weights are fixed (<see cref="Scoring"/>).</summary>
-/// <param name="YouthWeight">Points for an age of 18 to 29 on the age reference date (0 to 20).</param>
-/// <param name="WomenWeight">Points for a woman (0 to 20).</param>
-public sealed record ScoreWeights(int YouthWeight = 5, int WomenWeight = 5)
-{
-    public static ScoreWeights Default { get; } = new();
-}
-
 /// <summary>
 /// Seats for one region and one track, or for one region and any track when <paramref name="TrackId"/> is null.
 /// A region has either one any-track quota or quotas per track, not both.
 /// </summary>
 public sealed record Quota(string Region, long? TrackId, int Size);
-
-/// <summary>Where seats that nobody in their own quota takes go (decision 0006).</summary>
-public enum SpillOverRule
-{
-    /// <summary>Unused seats stay empty.</summary>
-    None,
-
-    /// <summary>Unused seats go to applicants of other regions who chose that track.</summary>
-    SameTrack,
-
-    /// <summary>As <see cref="SameTrack"/>; seats still free then go to the best-ranked applicants of any track.</summary>
-    SameTrackThenAnyTrack,
-}
 
 /// <summary>Everything one selection run depends on. The same input, in any order, gives the same result.</summary>
 public sealed record SelectionInput

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Localization;
+using Tunas.Web.Features.Applications;
 
 namespace Tunas.Web.Features.Selection;
 
@@ -12,15 +13,7 @@ public static class SelectionLabels
         _ => L["Superseded"],
     };
 
-    public static string Decision(DecisionStatus status, IStringLocalizer L) => status switch
-    {
-        DecisionStatus.Selected => L["Selected"],
-        DecisionStatus.Waitlisted => L["Waitlisted"],
-        DecisionStatus.NotSelected => L["Not selected"],
-        DecisionStatus.Ineligible => L["Ineligible"],
-        DecisionStatus.Promoted => L["Selected from the waitlist"],
-        _ => L["Withdrawn"],
-    };
+    public static string Decision(DecisionStatus status, IStringLocalizer L) => ApplicationText.DecisionLabel(status, L);
 
     public static string Badge(DecisionStatus status) => status switch
     {

@@ -1,3 +1,5 @@
+using Tunas.Web.Features.Applications;
+
 namespace Tunas.Web.Features.Selection;
 
 /// <summary>Stable codes of <see cref="Reason"/>: rules first, then outcomes.</summary>
@@ -40,16 +42,16 @@ public static class SelectionMessages
     public const string AgeAllowedMessage = "The age on {0} is within the program's range.";
     public const string AgeTooYoungMessage = "Age {0} on {1} is below the minimum of {2}.";
     public const string AgeTooOldMessage = "Age {0} on {1} is above the maximum of {2}.";
-    public const string DomicileInsideMessage = "Lives inside the program's area ({0}).";
-    public const string DomicileOutsideMessage = "Lives in kelurahan/desa {0}, outside the program's area ({1}).";
+    public const string DomicileInsideMessage = IntakeMessages.DomicileInsideMessage;
+    public const string DomicileOutsideMessage = IntakeMessages.DomicileOutsideMessage;
     public const string DomicileUnknownMessage = "The kelurahan/desa of residence is not known.";
     public const string DesilAllowedMessage = "The welfare decile (desil) is at most {0}.";
     public const string DesilTooHighMessage = "Welfare decile (desil) {0} is above the maximum of {1}.";
-    public const string DesilUnknownMessage = "The welfare decile (desil) is not known: the household is not in the social registry (DTSEN).";
+    public const string DesilUnknownMessage = IntakeMessages.DesilUnknownMessage;
     public const string NotTrainedRecentlyMessage = "No training finished in the {0} year(s) before {1}.";
     public const string TrainedRecentlyMessage = "Finished a training on {0}, less than {1} year(s) before {2}.";
     public const string TrackOpenMessage = "The chosen track is open to the applicant.";
-    public const string TrackWomenOnlyMessage = "The chosen track is open to women only.";
+    public const string TrackWomenOnlyMessage = IntakeMessages.TrackWomenOnlyMessage;
     public const string NoSecondChoiceMessage = "No second choice.";
     public const string HouseholdAtSelectionMessage = "Checked when the selection runs: at most {0} selected per family card (No. KK).";
     public const string HouseholdWithinLimitMessage = "Within the limit of {0} selected per family card (No. KK).";

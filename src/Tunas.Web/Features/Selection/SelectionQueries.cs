@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tunas.Web.Data;
+using Tunas.Web.Features.Applications;
 using Tunas.Web.Features.Programs;
 using Tunas.Web.Features.Regions;
 using Tunas.Web.Features.Shared;

@@ -1,3 +1,4 @@
+using Tunas.Web.Features.Applications;
 namespace Tunas.Web.Features.Selection;
 
 public enum SelectionOutcome

@@ -95,20 +95,6 @@ public sealed class SelectionDecision
     public string? StatusNote { get; set; }
 }
 
-/// <summary>Where an applicant stands now; the first four mirror <see cref="SelectionOutcome"/>.</summary>
-public enum DecisionStatus
-{
-    Selected,
-    Waitlisted,
-    NotSelected,
-    Ineligible,
-
-    /// <summary>Selected from the waitlist after a withdrawal or an appeal freed a seat.</summary>
-    Promoted,
-
-    Withdrawn,
-}
-
 /// <summary>An objection to a published selection result (sanggahan), lodged in the appeal window.</summary>
 public sealed class Appeal
 {

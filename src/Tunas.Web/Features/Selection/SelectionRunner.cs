@@ -4,7 +4,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Tunas.Web.Data;
 using Tunas.Web.Features.Applications;
-using Tunas.Web.Features.Audit;
 using Tunas.Web.Features.Programs;
 using Tunas.Web.Features.Registry;
 using Tunas.Web.Infrastructure;
@@ -52,9 +51,9 @@ public sealed class SelectionRunner(TunasDb db, CurrentUser user, AuditLog audit
         {
             Seed = program.Seed,
             ReferenceDate = referenceDate,
-            Settings = ProgramRules.ToSettings(program, program.Tracks),
-            Weights = ProgramRules.ToWeights(program),
-            Quotas = ProgramRules.ToQuotas(quotas),
+            Settings = ProgramSettings.ToSettings(program, program.Tracks),
+            Weights = ProgramSettings.ToWeights(program),
+            Quotas = ProgramSettings.ToQuotas(quotas),
             Applicants = applicants,
             SpillOver = program.SpillOver,
             WaitlistLength = program.WaitlistLength,

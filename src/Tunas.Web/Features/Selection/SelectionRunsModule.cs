@@ -1,3 +1,5 @@
+using Tunas.Web.Features.Applications;
+using Tunas.Web.Features.Audit;
 namespace Tunas.Web.Features.Selection;
 
 /// <summary>The services and endpoints of this feature, for Program.cs.</summary>
@@ -8,6 +10,9 @@ public static class SelectionRunsModule
         services.AddScoped<SelectionRunner>();
         services.AddScoped<SelectionDesk>();
         services.AddScoped<SelectionQueries>();
+        services.AddSingleton<MessageTexts>();
+        services.AddScoped<IPublishedDecisions, PublishedDecisions>();
+        services.AddSingleton<IAuditVocabulary, SelectionAuditVocabulary>();
         return services;
     }
 

@@ -8,6 +8,16 @@ namespace Tunas.Web.Features.Shared;
 /// </summary>
 public static class DateText
 {
+    /// <summary>Western Indonesian Time, the zone of the agencies Tunas serves today (as <c>Infrastructure.Clock</c> does).</summary>
+    private static readonly TimeSpan Wib = TimeSpan.FromHours(7);
+
+    /// <summary>A date as Indonesians write it, day first: 01/07/1990.</summary>
+    public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>A UTC timestamp in WIB: 28/11/2026 16:37 WIB.</summary>
+    public static string Time(DateTime utc) =>
+        DateTime.SpecifyKind(utc, DateTimeKind.Utc).Add(Wib).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) + " WIB";
+
     private static readonly string[] Formats =
     [
         "yyyy-MM-dd", "yyyy-M-d", "dd/MM/yyyy", "d/M/yyyy", "dd-MM-yyyy", "d-M-yyyy", "dd.MM.yyyy", "d.M.yyyy",

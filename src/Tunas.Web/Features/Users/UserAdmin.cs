@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tunas.Web.Data;
 using Tunas.Web.Features.Agencies;
-using Tunas.Web.Features.Audit;
 using Tunas.Web.Features.Regions;
 using Tunas.Web.Infrastructure;
 

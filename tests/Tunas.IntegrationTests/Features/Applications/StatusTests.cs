@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tunas.IntegrationTests.Infrastructure;
 using Tunas.Web.Data;
+using Tunas.Web.Features.Applications;
 using Tunas.Web.Features.Selection;
 
 namespace Tunas.IntegrationTests.Features.Applications;

@@ -8,6 +8,7 @@ using Tunas.Web.Features.Messages;
 using Tunas.Web.Features.Programs;
 using Tunas.Web.Features.Registry;
 using Tunas.Web.Features.Shared;
+using Tunas.Web.Features.Shared.Messaging;
 
 namespace Tunas.IntegrationTests.Features.Messages;
 

@@ -6,6 +6,7 @@ using Tunas.IntegrationTests.Infrastructure;
 using Tunas.Web.Data;
 using Tunas.Web.Features.Agencies;
 using Tunas.Web.Features.Messages;
+using Tunas.Web.Features.Shared.Messaging;
 using Tunas.Web.Infrastructure;
 
 namespace Tunas.IntegrationTests.Features.Messages;

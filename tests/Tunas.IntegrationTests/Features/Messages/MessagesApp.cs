@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Tunas.IntegrationTests.Infrastructure;
+using Tunas.Web.Features.Shared.Messaging;
 
 namespace Tunas.IntegrationTests.Features.Messages;
 

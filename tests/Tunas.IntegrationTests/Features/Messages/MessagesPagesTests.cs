@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Tunas.IntegrationTests.Infrastructure;
 using Tunas.Web.Features.Messages;
+using Tunas.Web.Features.Shared.Messaging;
 using Tunas.Web.Infrastructure;
 
 namespace Tunas.IntegrationTests.Features.Messages;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Tunas.IntegrationTests.Infrastructure;
 using Tunas.Web.Data;
 using Tunas.Web.Features.Messages;
+using Tunas.Web.Features.Shared.Messaging;
 
 namespace Tunas.IntegrationTests.Features.Messages;
 

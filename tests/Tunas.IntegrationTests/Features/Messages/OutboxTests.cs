@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Tunas.IntegrationTests.Infrastructure;
 using Tunas.Web.Data;
 using Tunas.Web.Features.Messages;
+using Tunas.Web.Features.Selection;
+using Tunas.Web.Features.Shared.Messaging;
 
 namespace Tunas.IntegrationTests.Features.Messages;
 

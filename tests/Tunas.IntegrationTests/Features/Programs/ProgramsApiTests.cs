@@ -358,7 +358,7 @@ public sealed class ProgramsApiTests(ProgramsApp app)
         return await scope.ServiceProvider.GetRequiredService<TunasDb>().Programs.CountAsync();
     }
 
-    private async Task<Web.Features.Audit.AuditEntry> AuditAsync(int id, string action)
+    private async Task<Web.Infrastructure.AuditEntry> AuditAsync(int id, string action)
     {
         using var scope = app.Services.CreateScope();
         var key = id.ToString(CultureInfo.InvariantCulture);

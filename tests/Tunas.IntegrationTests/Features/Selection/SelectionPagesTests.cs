@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tunas.IntegrationTests.Infrastructure;
 using Tunas.Web.Data;
+using Tunas.Web.Features.Applications;
 using Tunas.Web.Features.Selection;
 using Tunas.Web.Infrastructure;
 

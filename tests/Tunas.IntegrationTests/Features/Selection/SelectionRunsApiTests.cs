@@ -8,6 +8,7 @@ using Tunas.Web.Data;
 using Tunas.Web.Features.Agencies;
 using Tunas.Web.Features.Messages;
 using Tunas.Web.Features.Selection;
+using Tunas.Web.Features.Shared.Messaging;
 using Tunas.Web.Infrastructure;
 
 namespace Tunas.IntegrationTests.Features.Selection;

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.RegularExpressions;
 using Tunas.Web.Features.Audit;
 
@@ -20,16 +21,21 @@ public partial class AuditViewTests
             .ToHashSet(StringComparer.Ordinal);
 
         Assert.Contains("selection.published", codes);
-        var unlabelled = codes.Where(c => AuditView.Action(c, new EnglishLocalizer()) == c).Order(StringComparer.Ordinal).ToList();
+        var unlabelled = codes.Where(c => Labels.Action(c, new EnglishLocalizer()) == c).Order(StringComparer.Ordinal).ToList();
         Assert.True(unlabelled.Count == 0, "No label on /Audit for: " + string.Join(", ", unlabelled));
     }
 
     [Fact]
     public void AnUnknownActionIsShownAsItsCode()
     {
-        Assert.Equal("training.unknown", AuditView.Action("training.unknown", new EnglishLocalizer()));
-        Assert.Equal("Appeal answered", AuditView.Action("appeal.answered", new EnglishLocalizer()));
+        Assert.Equal("training.unknown", Labels.Action("training.unknown", new EnglishLocalizer()));
+        Assert.Equal("Appeal answered", Labels.Action("appeal.answered", new EnglishLocalizer()));
     }
+
+    /// <summary>The labels as the app composes them: every feature's vocabulary.</summary>
+    private static readonly AuditLabels Labels = new(typeof(Program).Assembly.GetTypes()
+        .Where(t => t.IsClass && !t.IsAbstract && typeof(IAuditVocabulary).IsAssignableFrom(t) && t.GetConstructor(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance, Type.EmptyTypes) is not null)
+        .Select(t => (IAuditVocabulary)Activator.CreateInstance(t, nonPublic: true)!));
 
     [GeneratedRegex("\"(?<code>(?:person|duplicate|user|agency|import|registry|program|provider|application|selection|appeal)\\.[a-z-]+)\"")]
     private static partial Regex ActionCode();

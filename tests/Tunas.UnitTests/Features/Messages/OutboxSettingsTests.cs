@@ -1,4 +1,5 @@
 using Tunas.Web.Features.Messages;
+using Tunas.Web.Features.Shared.Messaging;
 
 namespace Tunas.UnitTests.Features.Messages;
 

@@ -210,8 +210,8 @@ public class ProgramRulesTests
         };
         Track[] tracks = [new() { Id = 1, ProgramId = 7, Name = "Jajanan", WomenOnly = true }, new() { Id = 2, ProgramId = 7, Name = "Sablon" }, new() { Id = 3, ProgramId = 8, Name = "Lain", WomenOnly = true }];
 
-        var settings = ProgramRules.ToSettings(program, tracks);
-        var weights = ProgramRules.ToWeights(program);
+        var settings = ProgramSettings.ToSettings(program, tracks);
+        var weights = ProgramSettings.ToWeights(program);
 
         Assert.Equal(18, settings.MinAge);
         Assert.Equal(45, settings.MaxAge);
@@ -229,7 +229,7 @@ public class ProgramRulesTests
     [Fact]
     public void QuotasBecomeTheSelectionsQuotas()
     {
-        var quotas = ProgramRules.ToQuotas([new ProgramQuota { RegionCode = "35.72.01.1001", TrackId = 3, Size = 4 }, new ProgramQuota { RegionCode = "35.72.01.1002", Size = 2 }]);
+        var quotas = ProgramSettings.ToQuotas([new ProgramQuota { RegionCode = "35.72.01.1001", TrackId = 3, Size = 4 }, new ProgramQuota { RegionCode = "35.72.01.1002", Size = 2 }]);
 
         Assert.Equal([new Quota("35.72.01.1001", 3, 4), new Quota("35.72.01.1002", null, 2)], quotas);
     }

@@ -1,5 +1,6 @@
 using Tunas.Web.Features.Regions;
 using Tunas.Web.Features.Registry;
+using Tunas.Web.Features.Shared;
 
 namespace Tunas.UnitTests.Features.Registry;
 
@@ -29,7 +30,7 @@ public class PersonDisplayTests
     [Fact]
     public void TimesAreShownInWib()
     {
-        Assert.Equal("01/01/2026 06:30 WIB", PersonDisplay.Time(new DateTime(2025, 12, 31, 23, 30, 0, DateTimeKind.Utc)));
+        Assert.Equal("01/01/2026 06:30 WIB", DateText.Time(new DateTime(2025, 12, 31, 23, 30, 0, DateTimeKind.Utc)));
     }
 
 }

@@ -1,3 +1,4 @@
+using Tunas.Web.Features.Programs;
 using Tunas.Web.Features.Selection;
 using Tunas.Web.Features.Shared;
 using static Tunas.UnitTests.Features.Selection.SelectionData;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tunas.Web.Features.Programs;
 using Tunas.Web.Features.Selection;
 using Tunas.Web.Features.Shared;
 using static Tunas.UnitTests.Features.Selection.SelectionData;

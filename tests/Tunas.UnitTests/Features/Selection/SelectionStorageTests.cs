@@ -1,3 +1,4 @@
+using Tunas.Web.Features.Applications;
 using Tunas.Web.Features.Selection;
 
 namespace Tunas.UnitTests.Features.Selection;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Tunas.Web.Data;
-using Tunas.Web.Features.Audit;
 using Tunas.Web.Features.Shared;
 using Tunas.Web.Infrastructure;
 
@@ -37,7 +36,7 @@ public sealed record MergeResult(ReviewOutcome Outcome, long? KeptPersonId = nul
 /// An officer's review of suspected duplicates: the open pairs, a dismissal, or a merge of the two persons into
 /// one. Every decision is audited; a merge is audited on both persons, with the removed person's full record.
 /// </summary>
-public sealed class DuplicateReview(TunasDb db, AuditLog audit, DuplicateDetector detector, CurrentUser me, TimeProvider clock)
+public sealed class DuplicateReview(TunasDb db, AuditLog audit, DuplicateDetector detector, CurrentUser me, TimeProvider clock, IEnumerable<IPersonReferences> references)
 {
     public const int MaxPageSize = 100;
 
@@ -102,10 +101,12 @@ public sealed class DuplicateReview(TunasDb db, AuditLog audit, DuplicateDetecto
             return new MergeResult(ReviewOutcome.NotInPair);
         }
         var removedId = keepPersonId == pair.PersonAId ? pair.PersonBId : pair.PersonAId;
-        var programsOfKept = db.Applications.Where(a => a.PersonId == keepPersonId).Select(a => a.ProgramId);
-        if (await db.Applications.AnyAsync(a => a.PersonId == removedId && programsOfKept.Contains(a.ProgramId), ct))
+        foreach (var reference in references)
         {
-            return new MergeResult(ReviewOutcome.BothApplied);
+            if (await reference.BlocksMergeAsync(keepPersonId, removedId, ct))
+            {
+                return new MergeResult(ReviewOutcome.BothApplied);
+            }
         }
         var kept = await db.Persons.FirstAsync(p => p.Id == keepPersonId, ct);
         var removed = await db.Persons.FirstAsync(p => p.Id == removedId, ct);
@@ -139,14 +140,16 @@ public sealed class DuplicateReview(TunasDb db, AuditLog audit, DuplicateDetecto
     }
 
     /// <summary>
-    /// Everything that refers to the removed person is moved to the kept one. Today: the other suspected pairs
-    /// (with their decisions) and the applications (never two in one program: <see cref="ReviewOutcome.BothApplied"/>).
-    /// Cohort places and businesses join here when those features exist.
+    /// Everything that refers to the removed person is moved to the kept one: the other suspected pairs (with their
+    /// decisions) here, and the rows of later features (applications, cohort places, businesses) by their
+    /// <see cref="IPersonReferences"/>.
     /// </summary>
     private async Task RepointReferencesAsync(long removedId, long keptId, long mergedPairId, CancellationToken ct)
     {
-        await db.Applications.Where(a => a.PersonId == removedId)
-            .ExecuteUpdateAsync(u => u.SetProperty(a => a.PersonId, keptId), ct);
+        foreach (var reference in references)
+        {
+            await reference.MoveAsync(removedId, keptId, ct);
+        }
         var pairs = await db.SuspectedDuplicates
             .Where(d => d.Id != mergedPairId && (d.PersonAId == removedId || d.PersonBId == removedId))
             .ToListAsync(ct);

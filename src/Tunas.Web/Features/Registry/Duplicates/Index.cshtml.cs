@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Tunas.Web.Features.Agencies;
 using Tunas.Web.Features.Regions;
 using Tunas.Web.Infrastructure;
 

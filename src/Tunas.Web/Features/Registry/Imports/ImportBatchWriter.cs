@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 using Tunas.Web.Data;
-using Tunas.Web.Features.Audit;
 using Tunas.Web.Features.Shared;
+using Tunas.Web.Infrastructure;
 
 namespace Tunas.Web.Features.Registry.Imports;
 

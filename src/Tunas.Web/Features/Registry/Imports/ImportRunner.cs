@@ -6,10 +6,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Tunas.Web.Data;
-using Tunas.Web.Features.Audit;
 using Tunas.Web.Features.Regions;
 using Tunas.Web.Features.Registry.Duplicates;
 using Tunas.Web.Features.Shared;
+using Tunas.Web.Infrastructure;
 
 namespace Tunas.Web.Features.Registry.Imports;
 

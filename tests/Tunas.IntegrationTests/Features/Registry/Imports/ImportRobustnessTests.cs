@@ -100,8 +100,8 @@ public sealed class ImportRobustnessTests(ImportsApp app)
             using var scope = app.Services.CreateScope();
             var output = new StringWriter();
 
-            var exit = await CommandLine.ImportPersonsAsync(CommandLine.Parse(["import", "persons", path, "--regency", "35.72"]), scope.ServiceProvider, output);
-            var refused = await CommandLine.ImportPersonsAsync(CommandLine.Parse(["import", "persons", path + ".missing.csv"]), scope.ServiceProvider, output);
+            var exit = await ImportPersonsCommand.RunAsync(CommandLine.Parse(["import", "persons", path, "--regency", "35.72"]), scope.ServiceProvider, output);
+            var refused = await ImportPersonsCommand.RunAsync(CommandLine.Parse(["import", "persons", path + ".missing.csv"]), scope.ServiceProvider, output);
 
             Assert.Equal((0, 2), (exit, refused));
             Assert.Contains("4 inserted, 0 updated, 0 unchanged, 0 rejected", output.ToString(), StringComparison.Ordinal);

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Tunas.Web.Data;
+
+namespace Tunas.Web.Features.Account;
+
+/// <summary>Remembers once that a user exists, so the check costs one query per process, not one per request.</summary>
+public sealed class SetupState
+{
+    private volatile bool _hasUsers;
+
+    public async Task<bool> HasUsersAsync(TunasDb db, CancellationToken ct)
+    {
+        if (!_hasUsers && await db.Users.AnyAsync(ct))
+        {
+            _hasUsers = true;
+        }
+        return _hasUsers;
+    }
+
+    public void UserCreated() => _hasUsers = true;
+}
+
+/// <summary>Until the first administrator exists, every page leads to the one-time setup page.</summary>
+public sealed class SetupRedirect(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context, SetupState state, TunasDb db)
+    {
+        var path = context.Request.Path;
+        var exempt = path.StartsWithSegments("/Setup") || path.StartsWithSegments("/api") || path.StartsWithSegments("/health")
+            || path.StartsWithSegments("/lib") || path.StartsWithSegments("/css") || path.StartsWithSegments("/js")
+            || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/docs") || path.StartsWithSegments("/Error");
+        if (!exempt && HttpMethods.IsGet(context.Request.Method) && !await state.HasUsersAsync(db, context.RequestAborted))
+        {
+            context.Response.Redirect("/Setup");
+            return;
+        }
+        await next(context);
+    }
+}

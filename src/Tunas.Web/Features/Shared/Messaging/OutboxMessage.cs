@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Tunas.Web.Features.Shared.Messaging;
+
+/// <summary>
+/// A message to a resident, stored in the same transaction as the change it reports and sent afterwards
+/// (transactional outbox): retried until sent, never sent twice (<see cref="DedupeKey"/> is unique).
+/// </summary>
+public sealed class OutboxMessage
+{
+    public long Id { get; set; }
+    public int AgencyId { get; set; }
+
+    /// <summary>What the message is about, unique: e.g. <c>selection:12:TNS-26-7K3Q-9MXD</c>.</summary>
+    public required string DedupeKey { get; set; }
+
+    public MessageKind Kind { get; set; }
+    public MessageChannel Channel { get; set; }
+
+    /// <summary>+62... for WhatsApp and SMS, an address for e-mail.</summary>
+    public required string Recipient { get; set; }
+
+    public string? RecipientName { get; set; }
+    public string? Subject { get; set; }
+    public required string Body { get; set; }
+
+    /// <summary>The application it concerns, for the operator's lists.</summary>
+    public long? ApplicationId { get; set; }
+
+    public int? ProgramId { get; set; }
+
+    public MessageStatus Status { get; set; }
+    public int Attempts { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime NextAttemptAt { get; set; }
+    public DateTime? SentAt { get; set; }
+
+    /// <summary>Who marked a click-to-chat message as sent (WhatsApp link list).</summary>
+    public string? SentById { get; set; }
+
+    public string? LastError { get; set; }
+}
+
+public enum MessageKind
+{
+    SelectionResult,
+    AppealAnswer,
+    Promotion,
+    ApplicationReceived,
+}
+
+public enum MessageChannel
+{
+    /// <summary>A wa.me click-to-chat link the operator opens and sends by hand.</summary>
+    WhatsAppLink,
+
+    /// <summary>E-mail by SMTP, when configured.</summary>
+    Email,
+
+    /// <summary>An SMS/WhatsApp gateway behind <c>IMessageGateway</c>, when configured.</summary>
+    Gateway,
+}
+
+public enum MessageStatus
+{
+    Pending,
+    Sent,
+
+    /// <summary>Gave up after the last retry; shown to the operator, who may retry it.</summary>
+    Failed,
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> e)
+    {
+        e.ToTable("OutboxMessages");
+        e.Property(x => x.DedupeKey).HasMaxLength(200);
+        e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(24);
+        e.Property(x => x.Channel).HasConversion<string>().HasMaxLength(16);
+        e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        e.Property(x => x.Recipient).HasMaxLength(256);
+        e.Property(x => x.RecipientName).HasMaxLength(200);
+        e.Property(x => x.Subject).HasMaxLength(300);
+        e.Property(x => x.Body).HasMaxLength(4000);
+        e.Property(x => x.SentById).HasMaxLength(450);
+        e.Property(x => x.LastError).HasMaxLength(1000);
+        e.HasIndex(x => x.DedupeKey).IsUnique();
+        e.HasIndex(x => new { x.Status, x.Channel, x.NextAttemptAt });
+        e.HasIndex(x => new { x.AgencyId, x.ProgramId, x.Status });
+    }
+}

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Tunas.Web.Infrastructure;
+
+/// <summary>The host, pages and JSON API plumbing every feature stands on; the pipeline's error handling.</summary>
+public static class WebSetup
+{
+    /// <summary>
+    /// The builder for <paramref name="command"/>'s host arguments. The app's own folder holds wwwroot, the region
+    /// files and (by default) the SQLite file, so `dotnet run --project src/Tunas.Web` and `dotnet out/Tunas.Web.dll`
+    /// behave the same from any directory.
+    /// </summary>
+    public static WebApplicationBuilder CreateBuilder(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = command.HostArgs,
+            ContentRootPath = command.HostArgs.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase)) ? null : AppContext.BaseDirectory,
+        });
+        builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? "http://localhost:5080");
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+
+    /// <summary>Razor Pages from the feature folders, the JSON API's conventions, ProblemDetails, the OpenAPI document, Bahasa Indonesia first.</summary>
+    public static IServiceCollection AddTunasWeb(this IServiceCollection services)
+    {
+        services.AddTunasLocalization();
+        services.AddRazorPages(o => o.RootDirectory = "/Features")
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(LocalizationSetup.LocalizeDataAnnotations);
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>(LocalizationSetup.LocalizeModelBinding);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        services.AddProblemDetails();
+        services.AddTunasOpenApi();
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<AuditLog>();
+        return services;
+    }
+
+    /// <summary>The API answers errors with ProblemDetails, pages with a friendly page in the user's language.</summary>
+    public static WebApplication UseTunasErrors(this WebApplication app)
+    {
+        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), pages =>
+        {
+            if (!app.Environment.IsDevelopment())
+            {
+                pages.UseExceptionHandler("/Error");
+            }
+            pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        });
+        return app;
+    }
+
+    /// <summary>An address that matches nothing is a 404 for everyone (not a sign-in page for the anonymous).</summary>
+    public static WebApplication MapNotFound(this WebApplication app)
+    {
+        app.MapFallback("{*path}", (HttpContext ctx) => Results.NotFound()).AllowAnonymous();
+        return app;
+    }
+}
