@@ -1,6 +1,6 @@
 namespace Tunas.Web.Infrastructure;
 
-/// <summary>The roles of DOMAIN.md; identifiers in English, shown to users in Indonesian (docs/glossary.md).</summary>
+/// <summary>The roles of the app; identifiers in English, shown to users in Indonesian (docs/glossary.md, "Roles").</summary>
 public static class Roles
 {
     public const string Administrator = nameof(Administrator);

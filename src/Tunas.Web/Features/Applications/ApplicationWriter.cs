@@ -59,7 +59,7 @@ public sealed class PendingApplication() : TaskCompletionSource<WriteOutcome>(Ta
 }
 
 /// <summary>
-/// Group commit of applications (decision 0008): requests check their application and queue it; this single
+/// Group commit of applications (decision 0011): requests check their application and queue it; this single
 /// writer takes whatever is waiting (up to <see cref="ApplicationsOptions.MaxBatchSize"/>) and writes it in one
 /// transaction, then answers each request. Under load the batches grow by themselves, so one commit serves
 /// hundreds of applicants; when idle a batch is a single application and waits for nobody.

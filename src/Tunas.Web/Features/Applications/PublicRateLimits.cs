@@ -9,27 +9,6 @@ using Microsoft.Extensions.Options;
 namespace Tunas.Web.Features.Applications;
 
 /// <summary>
-/// Settings of section <c>RateLimiting</c>. The defaults let a busy kelurahan office behind one address send an
-/// application every second with bursts of 30, and check a status every three seconds (a status check takes a
-/// birth-date guess, so it is stricter). <see cref="Enabled"/> false switches every limit off (a load test on loopback).
-/// </summary>
-public sealed class RateLimitingOptions
-{
-    public const string Section = "RateLimiting";
-
-    public bool Enabled { get; set; } = true;
-
-    public int ApplyPerMinute { get; set; } = 60;
-    public int ApplyBurst { get; set; } = 30;
-
-    public int StatusPerMinute { get; set; } = 20;
-    public int StatusBurst { get; set; } = 10;
-
-    /// <summary>Public requests in progress at once, all addresses together; beyond this they are refused at once.</summary>
-    public int PublicConcurrency { get; set; } = 2_000;
-}
-
-/// <summary>
 /// The rate limits of the public endpoints and pages (applying, checking a status), per client address: a token
 /// bucket per IPv4 address or IPv6 /64 network, and a cap on public requests in progress. Only posts count; signed-in
 /// staff are never limited. A refusal is 429 with Retry-After and a sentence in the user's language.
