@@ -6,7 +6,11 @@ using Tunas.Web.Features.Shared;
 
 namespace Tunas.Web.Features.Applications;
 
-/// <summary>An application as the public form, the public API or an operator sent it: everything still as typed.</summary>
+/// <summary>
+/// An application as the public form, the public API or an operator sent it: everything still as typed. The one
+/// shape of the Apply and Create pages and of the API bodies (field names of issue 4; the NIK is a string, in the
+/// body only), checked by <see cref="ApplicationRules.Check"/>.
+/// </summary>
 public sealed record ApplicationInput
 {
     public int? ProgramId { get; init; }
@@ -19,7 +23,9 @@ public sealed record ApplicationInput
     public int? FirstTrackId { get; init; }
     public int? SecondTrackId { get; init; }
     public string? Motivation { get; init; }
-    public bool Consent { get; init; }
+
+    /// <summary>Only true is consent: JSON may send null, a form's unchecked box sends false.</summary>
+    public bool? Consent { get; init; }
 }
 
 /// <summary>What the intake needs to know of a program, kept in memory for a few seconds (<see cref="ProgramCatalog"/>).</summary>
@@ -234,7 +240,7 @@ public static class ApplicationRules
             errors.Add(new FieldIssue("motivation", "too-long", ApplicationMessages.MotivationTooLongMessage, [Invariant(MotivationMax)]));
         }
 
-        if (!input.Consent)
+        if (input.Consent != true)
         {
             errors.Add(new FieldIssue("consent", "required", ApplicationMessages.ConsentRequiredMessage, []));
         }
