@@ -7,9 +7,8 @@ using Tunas.Web.Features.Shared;
 namespace Tunas.Web.Features.Applications;
 
 /// <summary>
-/// An application as the public form, the public API or an operator sent it: everything still as typed. The one
-/// shape of the Apply and Create pages and of the API bodies (field names of issue 4; the NIK is a string, in the
-/// body only), checked by <see cref="ApplicationRules.Check"/>.
+/// An application as the public form, the public API or an operator sent it: everything still as typed. The Apply
+/// and Create pages bind it; the API's body maps to it (<see cref="ApplicationRequest.ToInput"/>).
 /// </summary>
 public sealed record ApplicationInput
 {
@@ -23,9 +22,7 @@ public sealed record ApplicationInput
     public int? FirstTrackId { get; init; }
     public int? SecondTrackId { get; init; }
     public string? Motivation { get; init; }
-
-    /// <summary>Only true is consent: JSON may send null, a form's unchecked box sends false.</summary>
-    public bool? Consent { get; init; }
+    public bool Consent { get; init; }
 }
 
 /// <summary>What the intake needs to know of a program, kept in memory for a few seconds (<see cref="ProgramCatalog"/>).</summary>
@@ -240,7 +237,7 @@ public static class ApplicationRules
             errors.Add(new FieldIssue("motivation", "too-long", ApplicationMessages.MotivationTooLongMessage, [Invariant(MotivationMax)]));
         }
 
-        if (input.Consent != true)
+        if (!input.Consent)
         {
             errors.Add(new FieldIssue("consent", "required", ApplicationMessages.ConsentRequiredMessage, []));
         }

@@ -33,9 +33,9 @@ public static class ApplicationsApi
     }
 
     internal static async Task<Results<Created<ApplicationReceipt>, Ok<ApplicationReceipt>, ValidationProblem, ProblemHttpResult>> EnterAsync(
-        int programId, ApplicationInput body, ApplicationIntake intake, CurrentUser me, HttpContext http, IStringLocalizer<SharedResource> L, CancellationToken ct)
+        int programId, ApplicationRequest body, ApplicationIntake intake, CurrentUser me, HttpContext http, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
-        var input = body with { ProgramId = programId };
+        var input = body.ToInput() with { ProgramId = programId };
         var result = await intake.SubmitAsync(input, Submitter.Staff(me), L[ApplicationMessages.ConsentPurposeMessage], ct);
         return PublicApplicationsApi.Answer(result, http, L);
     }

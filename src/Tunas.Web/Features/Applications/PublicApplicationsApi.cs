@@ -7,6 +7,40 @@ using Tunas.Web.Features.Shared;
 
 namespace Tunas.Web.Features.Applications;
 
+/// <summary>
+/// An application as the public and the staff API take it (field names of issue 4). The NIK is a string, in the
+/// body only. Kept beside <see cref="ApplicationInput"/> for its published contract: every field listed, consent
+/// nullable.
+/// </summary>
+public sealed record ApplicationRequest(
+    int? ProgramId,
+    string? Nik,
+    string? FamilyCardNumber,
+    string? FullName,
+    string? BirthDate,
+    string? VillageCode,
+    string? Phone,
+    int? FirstTrackId,
+    int? SecondTrackId,
+    string? Motivation,
+    bool? Consent)
+{
+    public ApplicationInput ToInput() => new()
+    {
+        ProgramId = ProgramId,
+        Nik = Nik,
+        FamilyCardNumber = FamilyCardNumber,
+        FullName = FullName,
+        BirthDate = BirthDate,
+        VillageCode = VillageCode,
+        Phone = Phone,
+        FirstTrackId = FirstTrackId,
+        SecondTrackId = SecondTrackId,
+        Motivation = Motivation,
+        Consent = Consent == true,
+    };
+}
+
 public sealed record CheckDto(string Code, bool Passed, string Message);
 
 /// <summary>The receipt: the number to keep, and how the basic checks went.</summary>
@@ -102,9 +136,9 @@ public static class PublicApplicationsApi
     }
 
     internal static async Task<Results<Created<ApplicationReceipt>, Ok<ApplicationReceipt>, ValidationProblem, ProblemHttpResult>> ApplyAsync(
-        ApplicationInput body, ApplicationIntake intake, HttpContext http, IStringLocalizer<SharedResource> L, CancellationToken ct)
+        ApplicationRequest body, ApplicationIntake intake, HttpContext http, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
-        var result = await intake.SubmitAsync(body, Submitter.Public, L[ApplicationMessages.ConsentPurposeMessage], ct);
+        var result = await intake.SubmitAsync(body.ToInput(), Submitter.Public, L[ApplicationMessages.ConsentPurposeMessage], ct);
         return Answer(result, http, L);
     }
 
