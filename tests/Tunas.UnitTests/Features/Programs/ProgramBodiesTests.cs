@@ -159,6 +159,13 @@ public class ProgramBodiesTests
     }
 
     [Fact]
+    public void AQuotaReachesTheChecksAsTyped()
+    {
+        Assert.Equal(new QuotaInput("35.72.01.1004", 3, "12"), new QuotaBody("35.72.01.1004", 3, 12).ToInput());
+        Assert.Equal(new QuotaInput(null, null, null), new QuotaBody(null, null, null).ToInput());
+    }
+
+    [Fact]
     public void TheBodiesHaveEveryFieldTheChecksRead()
     {
         MappingAssert.SameFieldNames(typeof(ProgramInput), typeof(ProgramUpdateBody));
@@ -167,6 +174,7 @@ public class ProgramBodiesTests
         MappingAssert.SameFieldNames(typeof(TrackInput), typeof(TrackBody));
         MappingAssert.SameFieldNames(typeof(ModuleInput), typeof(ModuleBody));
         MappingAssert.SameFieldNames(typeof(ProviderInput), typeof(ProviderBody));
+        MappingAssert.SameFieldNames(typeof(QuotaInput), typeof(QuotaBody));
     }
 
     [Fact]
