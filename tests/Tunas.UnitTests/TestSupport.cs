@@ -31,3 +31,14 @@ internal sealed class EnglishLocalizer : IStringLocalizer
 
     public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => [];
 }
+
+/// <summary>Two shapes of one input (a typed API body and the text the rules read) name the same fields: a field added to one only fails here.</summary>
+internal static class MappingAssert
+{
+    public static void SameFieldNames(Type input, Type body, params string[] onlyInInput)
+    {
+        static IEnumerable<string> Names(Type t) =>
+            t.GetProperties().Where(p => p.CanWrite).Select(p => p.Name).Order(StringComparer.Ordinal);
+        Assert.Equal(Names(input).Except(onlyInInput), Names(body));
+    }
+}

@@ -7,36 +7,9 @@ using Tunas.Web.Features.Registry;
 
 namespace Tunas.Web.Features.Applications;
 
-/// <summary>The application form of the public Apply page and the operator's Create page, as posted.</summary>
-public sealed class ApplicationForm
+/// <summary>How the Apply and Create pages show the problems of an application; both bind <see cref="ApplicationInput"/>.</summary>
+public static class ApplicationForm
 {
-    public int? ProgramId { get; set; }
-    public string? Nik { get; set; }
-    public string? FamilyCardNumber { get; set; }
-    public string? FullName { get; set; }
-    public string? BirthDate { get; set; }
-    public string? VillageCode { get; set; }
-    public string? Phone { get; set; }
-    public int? FirstTrackId { get; set; }
-    public int? SecondTrackId { get; set; }
-    public string? Motivation { get; set; }
-    public bool Consent { get; set; }
-
-    public ApplicationInput ToInput() => new()
-    {
-        ProgramId = ProgramId,
-        Nik = Nik,
-        FamilyCardNumber = FamilyCardNumber,
-        FullName = FullName,
-        BirthDate = BirthDate,
-        VillageCode = VillageCode,
-        Phone = Phone,
-        FirstTrackId = FirstTrackId,
-        SecondTrackId = SecondTrackId,
-        Motivation = Motivation,
-        Consent = Consent,
-    };
-
     /// <summary>Puts each problem of the intake next to its field (a problem of no field above the form).</summary>
     public static void AddErrors(IEnumerable<FieldIssue> issues, ModelStateDictionary state, IStringLocalizer L)
     {
@@ -53,7 +26,7 @@ public sealed record VillageGroup(string DistrictName, IReadOnlyList<RegionSumma
 
 /// <summary>What _ApplicationFields.cshtml needs besides the typed values.</summary>
 public sealed record ApplicationFormView(
-    ApplicationForm Input,
+    ApplicationInput Input,
     IntakeProgram Program,
     IReadOnlyList<VillageGroup> Villages,
     string? FixedVillageCode,

@@ -5,7 +5,10 @@ using Tunas.Web.Features.Shared;
 
 namespace Tunas.Web.Features.Applications;
 
-/// <summary>An application as the public form, the public API or an operator sent it: everything still as typed.</summary>
+/// <summary>
+/// An application as the public form, the public API or an operator sent it: everything still as typed. The Apply
+/// and Create pages bind it; the API's body maps to it (<see cref="ApplicationRequest.ToInput"/>).
+/// </summary>
 public sealed record ApplicationInput
 {
     public int? ProgramId { get; init; }

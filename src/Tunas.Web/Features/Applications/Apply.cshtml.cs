@@ -21,7 +21,7 @@ public sealed class ApplyModel(ProgramCatalog catalog, ApplicationIntake intake,
     public int? ProgramQuery { get; set; }
 
     [BindProperty]
-    public ApplicationForm Input { get; set; } = new();
+    public ApplicationInput Input { get; set; } = new();
 
     /// <summary>The programs the public sees (Active), for the choice when none is chosen.</summary>
     public IReadOnlyList<IntakeProgram> Programs { get; private set; } = [];
@@ -54,7 +54,7 @@ public sealed class ApplyModel(ProgramCatalog catalog, ApplicationIntake intake,
         Program = Input.ProgramId is { } id ? await PublicAsync(id, ct) : null;
         if (ModelState.IsValid)
         {
-            var result = await intake.SubmitAsync(Input.ToInput(), Submitter.Public, L[ApplicationMessages.ConsentPurposeMessage], ct);
+            var result = await intake.SubmitAsync(Input, Submitter.Public, L[ApplicationMessages.ConsentPurposeMessage], ct);
             if (result.Accepted)
             {
                 Receipt = new ReceiptView(result, result.Program!, Shared.PhoneNumber.TryNormalize(Input.Phone, out var phone) ? phone : null, ByOperator: false);

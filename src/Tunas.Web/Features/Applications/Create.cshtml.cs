@@ -19,7 +19,7 @@ public sealed class CreateModel(ApplicationList list, ProgramCatalog catalog, Ap
     public int? ProgramQuery { get; set; }
 
     [BindProperty]
-    public ApplicationForm Input { get; set; } = new();
+    public ApplicationInput Input { get; set; } = new();
 
     /// <summary>The agency's programs that take applications today.</summary>
     public IReadOnlyList<IntakeProgram> Programs { get; private set; } = [];
@@ -41,7 +41,7 @@ public sealed class CreateModel(ApplicationList list, ProgramCatalog catalog, Ap
         await LoadProgramsAsync(Input.ProgramId, ct);
         if (ModelState.IsValid)
         {
-            var result = await intake.SubmitAsync(Input.ToInput(), Submitter.Staff(me), L[ApplicationMessages.ConsentPurposeMessage], ct);
+            var result = await intake.SubmitAsync(Input, Submitter.Staff(me), L[ApplicationMessages.ConsentPurposeMessage], ct);
             if (result.Accepted)
             {
                 Receipt = new ReceiptView(result, result.Program!, Shared.PhoneNumber.TryNormalize(Input.Phone, out var phone) ? phone : null, ByOperator: true);
@@ -73,7 +73,7 @@ public sealed class CreateModel(ApplicationList list, ProgramCatalog catalog, Ap
         var own = list.OwnVillage;
         if (own is not null)
         {
-            Input.VillageCode = own;
+            Input = Input with { VillageCode = own };
         }
         var regency = Program.DomicileRegencyCode ?? (await agencies.CurrentAsync(ct)).RegencyCode;
         Form = new ApplicationFormView(Input, Program, own is null ? await villages.OfRegencyAsync(regency, ct) : [], own,

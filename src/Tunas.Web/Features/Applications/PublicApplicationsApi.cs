@@ -6,7 +6,11 @@ using Tunas.Web.Features.Shared;
 
 namespace Tunas.Web.Features.Applications;
 
-/// <summary>An application as the public API takes it (field names of issue 4). The NIK is a string, in the body only.</summary>
+/// <summary>
+/// An application as the public and the staff API take it (field names of issue 4). The NIK is a string, in the
+/// body only. Kept beside <see cref="ApplicationInput"/> for its published contract: every field listed, consent
+/// nullable.
+/// </summary>
 public sealed record ApplicationRequest(
     int? ProgramId,
     string? Nik,

@@ -11,16 +11,16 @@ namespace Tunas.Web.Features.Programs;
 public sealed class CreateModel(ProgramScope scope, ProgramWriter writer, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty]
-    public ProgramForm Input { get; set; } = new();
+    public ProgramInput Input { get; set; } = new();
 
     public void OnGet()
     {
-        Input.Year = scope.Today.Year.ToString(CultureInfo.InvariantCulture);
+        Input = Input with { Year = scope.Today.Year.ToString(CultureInfo.InvariantCulture) };
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var check = ProgramFields.Check(Input.ToInput() with { Status = null, Seed = null }, scope.Today);
+        var check = ProgramFields.Check(Input with { Status = null, Seed = null }, scope.Today);
         if (check.Values is not { } values)
         {
             ProgramForm.AddErrors(check.Errors, ModelState, L);

@@ -10,7 +10,7 @@ namespace Tunas.Web.Features.Programs;
 public sealed class EditModel(ProgramScope scope, ProgramWriter writer, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty]
-    public ProgramForm Input { get; set; } = new();
+    public ProgramInput Input { get; set; } = new();
 
     public int Id { get; private set; }
 
@@ -38,13 +38,13 @@ public sealed class EditModel(ProgramScope scope, ProgramWriter writer, IStringL
         SeedLocked = ProgramFields.SeedLocked(program, scope.Today);
         if (SeedLocked)
         {
-            Input.Seed = null; // not on the form: the stored one stays
+            Input = Input with { Seed = null }; // not on the form: the stored one stays
         }
-        var check = ProgramFields.Check(Input.ToInput(), scope.Today, program);
+        var check = ProgramFields.Check(Input, scope.Today, program);
         if (check.Values is not { } values)
         {
             ProgramForm.AddErrors(check.Errors, ModelState, L);
-            Input.Seed ??= program.Seed;
+            Input = Input with { Seed = Input.Seed ?? program.Seed };
             return Page();
         }
         await writer.UpdateAsync(program, values, ct);

@@ -5,45 +5,13 @@ using Tunas.Web.Features.Registry;
 
 namespace Tunas.Web.Features.Programs;
 
-/// <summary>The program form of the Create and Edit pages, as posted: text, checked by <see cref="ProgramFields"/>.</summary>
-public sealed class ProgramForm
+/// <summary>
+/// How the program pages show a program and their problems. The Create and Edit pages bind <see cref="ProgramInput"/>
+/// itself (text: the budget is typed as "Rp150.000.000"); the API's typed body maps to it (<see cref="ProgramBody.ToInput"/>).
+/// </summary>
+public static class ProgramForm
 {
-    public string? Name { get; set; }
-    public string? Year { get; set; }
-    public string? Budget { get; set; }
-    public string? Description { get; set; }
-    public string? TargetSize { get; set; }
-    public string? RegistrationOpens { get; set; }
-    public string? RegistrationCloses { get; set; }
-    public string? SelectionOn { get; set; }
-    public string? PublicationOn { get; set; }
-    public string? AppealOpens { get; set; }
-    public string? AppealCloses { get; set; }
-    public string? TrainingStarts { get; set; }
-    public string? TrainingEnds { get; set; }
-    public string? Status { get; set; }
-    public string? Seed { get; set; }
-
-    public ProgramInput ToInput() => new()
-    {
-        Name = Name,
-        Year = Year,
-        Budget = Budget,
-        Description = Description,
-        TargetSize = TargetSize,
-        RegistrationOpens = RegistrationOpens,
-        RegistrationCloses = RegistrationCloses,
-        SelectionOn = SelectionOn,
-        PublicationOn = PublicationOn,
-        AppealOpens = AppealOpens,
-        AppealCloses = AppealCloses,
-        TrainingStarts = TrainingStarts,
-        TrainingEnds = TrainingEnds,
-        Status = Status,
-        Seed = Seed,
-    };
-
-    public static ProgramForm From(TrainingProgram p)
+    public static ProgramInput From(TrainingProgram p)
     {
         ArgumentNullException.ThrowIfNull(p);
         return new()
@@ -90,4 +58,4 @@ public sealed class ProgramForm
 }
 
 /// <summary>What _ProgramFields.cshtml needs besides the typed values.</summary>
-public sealed record ProgramFormView(ProgramForm Input, bool IsNew, bool SeedLocked);
+public sealed record ProgramFormView(ProgramInput Input, bool IsNew, bool SeedLocked);

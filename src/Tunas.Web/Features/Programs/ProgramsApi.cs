@@ -114,7 +114,10 @@ public sealed record TrackBody
 public sealed record TrackProviderBody(int? ProviderId, int? Seats);
 
 /// <summary>A quota: a kelurahan (dotted code), a track (missing or null: any track) and the seats.</summary>
-public sealed record QuotaBody(string? VillageCode, int? TrackId, int? Size);
+public sealed record QuotaBody(string? VillageCode, int? TrackId, int? Size)
+{
+    public QuotaInput ToInput() => new(VillageCode, TrackId, ProgramBody.Text(Size));
+}
 
 /// <summary>What to propose: quotas per track, or one per kelurahan for any track (the default).</summary>
 public sealed record ProposalBody(bool PerTrack);
@@ -282,7 +285,7 @@ public static class ProgramsApi
             return TypedResults.NotFound();
         }
         var context = new QuotaContext(await scope.CurrentVillageAsync(ct), await scope.AreaAsync(program, ct), program.Tracks.Select(t => t.Id).ToHashSet());
-        var check = QuotaFields.Check([.. body.Select(b => b is null ? null! : new QuotaInput(b.VillageCode, b.TrackId, ProgramBody.Text(b.Size)))], context);
+        var check = QuotaFields.Check([.. body.Select(b => b?.ToInput()!)], context);
         if (check.Values is not { } values)
         {
             return TypedResults.ValidationProblem(PersonsApi.Errors(check.Errors, L));

@@ -13,7 +13,7 @@ namespace Tunas.Web.Features.Registry;
 public sealed class CreateModel(RegistryRules rules, PersonWriter writer, PersonSearch search, VillageNames villages, CurrentUser me, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty]
-    public PersonForm Input { get; set; } = new();
+    public PersonDto Input { get; set; } = new();
 
     public PersonFormView Form { get; private set; } = null!;
 
@@ -22,7 +22,7 @@ public sealed class CreateModel(RegistryRules rules, PersonWriter writer, Person
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Input.VillageCode = RegistryAccess.OwnVillage(me);
+        Input = Input with { VillageCode = RegistryAccess.OwnVillage(me) };
         await FillAsync([], ct);
     }
 
@@ -33,6 +33,10 @@ public sealed class CreateModel(RegistryRules rules, PersonWriter writer, Person
         if (check.Values is not { } values)
         {
             PersonForm.AddErrors(check.Errors, ModelState, L);
+        }
+        else if (!ModelState.IsValid)
+        {
+            // A value the binder could not read (a number that is none) is said next to its field already.
         }
         else if (PersonsApi.OutsideOwnVillage(me, values.VillageCode))
         {

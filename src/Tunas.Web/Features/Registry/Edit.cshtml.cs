@@ -15,7 +15,7 @@ namespace Tunas.Web.Features.Registry;
 public sealed class EditModel(RegistryRules rules, PersonWriter writer, PersonSearch search, VillageNames villages, CurrentUser me, TunasDb db, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty]
-    public PersonForm Input { get; set; } = new();
+    public PersonDto Input { get; set; } = new();
 
     public PersonFormView Form { get; private set; } = null!;
     public long PersonId { get; private set; }
@@ -42,11 +42,15 @@ public sealed class EditModel(RegistryRules rules, PersonWriter writer, PersonSe
             return NotFound();
         }
         var nik = string.IsNullOrWhiteSpace(Input.Nik) ? person.Nik : Input.Nik;
-        var check = await rules.CheckAsync(Input.ToInput(nik), ct);
+        var check = await rules.CheckAsync((Input with { Nik = nik }).ToInput(), ct);
         var warnings = PersonForm.Warnings(check.Warnings, L);
         if (check.Values is not { } values)
         {
             PersonForm.AddErrors(check.Errors, ModelState, L);
+        }
+        else if (!ModelState.IsValid)
+        {
+            // A value the binder could not read (a number that is none) is said next to its field already.
         }
         else if (PersonsApi.OutsideOwnVillage(me, values.VillageCode))
         {

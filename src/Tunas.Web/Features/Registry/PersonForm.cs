@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using Tunas.Web.Features.Regions;
@@ -6,56 +5,14 @@ using Tunas.Web.Features.Shared;
 
 namespace Tunas.Web.Features.Registry;
 
-/// <summary>The resident form of the Create and Edit pages, as posted: text, checked by <see cref="PersonRules"/>.</summary>
-public sealed class PersonForm
+/// <summary>
+/// How the Create and Edit pages show a resident and their problems. The pages bind the API's own body,
+/// <see cref="PersonDto"/>: one shape, one mapping to the rules' text (<see cref="PersonDto.ToInput"/>).
+/// </summary>
+public static class PersonForm
 {
-    public string? Nik { get; set; }
-    public string? FamilyCardNumber { get; set; }
-    public string? FullName { get; set; }
-    public string? Sex { get; set; }
-    public string? BirthPlace { get; set; }
-    public string? BirthDate { get; set; }
-    public string? Address { get; set; }
-    public string? Rt { get; set; }
-    public string? Rw { get; set; }
-    public string? VillageCode { get; set; }
-    public string? Phone { get; set; }
-    public string? Education { get; set; }
-    public string? Occupation { get; set; }
-    public string? EmploymentStatus { get; set; }
-    public string? MaritalStatus { get; set; }
-    public string? HouseholdRelation { get; set; }
-    public bool Disability { get; set; }
-    public string? WelfareDecile { get; set; }
-    public string? WelfareSource { get; set; }
-    public string? WelfareAsOf { get; set; }
-
-    public PersonInput ToInput(string? nik = null) => new()
-    {
-        Nik = nik ?? Nik,
-        FamilyCardNumber = FamilyCardNumber,
-        FullName = FullName,
-        Sex = Sex,
-        BirthPlace = BirthPlace,
-        BirthDate = BirthDate,
-        Address = Address,
-        Rt = Rt,
-        Rw = Rw,
-        VillageCode = VillageCode,
-        Phone = Phone,
-        Education = Education,
-        Occupation = Occupation,
-        EmploymentStatus = EmploymentStatus,
-        MaritalStatus = MaritalStatus,
-        HouseholdRelation = HouseholdRelation,
-        Disability = Disability ? "ya" : "tidak",
-        WelfareDecile = WelfareDecile,
-        WelfareSource = WelfareSource,
-        WelfareAsOf = WelfareAsOf,
-    };
-
     /// <summary>The stored person as the edit form shows it; the NIK stays out (it is typed only to correct it).</summary>
-    public static PersonForm From(Person p) => new()
+    public static PersonDto From(Person p) => new()
     {
         FamilyCardNumber = p.FamilyCardNumber,
         FullName = p.FullName,
@@ -73,7 +30,7 @@ public sealed class PersonForm
         MaritalStatus = p.MaritalStatus?.ToString(),
         HouseholdRelation = p.HouseholdRelation?.ToString(),
         Disability = p.Disability,
-        WelfareDecile = p.WelfareDecile?.ToString(CultureInfo.InvariantCulture),
+        WelfareDecile = p.WelfareDecile,
         WelfareSource = p.WelfareSource,
         WelfareAsOf = p.WelfareAsOf is { } d ? DateText.Iso(d) : null,
     };
@@ -102,7 +59,7 @@ public sealed class PersonForm
 
 /// <summary>What _PersonFields.cshtml needs besides the typed values.</summary>
 public sealed record PersonFormView(
-    PersonForm Input,
+    PersonDto Input,
     string? RegencyCode,
     string? FixedVillageCode,
     string? FixedVillageName,

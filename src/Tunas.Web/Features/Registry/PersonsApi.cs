@@ -8,7 +8,10 @@ using Tunas.Web.Infrastructure;
 
 namespace Tunas.Web.Features.Registry;
 
-/// <summary>A person as the API reads and writes it (see issue 3 for the field names).</summary>
+/// <summary>
+/// A person as the API and the Create and Edit pages take it (see issue 3 for the field names): typed where JSON
+/// has a type; <see cref="ToInput"/> turns it into the text the rules share with the importer.
+/// </summary>
 public sealed record PersonDto
 {
     public string? Nik { get; init; }

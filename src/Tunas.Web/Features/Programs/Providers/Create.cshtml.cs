@@ -10,7 +10,7 @@ namespace Tunas.Web.Features.Programs.Providers;
 public sealed class CreateModel(ProgramScope scope, ProgramWriter writer, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty]
-    public ProviderForm Input { get; set; } = new();
+    public ProviderInput Input { get; set; } = new();
 
     public string? RegencyCode { get; private set; }
 
@@ -19,7 +19,7 @@ public sealed class CreateModel(ProgramScope scope, ProgramWriter writer, IStrin
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         RegencyCode = await scope.AgencyRegencyAsync(ct);
-        var check = ProviderFields.Check(Input.ToInput(), await scope.CurrentVillageAsync(ct));
+        var check = ProviderFields.Check(Input, await scope.CurrentVillageAsync(ct));
         var errors = check.Errors;
         if (check.Values is { } values)
         {

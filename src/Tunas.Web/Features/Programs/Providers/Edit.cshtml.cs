@@ -11,7 +11,7 @@ namespace Tunas.Web.Features.Programs.Providers;
 public sealed class EditModel(ProgramScope scope, ProgramReader reader, ProgramWriter writer, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty]
-    public ProviderForm Input { get; set; } = new();
+    public ProviderInput Input { get; set; } = new();
 
     public string? RegencyCode { get; private set; }
 
@@ -22,7 +22,7 @@ public sealed class EditModel(ProgramScope scope, ProgramReader reader, ProgramW
             return NotFound();
         }
         RegencyCode = await scope.AgencyRegencyAsync(ct);
-        Input = ProviderForm.From(provider.ToInput());
+        Input = provider.ToInput();
         return Page();
     }
 
@@ -33,7 +33,7 @@ public sealed class EditModel(ProgramScope scope, ProgramReader reader, ProgramW
             return NotFound();
         }
         RegencyCode = await scope.AgencyRegencyAsync(ct);
-        var check = ProviderFields.Check(Input.ToInput(), await scope.CurrentVillageAsync(ct));
+        var check = ProviderFields.Check(Input, await scope.CurrentVillageAsync(ct));
         var errors = check.Errors;
         if (check.Values is { } values)
         {

@@ -10,7 +10,7 @@ namespace Tunas.Web.Features.Programs.Tracks;
 public sealed class CreateModel(ProgramScope scope, ProgramWriter writer, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty]
-    public TrackForm Input { get; set; } = new();
+    public TrackInput Input { get; set; } = new();
 
     [BindProperty]
     public string? Command { get; set; }
@@ -25,7 +25,7 @@ public sealed class CreateModel(ProgramScope scope, ProgramWriter writer, IStrin
             return NotFound();
         }
         Show(program);
-        Input.Modules = TrackForm.Rows(TrackFields.DefaultTemplate(L));
+        Input = Input with { Modules = TrackForm.Rows(TrackFields.DefaultTemplate(L)) };
         return Page();
     }
 
@@ -36,12 +36,13 @@ public sealed class CreateModel(ProgramScope scope, ProgramWriter writer, IStrin
             return NotFound();
         }
         Show(program);
-        if (Input.Edit(Command))
+        if (TrackForm.Edit(Input, Command) is { } edited)
         {
+            Input = edited;
             ModelState.Clear();
             return Page();
         }
-        var check = TrackFields.Check(Input.ToInput(), skipEmptyRows: true);
+        var check = TrackFields.Check(TrackForm.Posted(Input), skipEmptyRows: true);
         if (check.Values is not { } values)
         {
             ProgramForm.AddErrors(check.Errors, ModelState, L);

@@ -11,7 +11,7 @@ namespace Tunas.Web.Features.Programs.Tracks;
 public sealed class EditModel(ProgramScope scope, ProgramWriter writer, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty]
-    public TrackForm Input { get; set; } = new();
+    public TrackInput Input { get; set; } = new();
 
     [BindProperty]
     public string? Command { get; set; }
@@ -38,12 +38,13 @@ public sealed class EditModel(ProgramScope scope, ProgramWriter writer, IStringL
             return NotFound();
         }
         var (program, track) = found;
-        if (Input.Edit(Command))
+        if (TrackForm.Edit(Input, Command) is { } edited)
         {
+            Input = edited;
             ModelState.Clear();
             return Page();
         }
-        var check = TrackFields.Check(Input.ToInput(), skipEmptyRows: true);
+        var check = TrackFields.Check(TrackForm.Posted(Input), skipEmptyRows: true);
         var errors = check.Errors;
         if (check.Values is { } values)
         {

@@ -2,36 +2,14 @@ using System.Globalization;
 
 namespace Tunas.Web.Features.Programs.Tracks;
 
-/// <summary>One row of the modules editor.</summary>
-public sealed class ModuleForm
-{
-    public string? Name { get; set; }
-    public string? Kind { get; set; }
-    public string? Hours { get; set; }
-}
-
 /// <summary>
-/// The track form of the Create and Edit pages. The modules editor works without script: "add a module" and
-/// "remove" post the form back with one row more or less, and nothing is saved until "Save".
+/// The track pages bind <see cref="TrackInput"/> itself; the API's typed body maps to it (<see cref="TrackBody.ToInput"/>).
+/// The modules editor works without script: "add a module" and "remove" post the form back with one row more or
+/// less, and nothing is saved until "Save".
 /// </summary>
-public sealed class TrackForm
+public static class TrackForm
 {
-    public string? Name { get; set; }
-    public string? Description { get; set; }
-    public bool WomenOnly { get; set; }
-    public string? SortOrder { get; set; }
-    public List<ModuleForm> Modules { get; set; } = [];
-
-    public TrackInput ToInput() => new()
-    {
-        Name = Name,
-        Description = Description,
-        WomenOnly = WomenOnly,
-        SortOrder = SortOrder,
-        Modules = [.. Modules.Select(m => new ModuleInput(m.Name, m.Kind, m.Hours))],
-    };
-
-    public static TrackForm From(Track t)
+    public static TrackInput From(Track t)
     {
         ArgumentNullException.ThrowIfNull(t);
         return new()
@@ -40,34 +18,41 @@ public sealed class TrackForm
             Description = t.Description,
             WomenOnly = t.WomenOnly,
             SortOrder = t.SortOrder.ToString(CultureInfo.InvariantCulture),
-            Modules = [.. t.Modules.OrderBy(m => m.SortOrder).Select(m => new ModuleForm
-            {
-                Name = m.Name,
-                Kind = m.Kind.ToString(),
-                Hours = m.Hours.ToString(CultureInfo.InvariantCulture),
-            })],
+            Modules = Rows(t.Modules.OrderBy(m => m.SortOrder).Select(m => new ModuleValues(m.Name, m.Kind, m.Hours))),
         };
     }
 
-    public static List<ModuleForm> Rows(IEnumerable<ModuleValues> modules) =>
-        [.. modules.Select(m => new ModuleForm { Name = m.Name, Kind = m.Kind.ToString(), Hours = m.Hours.ToString(CultureInfo.InvariantCulture) })];
+    public static List<ModuleInput> Rows(IEnumerable<ModuleValues> modules) =>
+        [.. modules.Select(m => new ModuleInput(m.Name, m.Kind.ToString(), m.Hours.ToString(CultureInfo.InvariantCulture)))];
 
-    /// <summary>Carries out "add" or "remove:N"; true when the command only changed the rows (show the form again).</summary>
-    public bool Edit(string? command)
+    /// <summary>
+    /// The posted track as the rules take it: a form whose rows were all removed posts no rows, which means no
+    /// modules (not "the template" or "unchanged", as a missing list does in the API).
+    /// </summary>
+    public static TrackInput Posted(TrackInput input)
     {
+        ArgumentNullException.ThrowIfNull(input);
+        return input with { Modules = input.Modules ?? [] };
+    }
+
+    /// <summary>Carries out "add" or "remove:N" on the rows; null when the command is none of them (a save).</summary>
+    public static TrackInput? Edit(TrackInput input, string? command)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var rows = new List<ModuleInput>(input.Modules ?? []);
         if (command == "add")
         {
-            Modules.Add(new ModuleForm { Kind = nameof(ModuleKind.Other) });
-            return true;
+            rows.Add(new ModuleInput(null, nameof(ModuleKind.Other), null));
+            return input with { Modules = rows };
         }
         if (command?.StartsWith("remove:", StringComparison.Ordinal) == true)
         {
-            if (int.TryParse(command["remove:".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < Modules.Count)
+            if (int.TryParse(command["remove:".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < rows.Count)
             {
-                Modules.RemoveAt(index);
+                rows.RemoveAt(index);
             }
-            return true;
+            return input with { Modules = rows };
         }
-        return false;
+        return null;
     }
 }
