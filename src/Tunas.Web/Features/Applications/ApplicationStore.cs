@@ -126,7 +126,8 @@ internal sealed class ApplicationStore(TunasDb db, DuplicateDetector duplicates,
 
         if (applications.Count > 0)
         {
-            await RenumberTakenAsync(applications.Select(a => a.Application).ToList(), numbers, ct);
+            // A number drawn twice in 2^40 is rare, not impossible: the unique index refuses it, and the writer writes the
+            // batch again with numbers drawn afresh (WriteConflicts), instead of every batch asking whether its numbers are taken.
             await sql.InsertApplicationsAsync(applications.Select(a => a.Application).ToList(), ct);
             foreach (var (application, item, _) in applications)
             {
@@ -181,26 +182,6 @@ internal sealed class ApplicationStore(TunasDb db, DuplicateDetector duplicates,
             audit.Add(Entry(item, now, "person.created", "Person", person.Id,
                 JsonSerializer.Serialize(PersonWriter.Snapshot(person), ApplicationJson.Default.DictionaryStringString)));
         }
-    }
-
-    /// <summary>A number drawn twice in 2^40 is rare, not impossible: a number already taken is drawn again.</summary>
-    private async Task RenumberTakenAsync(List<Application> applications, HashSet<string> numbers, CancellationToken ct)
-    {
-        for (var round = 0; round < 5; round++)
-        {
-            var drawn = applications.Select(a => a.RegistrationNumber).ToList();
-            var taken = (await db.Applications.AsNoTracking().Where(a => drawn.Contains(a.RegistrationNumber)).Select(a => a.RegistrationNumber).ToListAsync(ct))
-                .ToHashSet(StringComparer.Ordinal);
-            if (taken.Count == 0)
-            {
-                return;
-            }
-            foreach (var application in applications.Where(a => taken.Contains(a.RegistrationNumber)))
-            {
-                application.RegistrationNumber = Unique(numbers);
-            }
-        }
-        throw new InvalidOperationException("No free registration number after five draws.");
     }
 
     private static string Unique(HashSet<string> numbers)
