@@ -18,6 +18,13 @@ if (args.Length > 0 && args[0] == "baseline-server")
     return 0;
 }
 
+// `plaintext-server` is the bare Kestrel app whose throughput is the intake scenario's floor.
+if (args.Length > 0 && args[0] == "plaintext-server")
+{
+    IntakeScenario.ServePlaintext(args[1..]);
+    return 0;
+}
+
 var options = BenchOptions.Parse(args);
 var scenarios = BenchOptions.Scenarios(args);
 var postgres = options.Postgres;

@@ -1,7 +1,6 @@
 using Tunas.Web.Features.Programs;
 using Tunas.Web.Features.Regions;
 using Tunas.Web.Features.Registry;
-using Tunas.Web.Features.Registry.Imports;
 using Tunas.Web.Infrastructure;
 
 namespace Tunas.Web.Features.Applications;
@@ -125,7 +124,7 @@ public sealed class ApplicationIntake(ProgramCatalog programs, RegionDirectory r
                 written.Status == WriteStatus.Created ? IntakeOutcome.Created : IntakeOutcome.Existing, [], written.RegistrationNumber,
                 written.ApplicationStatus, written.Checks ?? ApplicationJson.Checks(written.ChecksJson), program),
             WriteStatus.RegisteredElsewhere => new IntakeResult(IntakeOutcome.Invalid,
-                [new FieldIssue("nik", "registered-elsewhere", ImportMessages.RegisteredElsewhereMessage, [VillageName(villages, written.OtherVillage)], ApplicationMessages.OwnVillageOnlyMessage)], Program: program),
+                [new FieldIssue("nik", "registered-elsewhere", PersonMessages.RegisteredElsewhereMessage, [VillageName(villages, written.OtherVillage)], ApplicationMessages.OwnVillageOnlyMessage)], Program: program),
             _ => new IntakeResult(IntakeOutcome.Failed, [new FieldIssue("", "failed", ApplicationMessages.SaveFailedMessage, [])], Program: program),
         };
     }

@@ -1,12 +1,10 @@
-using System.Data.Common;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.Channels;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
-using Tunas.Web.Features.Registry.Imports;
+using Tunas.Web.Features.Registry.Bulk;
+using Tunas.Web.Features.Registry.Duplicates;
 
 namespace Tunas.Web.Features.Applications;
 
@@ -79,6 +77,7 @@ public sealed partial class ApplicationWriter(IServiceScopeFactory scopes, TimeP
     private readonly SemaphoreSlim _session = new(1, 1);
     private AsyncServiceScope? _scope;
     private Data.TunasDb? _db;
+    private DuplicateDetector? _duplicates;
 
     /// <summary>False when the queue is full (or the app is stopping): the caller answers 503.</summary>
     public bool TryEnqueue(PendingApplication item) => _queue.Writer.TryWrite(item);
@@ -139,13 +138,13 @@ public sealed partial class ApplicationWriter(IServiceScopeFactory scopes, TimeP
                 }
                 return;
             }
-            catch (Exception ex) when (IsConflict(ex) && attempt < Attempts)
+            catch (Exception ex) when (WriteConflicts.IsConflict(ex) && attempt < Attempts)
             {
-                LogConflict(log, batch.Count, attempt, Describe(ex));
+                LogConflict(log, batch.Count, attempt, WriteConflicts.Describe(ex));
             }
             catch (Exception ex)
             {
-                LogFailed(log, batch.Count, Describe(ex));
+                LogFailed(log, batch.Count, WriteConflicts.Describe(ex));
                 break;
             }
         }
@@ -173,11 +172,12 @@ public sealed partial class ApplicationWriter(IServiceScopeFactory scopes, TimeP
             {
                 _scope = scopes.CreateAsyncScope();
                 _db = _scope.Value.ServiceProvider.GetRequiredService<Data.TunasDb>();
+                _duplicates = _scope.Value.ServiceProvider.GetRequiredService<DuplicateDetector>();
                 await _db.Database.OpenConnectionAsync();
             }
             try
             {
-                return await new ApplicationStore(_db, clock).WriteAsync(batch, CancellationToken.None);
+                return await new ApplicationStore(_db, _duplicates!, clock).WriteAsync(batch, CancellationToken.None);
             }
             catch
             {
@@ -209,30 +209,6 @@ public sealed partial class ApplicationWriter(IServiceScopeFactory scopes, TimeP
         _session.Dispose();
         base.Dispose();
     }
-
-    /// <summary>Another writer got there first (unique index), or the database asks to try again.</summary>
-    internal static bool IsConflict(Exception ex) => ex switch
-    {
-        ConcurrentImportException => true,
-        PostgresException pg => pg.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected,
-        // 5 busy, 6 locked; 19 constraint with 2067 unique or 1555 primary key.
-        SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6 || sqlite.SqliteExtendedErrorCode is 2067 or 1555,
-        DbUpdateException { InnerException: { } inner } => IsConflict(inner),
-        _ => false,
-    };
-
-    /// <summary>
-    /// What a log line may say of a database error: its code and the database's own sentence, never the values
-    /// (PostgreSQL can add the row's key, a NIK, to its detail).
-    /// </summary>
-    private static string Describe(Exception ex) => ex switch
-    {
-        PostgresException pg => $"PostgreSQL {pg.SqlState}: {pg.MessageText}",
-        SqliteException sqlite => $"SQLite {sqlite.SqliteErrorCode}/{sqlite.SqliteExtendedErrorCode}: {sqlite.Message}",
-        DbException db => $"{db.GetType().Name} {db.ErrorCode}",
-        DbUpdateException { InnerException: { } inner } => Describe(inner),
-        _ => ex.GetType().Name,
-    };
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "A batch of {Count} applications met a concurrent writer (attempt {Attempt}): {Error}")]
     private static partial void LogConflict(ILogger logger, int count, int attempt, string error);

@@ -358,6 +358,7 @@ public static class PersonMessages
     public const string BirthDateMismatchMessage = "The birth date {0} does not match the NIK, which says {1}.";
     public const string BirthDateMismatchAdvice = "Check the KTP: either the birth date or the NIK was typed wrongly.";
     public const string SecondHeadMessage = "This family card already has a head of household ({0}).";
+    public const string RegisteredElsewhereMessage = "This resident is registered in another kelurahan ({0}).";
     public const string SecondHeadAdvice = "Check the SHDK of both persons; a family card has one head.";
     public const string ExcelDamagedAdvice = "Format the column as Text in the spreadsheet, type the numbers again, and import the file again.";
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Tunas.Web.Data;
 
@@ -5,65 +7,67 @@ namespace Tunas.Web.Features.Registry.Duplicates;
 
 /// <summary>
 /// Flags persons with different NIKs who may be one person: the same name and birth date, or the same name on
-/// the same family card. Flags are suggestions for an officer, never merged automatically.
+/// the same family card. Flags are suggestions for an officer, never merged automatically. The one detector of the
+/// registry: a create or an edit checks one person, the application intake a batch of new persons, and an import
+/// the persons it wrote.
 /// </summary>
 public sealed class DuplicateDetector(TunasDb db, TimeProvider clock)
 {
+    /// <summary>
+    /// Sets at most this large are looked up person by person on PostgreSQL (LATERAL), so that a table that grew faster
+    /// than its statistics is never scanned whole for a handful of new persons; larger sets leave the plan to the planner.
+    /// </summary>
+    private const int LateralLimit = 10_000;
+
     /// <summary>Checks one person against the registry (after a create or an edit).</summary>
-    public async Task<int> DetectForAsync(Person person, CancellationToken ct = default)
+    public Task<int> DetectForAsync(Person person, CancellationToken ct = default)
     {
-        var candidates = await db.Persons.AsNoTracking()
-            .Where(p => p.AgencyId == person.AgencyId && p.Id != person.Id && p.NameKey == person.NameKey
-                && (p.BirthDate == person.BirthDate || (person.HouseholdId != null && p.HouseholdId == person.HouseholdId)))
-            .Select(p => new { p.Id, p.BirthDate, p.HouseholdId })
-            .ToListAsync(ct);
-        var added = 0;
-        foreach (var c in candidates)
-        {
-            var reason = c.BirthDate == person.BirthDate ? DuplicateReason.SameNameAndBirthDate : DuplicateReason.SameNameInHousehold;
-            var (a, b) = person.Id < c.Id ? (person.Id, c.Id) : (c.Id, person.Id);
-            if (await db.SuspectedDuplicates.AnyAsync(d => d.PersonAId == a && d.PersonBId == b, ct))
-            {
-                continue;
-            }
-            db.SuspectedDuplicates.Add(new SuspectedDuplicate
-            {
-                AgencyId = person.AgencyId,
-                PersonAId = a,
-                PersonBId = b,
-                Reason = reason,
-                DetectedAt = clock.GetUtcNow().UtcDateTime,
-            });
-            added++;
-        }
-        if (added > 0)
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        return added;
+        ArgumentNullException.ThrowIfNull(person);
+        return DetectAmongAsync([person.Id], ct);
     }
 
-    /// <summary>Checks the whole registry of an agency at once (after an import), in SQL: every pair not flagged yet.</summary>
-    public async Task<int> DetectAllAsync(int agencyId, CancellationToken ct = default)
+    /// <summary>
+    /// Checks these persons against the registry and against each other, in SQL, inside the caller's transaction if
+    /// there is one; flags every pair not flagged yet and returns how many it flagged.
+    /// </summary>
+    public async Task<int> DetectAmongAsync(IReadOnlyCollection<long> personIds, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(personIds);
+        if (personIds.Count == 0)
+        {
+            return 0;
+        }
         var now = clock.GetUtcNow().UtcDateTime;
-        // One statement per reason; the unique (A, B) index and NOT EXISTS keep it idempotent.
-        var sameBirth = await db.Database.ExecuteSqlInterpolatedAsync($"""
+        var sqlite = db.Database.IsSqlite();
+        // SQLite reads the set from one JSON parameter, PostgreSQL from one array: one statement whatever its size.
+        object ids = sqlite ? Json(personIds) : personIds.ToArray();
+        var inSet = sqlite ? """n."Id" IN (SELECT "value" FROM json_each({1}))""" : """n."Id" = ANY({1})""";
+        var lateral = !sqlite && personIds.Count <= LateralLimit;
+        // One statement per reason. A pair of two persons of the set comes out twice, and a pair may be flagged already:
+        // the unique (A, B) index drops both (DO NOTHING), so the count is of new flags only.
+        string Insert(string match, DuplicateReason reason) => $$"""
             INSERT INTO "SuspectedDuplicates" ("AgencyId", "PersonAId", "PersonBId", "Reason", "Status", "DetectedAt")
-            SELECT a."AgencyId", a."Id", b."Id", {(int)DuplicateReason.SameNameAndBirthDate}, {(int)DuplicateStatus.Open}, {now}
-            FROM "Persons" a JOIN "Persons" b
-              ON b."AgencyId" = a."AgencyId" AND b."NameKey" = a."NameKey" AND b."BirthDate" = a."BirthDate" AND b."Id" > a."Id"
-            WHERE a."AgencyId" = {agencyId}
-              AND NOT EXISTS (SELECT 1 FROM "SuspectedDuplicates" d WHERE d."PersonAId" = a."Id" AND d."PersonBId" = b."Id")
-            """, ct);
-        var sameHousehold = await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO "SuspectedDuplicates" ("AgencyId", "PersonAId", "PersonBId", "Reason", "Status", "DetectedAt")
-            SELECT a."AgencyId", a."Id", b."Id", {(int)DuplicateReason.SameNameInHousehold}, {(int)DuplicateStatus.Open}, {now}
-            FROM "Persons" a JOIN "Persons" b
-              ON b."HouseholdId" = a."HouseholdId" AND b."NameKey" = a."NameKey" AND b."Id" > a."Id"
-            WHERE a."AgencyId" = {agencyId} AND a."HouseholdId" IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM "SuspectedDuplicates" d WHERE d."PersonAId" = a."Id" AND d."PersonBId" = b."Id")
-            """, ct);
+            SELECT n."AgencyId",
+              CASE WHEN n."Id" < o."Id" THEN n."Id" ELSE o."Id" END, CASE WHEN n."Id" < o."Id" THEN o."Id" ELSE n."Id" END,
+              {{(int)reason}}, {{(int)DuplicateStatus.Open}}, {0}
+            FROM "Persons" n {{(lateral
+                ? $"""CROSS JOIN LATERAL (SELECT o."Id" FROM "Persons" o WHERE o."AgencyId" = n."AgencyId" AND o."NameKey" = n."NameKey" AND {match} AND o."Id" <> n."Id" LIMIT 100) o"""
+                : $"""JOIN "Persons" o ON o."AgencyId" = n."AgencyId" AND o."NameKey" = n."NameKey" AND {match} AND o."Id" <> n."Id" """)}}
+            WHERE {{inSet}}
+            ON CONFLICT ("PersonAId", "PersonBId") DO NOTHING
+            """;
+        var sameBirth = await db.Database.ExecuteSqlRawAsync(Insert("""o."BirthDate" = n."BirthDate" """, DuplicateReason.SameNameAndBirthDate), [now, ids], ct);
+        var sameHousehold = await db.Database.ExecuteSqlRawAsync(Insert("""o."HouseholdId" = n."HouseholdId" """, DuplicateReason.SameNameInHousehold), [now, ids], ct);
         return sameBirth + sameHousehold;
+    }
+
+    private static string Json(IReadOnlyCollection<long> ids)
+    {
+        var json = new StringBuilder(ids.Count * 8).Append('[');
+        foreach (var id in ids)
+        {
+            json.Append(json.Length == 1 ? "" : ",").Append(id.ToString(CultureInfo.InvariantCulture));
+        }
+        return json.Append(']').ToString();
     }
 }

@@ -34,6 +34,6 @@ public static class ImportMessages
     public const string VillageNotInDistrictAdvice = "Check the kelurahan/desa and the kecamatan of this row.";
     public const string OtherVillageMessage = "A kelurahan operator imports residents of their own kelurahan only; this row is for {0}.";
     public const string OtherVillageAdvice = "Leave this row out, or ask a program officer of the agency to import it.";
-    public const string RegisteredElsewhereMessage = "This resident is registered in another kelurahan ({0}).";
+    public const string RegisteredElsewhereMessage = PersonMessages.RegisteredElsewhereMessage;
     public const string DefaultAdvice = "Correct the cell and import the file again; rows already imported stay as they are.";
 }

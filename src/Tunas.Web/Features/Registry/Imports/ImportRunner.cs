@@ -1,12 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Threading.Channels;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Tunas.Web.Data;
 using Tunas.Web.Features.Regions;
+using Tunas.Web.Features.Registry.Bulk;
 using Tunas.Web.Features.Registry.Duplicates;
 using Tunas.Web.Features.Shared;
 using Tunas.Web.Infrastructure;
@@ -134,7 +133,7 @@ public sealed class ImportRunner(
         {
             // The duplicate scan and the searches that follow are planned from the tables as they are now.
             await Data.DatabaseSetup.AnalyzeRegistryAsync(db, ct);
-            await duplicates.DetectAllAsync(job.AgencyId, ct);
+            await duplicates.DetectAmongAsync(await TouchedAsync(job, ct), ct);
             await Data.DatabaseSetup.RefreshStatisticsAsync(db, ct);
             if (state.Inserted + state.Updated >= StatisticsFloor)
             {
@@ -238,7 +237,7 @@ public sealed class ImportRunner(
                 var result = await writer.WriteAsync(state, batch, layout, operatorVillage, ct);
                 return state.Add(batch.RowCount, result);
             }
-            catch (Exception e) when (attempt < MaxAttempts && IsConcurrencyConflict(e) && !ct.IsCancellationRequested)
+            catch (Exception e) when (attempt < MaxAttempts && WriteConflicts.IsConflict(e) && !ct.IsCancellationRequested)
             {
                 log.LogInformation("Import {JobId}: batch met a concurrent writer, attempt {Attempt}", state.Id, attempt);
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(20, 100) * attempt), ct);
@@ -260,21 +259,16 @@ public sealed class ImportRunner(
         }
     }
 
-    private static bool IsConcurrencyConflict(Exception e)
+    /// <summary>
+    /// The persons this job inserted or changed: their <see cref="Person.UpdatedAt"/> is not before the job started.
+    /// Read back from the database rather than kept in memory, so that a job resumed after a restart still checks the
+    /// persons its earlier run wrote; persons another writer changed meanwhile are checked too, which does no harm.
+    /// </summary>
+    private async Task<List<long>> TouchedAsync(ImportJob job, CancellationToken ct)
     {
-        for (var x = e; x is not null; x = x.InnerException)
-        {
-            switch (x)
-            {
-                case ConcurrentImportException:
-                // Unique violation (the same NIK or No. KK committed meanwhile), deadlock, serialization failure.
-                case PostgresException { SqlState: "23505" or "40P01" or "40001" }:
-                // Busy or locked: another writer held the database longer than the busy timeout.
-                case SqliteException { SqliteErrorCode: 5 or 6 }:
-                    return true;
-            }
-        }
-        return false;
+        // A second early: PostgreSQL keeps microseconds, and the start time in memory may carry ticks below them.
+        var started = (job.StartedAt ?? DateTime.MinValue.AddSeconds(1)).AddSeconds(-1);
+        return await db.Persons.AsNoTracking().Where(p => p.AgencyId == job.AgencyId && p.UpdatedAt >= started).Select(p => p.Id).ToListAsync(ct);
     }
 
     private async Task FinishAsync(ImportJob job, ImportStatus status, string? error, CancellationToken ct)
