@@ -39,7 +39,7 @@ foreach (var scenario in scenarios)
             await RegionsScenario.RunAsync(postgres);
             break;
         case "selection":
-            SelectionScenario.Run();
+            await SelectionScenario.RunAsync(options);
             break;
         case "generate":
             await GenerateCommand.RunAsync(options);

@@ -76,19 +76,19 @@ public sealed class ApplicationLookup(TunasDb db, RegionDirectory regions)
         var run = await db.SelectionRuns.AsNoTracking()
             .Where(r => r.ProgramId == row.ProgramId && r.Status == SelectionRunStatus.Published)
             .OrderByDescending(r => r.Number)
-            .Select(r => new { r.Id, r.PublishedAt })
+            .Select(r => new { r.Id, r.PublishedAt, r.RulesJson })
             .FirstOrDefaultAsync(ct);
         FoundDecision? decision = null;
         if (run is not null)
         {
             var d = await db.SelectionDecisions.AsNoTracking()
                 .Where(x => x.RunId == run.Id && x.ApplicationId == row.Id)
-                .Select(x => new { x.Status, x.Rank, x.WaitlistPosition, x.Score, x.ScoreJson, x.ReasonsJson, x.RulesJson, x.TrackId })
+                .Select(x => new { x.Status, x.Rank, x.WaitlistPosition, x.Score, x.ScoreJson, x.ReasonsJson, x.RulesJson, x.RuleStates, x.TrackId })
                 .FirstOrDefaultAsync(ct);
             if (d is not null)
             {
                 decision = new FoundDecision(d.Status, d.Rank, d.WaitlistPosition, d.Score, DecisionReader.Score(d.ScoreJson),
-                    DecisionReader.Reasons(d.ReasonsJson), DecisionReader.Rules(d.RulesJson), Track(d.TrackId), run.PublishedAt);
+                    DecisionReader.Reasons(d.ReasonsJson), DecisionReader.Rules(DecisionRules.Expand(run.RulesJson, d.RuleStates, d.RulesJson)), Track(d.TrackId), run.PublishedAt);
             }
         }
         var villages = await regions.VillagesAsync(ct);
