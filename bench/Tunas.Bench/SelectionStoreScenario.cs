@@ -157,6 +157,7 @@ internal static class SelectionStoreScenario
                 COPY "RawDecisions" ("RunId", "ApplicationId", "RegistrationNumber", "VillageCode", "QuotaRegion", "TrackId", "Outcome", "Status",
                 "Placement", "Rank", "WaitlistPosition", "Score", "ScoreJson", "RulesJson", "RuleStates", "ReasonsJson") FROM STDIN (FORMAT BINARY)
                 """);
+            writer.Timeout = TimeSpan.FromMinutes(10);
             foreach (var a in input.Applicants)
             {
                 writer.StartRow();

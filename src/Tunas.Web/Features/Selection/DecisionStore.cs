@@ -19,6 +19,8 @@ internal static class DecisionStore
         "Rank", "WaitlistPosition", "Score", "ScoreJson", "RulesJson", "RuleStates", "ReasonsJson"
         """;
 
+    private static readonly TimeSpan CompleteTimeout = TimeSpan.FromMinutes(10);
+
     /// <summary>Writes a decision per applicant (in application order) and returns the run's shared rules as JSON.</summary>
     public static async Task<string> WriteAsync(
         DbConnection connection, DbTransaction? transaction, long runId, IReadOnlyList<ApplicantResult> results, CancellationToken ct)
@@ -43,7 +45,8 @@ internal static class DecisionStore
     /// <summary>One applicant's decision as stored: the failed rules in full, the others as places in the run's rules.</summary>
     internal static SelectionDecision ToDecision(long runId, ApplicantResult a, DecisionRules.Palette palette)
     {
-        var (states, rules) = palette.Store(a.Rules);
+        var all = a.Rules;
+        var (states, rules) = palette.Store(all);
         return new SelectionDecision
         {
             RunId = runId,
@@ -61,7 +64,7 @@ internal static class DecisionStore
             ScoreJson = Score(a.Score),
             RulesJson = rules,
             RuleStates = states,
-            ReasonsJson = DecisionJson.Reasons(a.Reasons()),
+            ReasonsJson = DecisionJson.Reasons(a.Reasons(all)),
         };
     }
 
@@ -133,6 +136,9 @@ internal static class DecisionStore
         // The ids come from the column's identity, as COPY leaves "Id" out. Typed synchronous writes: the importer fills
         // its buffer in memory and sends it when full, so an awaited call per field would cost more than the field.
         await using var writer = await connection.BeginBinaryImportAsync($"""COPY "SelectionDecisions" ({Columns}) FROM STDIN (FORMAT BINARY)""", ct);
+        // The server checks the foreign keys of every row when the COPY completes: for a national run that is longer than
+        // the command timeout of a request.
+        writer.Timeout = CompleteTimeout;
         var count = 0;
         foreach (var d in decisions)
         {

@@ -69,7 +69,8 @@ public sealed class SelectionRunner(TunasDb db, CurrentUser user, AuditLog audit
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(actor);
-        var (inputsBlob, inputsHash) = FrozenInputs.Freeze(input.Applicants);
+        // The inputs are serialized and compressed on another core while the decisions are written.
+        var freezing = Task.Run(() => FrozenInputs.Freeze(input.Applicants), ct);
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
@@ -89,8 +90,7 @@ public sealed class SelectionRunner(TunasDb db, CurrentUser user, AuditLog audit
                 Seed = input.Seed,
                 SettingsJson = JsonSerializer.Serialize(FrozenSettings.Of(input), DecisionJson.Options),
                 QuotasJson = JsonSerializer.Serialize(input.Quotas, DecisionJson.Options),
-                InputsHash = inputsHash,
-                InputsBlob = inputsBlob,
+                InputsHash = "",
                 Applicants = result.Applicants.Count,
                 Selected = result.Count(SelectionOutcome.Selected),
                 Waitlisted = result.Count(SelectionOutcome.Waitlisted),
@@ -98,12 +98,13 @@ public sealed class SelectionRunner(TunasDb db, CurrentUser user, AuditLog audit
                 Ineligible = result.Count(SelectionOutcome.Ineligible),
             };
             db.SelectionRuns.Add(run);
-            audit.Record("selection.run", "program", programId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                new { run = run.Number, run.Applicants, run.Selected, run.Waitlisted, run.NotSelected, run.Ineligible, run.InputsHash },
-                (actor.Id, actor.Name));
             await db.SaveChangesAsync(ct);
 
             run.RulesJson = await DecisionStore.WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), run.Id, result.Applicants, ct);
+            (run.InputsBlob, run.InputsHash) = await freezing;
+            audit.Record("selection.run", "program", programId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                new { run = run.Number, run.Applicants, run.Selected, run.Waitlisted, run.NotSelected, run.Ineligible, run.InputsHash },
+                (actor.Id, actor.Name));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return run;
