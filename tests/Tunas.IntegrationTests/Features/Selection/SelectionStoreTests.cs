@@ -67,21 +67,21 @@ public sealed class SelectionStoreTests(SelectionApp app)
     {
         Applicant Applicant(string key, int? desil, string? card = null, DateOnly? birth = null, Sex sex = Sex.Female, long? track = null,
             DateOnly? trained = null, string village = ProgramScenario.Village1) => new()
-        {
-            ApplicationId = s.Applicants[key].ApplicationId,
-            RegistrationNumber = "REG-" + key,
-            VillageCode = village,
-            QuotaRegion = village,
-            FirstTrackId = track ?? s.TrackA,
-            SecondTrackId = track is null ? s.TrackB : null,
-            Sex = sex,
-            BirthDate = birth ?? new DateOnly(1995, 5, 5),
-            WelfareDecile = desil,
-            HouseholdSize = 4,
-            FamilyCardNumber = card ?? "KK-" + key,
-            LastTrainedOn = trained,
-            SubmittedAt = new DateTime(2025, 9, 1, 8, 0, 0, DateTimeKind.Utc).AddMinutes(s.Applicants[key].ApplicationId),
-        };
+            {
+                ApplicationId = s.Applicants[key].ApplicationId,
+                RegistrationNumber = "REG-" + key,
+                VillageCode = village,
+                QuotaRegion = village,
+                FirstTrackId = track ?? s.TrackA,
+                SecondTrackId = track is null ? s.TrackB : null,
+                Sex = sex,
+                BirthDate = birth ?? new DateOnly(1995, 5, 5),
+                WelfareDecile = desil,
+                HouseholdSize = 4,
+                FamilyCardNumber = card ?? "KK-" + key,
+                LastTrainedOn = trained,
+                SubmittedAt = new DateTime(2025, 9, 1, 8, 0, 0, DateTimeKind.Utc).AddMinutes(s.Applicants[key].ApplicationId),
+            };
         return new SelectionInput
         {
             Seed = "uji-seed",
