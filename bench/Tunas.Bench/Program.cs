@@ -6,6 +6,7 @@ using Tunas.Bench;
 //   dotnet run -c Release --project bench/Tunas.Bench -- [startup] [regions] [search] [import-csv] [import-xlsx]
 //       [--postgres "<connection string>"] [--rows 1000000] [--xlsx-rows 100000] [--bad-share 0.01] [--seed 1]
 //       [--queries 2000] [--max-seconds 1200] [--keep] [--analyze] [--no-sqlite]
+//   dotnet run -c Release --project bench/Tunas.Bench -- selection [--rows 1000000] [--postgres "<conn>"] [--no-sqlite] [--keep]
 //   dotnet run -c Release --project bench/Tunas.Bench -- intake [--connections 64] [--requests 60000] [--load-seconds 20] [--postgres "<conn>"]
 //   dotnet run -c Release --project bench/Tunas.Bench -- generate --rows 100000 [--out folder] [--format csv|xlsx|both]
 // `baseline-server` is the bare ASP.NET Core app the start-up scenario compares against.
@@ -46,7 +47,7 @@ foreach (var scenario in scenarios)
             await RegionsScenario.RunAsync(postgres);
             break;
         case "selection":
-            SelectionScenario.Run();
+            await SelectionScenario.RunAsync(options);
             break;
         case "generate":
             await GenerateCommand.RunAsync(options);

@@ -7,23 +7,42 @@ using Tunas.Web.Features.Shared;
 namespace Tunas.Bench;
 
 /// <summary>
-/// A national selection run: 1,000,000 synthetic applicants over the 514 real regencies/cities, 3 tracks each
-/// (1,542 quotas, 80,000 seats), every rule switched on, against a raw baseline measured in the same run: a plain
-/// <see cref="Array.Sort(Array)"/> of the same 1,000,000 scores. Goal (issue 4): under 5 s and under 1 GB.
+/// A national selection run: 1,000,000 synthetic applicants (--rows) over the 514 real regencies/cities, 3 tracks each
+/// (1,542 quotas, 80,000 seats per million), every rule switched on. The engine alone against a raw baseline measured in
+/// the same run (a plain <see cref="Array.Sort(Array)"/> of the same scores; goal of issue 4: under 5 s and 1 GB), then
+/// engine plus the frozen run stored end to end on SQLite and PostgreSQL (<see cref="SelectionStoreScenario"/>).
 /// </summary>
 internal static class SelectionScenario
 {
-    private const int Applicants = 1_000_000;
-    private const int Seats = 80_000;
-    private static readonly long[] Tracks = [1, 2, 3];
+    private const int SeatsPerMillion = 80_000;
+    public static readonly long[] Tracks = [1, 2, 3];
 
-    public static void Run()
+    public static async Task RunAsync(BenchOptions options)
+    {
+        var input = Input((int)options.Rows);
+        Engine(input);
+        GC.Collect();
+        if (!options.NoSqlite)
+        {
+            await SelectionStoreScenario.RunAsync(options, null, input);
+        }
+        if (options.Postgres is not null)
+        {
+            await SelectionStoreScenario.RunAsync(options, options.Postgres, input);
+        }
+    }
+
+    public static SelectionInput Input(int applicants)
     {
         var regencies = RegionFiles.Read(RegionFiles.DefaultFolder)
             .Where(r => r.Level == RegionLevel.Regency)
             .Select(r => r.Code)
             .ToArray();
-        var input = Generate(regencies, Applicants);
+        return Generate(regencies, applicants);
+    }
+
+    private static void Engine(SelectionInput input)
+    {
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
@@ -46,12 +65,12 @@ internal static class SelectionScenario
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
 
-        Report.Line("selection, 1,000,000 applicants, 1,542 quotas", watch.Elapsed.TotalSeconds, baseline.Elapsed.TotalSeconds, "s",
+        Report.Line(string.Create(CultureInfo.InvariantCulture, $"selection engine, {input.Applicants.Count:N0} applicants"), watch.Elapsed.TotalSeconds, baseline.Elapsed.TotalSeconds, "s",
             string.Create(CultureInfo.InvariantCulture,
                 $"peak working set {peak / 1048576.0:F0} MB (input alone {inputMemory / 1048576.0:F0} MB), allocated by the run {allocated / 1048576.0:F0} MB"));
         var moved = result.Moves.Sum(m => m.Seats);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  selected {result.Selected:N0} of {Seats:N0} seats, waitlisted {result.Count(SelectionOutcome.Waitlisted):N0}, " +
+            $"  selected {result.Selected:N0} of {input.Quotas.Sum(q => q.Size):N0} seats, waitlisted {result.Count(SelectionOutcome.Waitlisted):N0}, " +
             $"not selected {result.Count(SelectionOutcome.NotSelected):N0}, ineligible {result.Count(SelectionOutcome.Ineligible):N0}, " +
             $"seats passed on {moved:N0} in {result.Moves.Count:N0} moves"));
     }
@@ -109,13 +128,14 @@ internal static class SelectionScenario
             };
         }
 
+        var seats = (int)Math.Max(regencies.Length * Tracks.Length, (long)count * SeatsPerMillion / 1_000_000);
         var quotas = new List<Quota>(regencies.Length * Tracks.Length);
-        var extra = Seats - (Seats / (regencies.Length * Tracks.Length) * regencies.Length * Tracks.Length);
+        var extra = seats - (seats / (regencies.Length * Tracks.Length) * regencies.Length * Tracks.Length);
         foreach (var regency in regencies)
         {
             foreach (var track in Tracks)
             {
-                quotas.Add(new Quota(regency, track, Seats / (regencies.Length * Tracks.Length) + (extra-- > 0 ? 1 : 0)));
+                quotas.Add(new Quota(regency, track, seats / (regencies.Length * Tracks.Length) + (extra-- > 0 ? 1 : 0)));
             }
         }
 

@@ -12,7 +12,7 @@ public sealed class PublishedDecisions(TunasDb db) : IPublishedDecisions
         var run = await db.SelectionRuns.AsNoTracking()
             .Where(r => r.ProgramId == programId && r.Status == SelectionRunStatus.Published)
             .OrderByDescending(r => r.Number)
-            .Select(r => new { r.Id, r.PublishedAt })
+            .Select(r => new { r.Id, r.PublishedAt, r.RulesJson })
             .FirstOrDefaultAsync(ct);
         if (run is null)
         {
@@ -20,9 +20,9 @@ public sealed class PublishedDecisions(TunasDb db) : IPublishedDecisions
         }
         var d = await db.SelectionDecisions.AsNoTracking()
             .Where(x => x.RunId == run.Id && x.ApplicationId == applicationId)
-            .Select(x => new { x.Status, x.Rank, x.WaitlistPosition, x.Score, x.ScoreJson, x.ReasonsJson, x.RulesJson, x.TrackId })
+            .Select(x => new { x.Status, x.Rank, x.WaitlistPosition, x.Score, x.ScoreJson, x.ReasonsJson, x.RulesJson, x.RuleStates, x.TrackId })
             .FirstOrDefaultAsync(ct);
         return d is null ? null : new PublishedDecision(d.Status, d.Rank, d.WaitlistPosition, d.Score, DecisionReader.Score(d.ScoreJson),
-            DecisionReader.Reasons(d.ReasonsJson), DecisionReader.Rules(d.RulesJson), d.TrackId, run.PublishedAt);
+            DecisionReader.Reasons(d.ReasonsJson), DecisionReader.Rules(DecisionRules.Expand(run.RulesJson, d.RuleStates, d.RulesJson)), d.TrackId, run.PublishedAt);
     }
 }

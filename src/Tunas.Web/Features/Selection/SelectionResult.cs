@@ -109,7 +109,10 @@ public sealed class ApplicantResult
     public IReadOnlyList<RuleResult> Rules => run.Eligibility.Rules(Applicant, verdict, household);
 
     /// <summary>Why the applicant has this outcome, in one sentence.</summary>
-    public Reason Explain()
+    public Reason Explain() => Explain(Rules);
+
+    /// <summary>As <see cref="Explain()"/>, with the rules worked out already.</summary>
+    internal Reason Explain(IReadOnlyList<RuleResult> rules)
     {
         return Outcome switch
         {
@@ -123,21 +126,24 @@ public sealed class ApplicantResult
             SelectionOutcome.Waitlisted => new(SelectionReasonCodes.Waitlisted, SelectionMessages.WaitlistedMessage,
                 [Eligibility.Number(waitlistPosition), Eligibility.Number(rank)]),
             SelectionOutcome.NotSelected when household == HouseholdCheck.LimitReached =>
-                Rules[(int)EligibilityRule.Household].Reason,
+                rules[(int)EligibilityRule.Household].Reason,
             SelectionOutcome.NotSelected when HomeQuota is null =>
                 new(SelectionReasonCodes.NoQuota, SelectionMessages.NoQuotaMessage, []),
             SelectionOutcome.NotSelected =>
                 new(SelectionReasonCodes.BeyondWaitlist, SelectionMessages.BeyondWaitlistMessage, [Eligibility.Number(rank)]),
             _ => new(SelectionReasonCodes.Ineligible, SelectionMessages.IneligibleMessage,
-                [Eligibility.Number(Rules.Count(r => r.Status == RuleStatus.Failed))]),
+                [Eligibility.Number(rules.Count(r => r.Status == RuleStatus.Failed))]),
         };
     }
 
     /// <summary>The outcome's reason, then the reason of every failed rule.</summary>
-    public IReadOnlyList<Reason> Reasons()
+    public IReadOnlyList<Reason> Reasons() => Reasons(Rules);
+
+    /// <summary>As <see cref="Reasons()"/>, with the rules worked out already (a million applicants: once is enough).</summary>
+    internal IReadOnlyList<Reason> Reasons(IReadOnlyList<RuleResult> rules)
     {
-        var reasons = new List<Reason> { Explain() };
-        foreach (var rule in Rules)
+        var reasons = new List<Reason> { Explain(rules) };
+        foreach (var rule in rules)
         {
             if (rule.Status == RuleStatus.Failed && !ReferenceEquals(rule.Reason, reasons[0]))
             {

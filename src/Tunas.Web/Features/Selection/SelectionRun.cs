@@ -35,6 +35,18 @@ public sealed class SelectionRun
     /// <summary>SHA-256 of the inputs in a canonical order, so anyone can tell two runs had the same inputs.</summary>
     public required string InputsHash { get; set; }
 
+    /// <summary>
+    /// Every applicant's input as the run saw it (<see cref="FrozenInputs"/>): gzip of one JSON line per applicant
+    /// in application order, the very bytes <see cref="InputsHash"/> is taken over. Null for runs stored before it.
+    /// </summary>
+    public byte[]? InputsBlob { get; set; }
+
+    /// <summary>
+    /// The rules that passed or did not apply, each once, as a JSON array of rules; a decision's
+    /// <see cref="SelectionDecision.RuleStates"/> points into it. Null for runs stored before it.
+    /// </summary>
+    public string? RulesJson { get; set; }
+
     public int Applicants { get; set; }
     public int Selected { get; set; }
     public int Waitlisted { get; set; }
@@ -79,17 +91,26 @@ public sealed class SelectionDecision
     public int? WaitlistPosition { get; set; }
     public int Score { get; set; }
 
-    /// <summary>The score point by point (<see cref="ScoreBreakdown"/>), as JSON.</summary>
+    /// <summary>The score point by point (<see cref="ScoreBreakdown"/>), as JSON; parts worth 0 may be left out.</summary>
     public required string ScoreJson { get; set; }
 
-    /// <summary>Every rule with its status and reason (code, message, arguments), as JSON.</summary>
+    /// <summary>
+    /// With <see cref="RuleStates"/>: only the failed rules (code, message, arguments), as JSON. Without (runs stored
+    /// before the leaner store): every rule. <see cref="DecisionRules.Expand"/> gives every rule in both cases.
+    /// </summary>
     public required string RulesJson { get; set; }
+
+    /// <summary>
+    /// One character per rule in <see cref="EligibilityRule"/> order: <c>!</c> for the next failed rule of
+    /// <see cref="RulesJson"/>, else the place of the rule in the run's <see cref="SelectionRun.RulesJson"/>.
+    /// </summary>
+    public string? RuleStates { get; set; }
 
     /// <summary>The reasons of the outcome (code, message, arguments), as JSON.</summary>
     public required string ReasonsJson { get; set; }
 
-    /// <summary>The applicant's facts the run used (desil, household, ...), as JSON: the frozen input.</summary>
-    public required string InputJson { get; set; }
+    /// <summary>The applicant's input, for runs stored before <see cref="SelectionRun.InputsBlob"/>; null since.</summary>
+    public string? InputJson { get; set; }
 
     public DateTime? StatusChangedAt { get; set; }
     public string? StatusNote { get; set; }
@@ -145,6 +166,7 @@ internal sealed class SelectionDecisionConfiguration : IEntityTypeConfiguration<
         e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         e.Property(x => x.Placement).HasConversion<string>().HasMaxLength(24);
         e.Property(x => x.StatusNote).HasMaxLength(500);
+        e.Property(x => x.RuleStates).HasMaxLength(16);
         e.HasIndex(x => new { x.RunId, x.ApplicationId }).IsUnique();
         e.HasIndex(x => new { x.RunId, x.QuotaRegion, x.TrackId, x.WaitlistPosition });
         e.HasIndex(x => x.ApplicationId);

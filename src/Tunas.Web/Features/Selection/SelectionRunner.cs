@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Tunas.Web.Data;
 using Tunas.Web.Features.Applications;
 using Tunas.Web.Features.Programs;
@@ -17,9 +16,6 @@ namespace Tunas.Web.Features.Selection;
 /// </summary>
 public sealed class SelectionRunner(TunasDb db, CurrentUser user, AuditLog audit, TimeProvider clock)
 {
-    /// <summary>Decisions are inserted in slices of this many, so a large run does not track every row at once.</summary>
-    private const int SaveSlice = 2_000;
-
     /// <summary>Runs the selection as the signed-in user, for a program of their agency.</summary>
     public Task<RunAttempt> RunAsync(int programId, CancellationToken ct = default) =>
         RunAsync(programId, new SelectionActor(user.AgencyId ?? 0, user.Id ?? "system", user.Name ?? "system"), ct);
@@ -59,9 +55,23 @@ public sealed class SelectionRunner(TunasDb db, CurrentUser user, AuditLog audit
             WaitlistLength = program.WaitlistLength,
         };
         var result = SelectionEngine.Run(input);
+        return RunAttempt.Ok(await StoreAsync(programId, input, result, actor, ct));
+    }
 
+    /// <summary>
+    /// Stores a run frozen, in one transaction: the run row (settings, quotas, the inputs and their hash, counts),
+    /// a decision per applicant by the provider's fast path (<see cref="DecisionStore"/>), and the audit entry. The
+    /// drafts before it are superseded.
+    /// </summary>
+    public async Task<SelectionRun> StoreAsync(int programId, SelectionInput input, SelectionResult result, SelectionActor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(actor);
+        // The inputs are serialized and compressed on another core while the decisions are written.
+        var freezing = Task.Run(() => FrozenInputs.Freeze(input.Applicants), ct);
         var strategy = db.Database.CreateExecutionStrategy();
-        var run = await strategy.ExecuteAsync(async () =>
+        return await strategy.ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var number = await db.SelectionRuns.Where(r => r.ProgramId == programId).MaxAsync(r => (int?)r.Number, ct) ?? 0;
@@ -75,11 +85,11 @@ public sealed class SelectionRunner(TunasDb db, CurrentUser user, AuditLog audit
                 RunAt = clock.GetUtcNow().UtcDateTime,
                 RunById = actor.Id,
                 RunByName = actor.Name,
-                ReferenceDate = referenceDate,
-                Seed = program.Seed,
+                ReferenceDate = input.ReferenceDate,
+                Seed = input.Seed,
                 SettingsJson = JsonSerializer.Serialize(FrozenSettings.Of(input), DecisionJson.Options),
                 QuotasJson = JsonSerializer.Serialize(input.Quotas, DecisionJson.Options),
-                InputsHash = HashInputs(applicants),
+                InputsHash = "",
                 Applicants = result.Applicants.Count,
                 Selected = result.Count(SelectionOutcome.Selected),
                 Waitlisted = result.Count(SelectionOutcome.Waitlisted),
@@ -87,30 +97,17 @@ public sealed class SelectionRunner(TunasDb db, CurrentUser user, AuditLog audit
                 Ineligible = result.Count(SelectionOutcome.Ineligible),
             };
             db.SelectionRuns.Add(run);
+            await db.SaveChangesAsync(ct);
+
+            run.RulesJson = await DecisionStore.WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), run.Id, result.Applicants, ct);
+            (run.InputsBlob, run.InputsHash) = await freezing;
             audit.Record("selection.run", "program", programId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 new { run = run.Number, run.Applicants, run.Selected, run.Waitlisted, run.NotSelected, run.Ineligible, run.InputsHash },
                 (actor.Id, actor.Name));
             await db.SaveChangesAsync(ct);
-
-            var tracking = db.ChangeTracker.AutoDetectChangesEnabled;
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            try
-            {
-                foreach (var slice in result.Applicants.Chunk(SaveSlice))
-                {
-                    db.SelectionDecisions.AddRange(slice.Select(a => ToDecision(run.Id, a)));
-                    await db.SaveChangesAsync(ct);
-                    db.ChangeTracker.Clear();
-                }
-            }
-            finally
-            {
-                db.ChangeTracker.AutoDetectChangesEnabled = tracking;
-            }
             await tx.CommitAsync(ct);
             return run;
         });
-        return RunAttempt.Ok(run);
     }
 
     /// <summary>
@@ -204,30 +201,6 @@ public sealed class SelectionRunner(TunasDb db, CurrentUser user, AuditLog audit
         return chosen.GroupBy(c => c.PersonId).ToDictionary(g => g.Key, g => g.Max(c => c.End));
     }
 
-    private static SelectionDecision ToDecision(long runId, ApplicantResult a)
-    {
-        var outcome = a.Outcome;
-        return new SelectionDecision
-        {
-            RunId = runId,
-            ApplicationId = a.Applicant.ApplicationId,
-            RegistrationNumber = a.Applicant.RegistrationNumber,
-            VillageCode = a.Applicant.VillageCode,
-            QuotaRegion = a.HomeQuota?.Region ?? a.Applicant.QuotaRegion,
-            TrackId = a.TrackId is { } t ? (int)t : null,
-            Outcome = outcome,
-            Status = StatusOf(outcome),
-            Placement = a.Placement,
-            Rank = a.Rank,
-            WaitlistPosition = a.WaitlistPosition,
-            Score = a.Score.Total,
-            ScoreJson = DecisionJson.Score(a.Score),
-            RulesJson = DecisionJson.Rules(a.Rules),
-            ReasonsJson = DecisionJson.Reasons(a.Reasons()),
-            InputJson = DecisionJson.Input(a.Applicant),
-        };
-    }
-
     public static DecisionStatus StatusOf(SelectionOutcome outcome) => outcome switch
     {
         SelectionOutcome.Selected => DecisionStatus.Selected,
@@ -235,18 +208,6 @@ public sealed class SelectionRunner(TunasDb db, CurrentUser user, AuditLog audit
         SelectionOutcome.NotSelected => DecisionStatus.NotSelected,
         _ => DecisionStatus.Ineligible,
     };
-
-    /// <summary>SHA-256 over every applicant's input in application order: equal hashes mean equal inputs.</summary>
-    private static string HashInputs(List<Applicant> applicants)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var a in applicants.OrderBy(a => a.ApplicationId))
-        {
-            hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(a, DecisionJson.Options));
-            hash.AppendData("\n"u8);
-        }
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
 }
 
 /// <summary>What a run was given besides the quotas and applicants, in plain values: stored as the run's settings.</summary>

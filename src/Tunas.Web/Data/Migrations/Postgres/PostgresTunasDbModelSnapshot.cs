@@ -1213,7 +1213,6 @@ namespace Tunas.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.Property<string>("InputJson")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<string>("Outcome")
@@ -1242,6 +1241,10 @@ namespace Tunas.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
+
+                    b.Property<string>("RuleStates")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("RulesJson")
                         .IsRequired()
@@ -1306,6 +1309,9 @@ namespace Tunas.Web.Data.Migrations.Postgres
                     b.Property<int>("Ineligible")
                         .HasColumnType("integer");
 
+                    b.Property<byte[]>("InputsBlob")
+                        .HasColumnType("bytea");
+
                     b.Property<string>("InputsHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1333,6 +1339,9 @@ namespace Tunas.Web.Data.Migrations.Postgres
 
                     b.Property<DateOnly>("ReferenceDate")
                         .HasColumnType("date");
+
+                    b.Property<string>("RulesJson")
+                        .HasColumnType("text");
 
                     b.Property<DateTime>("RunAt")
                         .HasColumnType("timestamp with time zone");

@@ -1170,7 +1170,6 @@ namespace Tunas.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("InputJson")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Outcome")
@@ -1198,6 +1197,10 @@ namespace Tunas.Web.Data.Migrations.Sqlite
                     b.Property<string>("RegistrationNumber")
                         .IsRequired()
                         .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleStates")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RulesJson")
@@ -1261,6 +1264,9 @@ namespace Tunas.Web.Data.Migrations.Sqlite
                     b.Property<int>("Ineligible")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("InputsBlob")
+                        .HasColumnType("BLOB");
+
                     b.Property<string>("InputsHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1287,6 +1293,9 @@ namespace Tunas.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("ReferenceDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RulesJson")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("RunAt")
