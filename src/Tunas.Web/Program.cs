@@ -28,7 +28,7 @@ builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? "http://localhost:5080"
 // Database: SQLite file by default, PostgreSQL by configuration; data-protection keys live in it too.
 builder.Services.AddTunasDatabase(builder.Configuration);
 builder.Services.AddDataProtection().SetApplicationName("Tunas").PersistKeysToDbContext<TunasDb>();
-builder.Services.AddHealthChecks().AddDbContextCheck<TunasDb>("database");
+builder.Services.AddTunasHealth();
 builder.Services.AddSingleton(TimeProvider.System);
 
 // Sign-in, roles and policies; Bahasa Indonesia first.
@@ -48,9 +48,8 @@ builder.Services.AddTunasOpenApi();
 // Features.
 builder.Services.Configure<AdminOptions>(builder.Configuration.GetSection(AdminOptions.Section));
 builder.Services.Configure<AgencyOptions>(builder.Configuration.GetSection(AgencyOptions.Section));
-builder.Services.AddSingleton<RegionDirectory>();
+builder.Services.AddRegions();
 builder.Services.AddSingleton<SetupState>();
-builder.Services.AddScoped<RegionStore>();
 builder.Services.AddScoped<AgencyService>();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddScoped<UserAdmin>();
@@ -108,7 +107,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 
-app.MapHealthChecks("/health").AllowAnonymous();
+app.MapTunasHealth();
 app.MapTunasOpenApi();
 app.MapRazorPages();
 app.MapAuth();
