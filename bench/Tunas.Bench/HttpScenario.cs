@@ -33,6 +33,7 @@ internal static class HttpScenario
             ("/api/v1/regions/35.72/children", _ => "/api/v1/regions/35.72/children", HttpStatusCode.OK),
             ("/api/v1/regions?q=kepanjen", _ => "/api/v1/regions?q=kepanjen", HttpStatusCode.OK),
             ("/api/v1/regions?q=<village name, varied>", i => "/api/v1/regions?q=" + names[i % names.Length], HttpStatusCode.OK),
+            ("home page /", _ => "/", HttpStatusCode.OK),
             ("unknown page (404)", _ => "/tidak-ada", HttpStatusCode.NotFound),
         ];
 

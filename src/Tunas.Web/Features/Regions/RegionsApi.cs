@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
-using Tunas.Web.Infrastructure;
 using Tunas.Web.Features.Shared;
+using Tunas.Web.Infrastructure;
 
 namespace Tunas.Web.Features.Regions;
 

@@ -63,7 +63,7 @@ public sealed class RegionRefreshTests : IAsyncLifetime
     private async Task<long> ImportElsewhereAsync(List<Region> regions)
     {
         using var scope = _app.Services.CreateScope();
-        var elsewhere = ActivatorUtilities.CreateInstance<RegionDirectory>(scope.ServiceProvider);
+        using var elsewhere = ActivatorUtilities.CreateInstance<RegionDirectory>(scope.ServiceProvider);
         var store = ActivatorUtilities.CreateInstance<RegionStore>(scope.ServiceProvider, elsewhere);
         await store.ImportAsync(regions);
         return (await elsewhere.IndexAsync()).Version;
