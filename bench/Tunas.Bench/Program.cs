@@ -9,12 +9,14 @@ using Tunas.Bench;
 //   dotnet run -c Release --project bench/Tunas.Bench -- selection [--rows 1000000] [--postgres "<conn>"] [--no-sqlite] [--keep]
 //   dotnet run -c Release --project bench/Tunas.Bench -- intake [--connections 64] [--requests 60000] [--load-seconds 20] [--postgres "<conn>"]
 //   dotnet run -c Release --project bench/Tunas.Bench -- generate --rows 100000 [--out folder] [--format csv|xlsx|both]
-// `baseline-server` is the bare ASP.NET Core app the start-up scenario compares against.
+//   dotnet run -c Release --project bench/Tunas.Bench -- http [--connections 64] [--load-seconds 10]
+// `baseline-server` is the bare ASP.NET Core app the start-up and http scenarios compare against.
 if (args.Length > 0 && args[0] == "baseline-server")
 {
     var builder = WebApplication.CreateSlimBuilder(args[1..]);
     var app = builder.Build();
     app.MapGet("/health", () => "Healthy");
+    app.MapGet("/plaintext", () => "Hello, World!");
     app.Run();
     return 0;
 }
@@ -58,6 +60,9 @@ foreach (var scenario in scenarios)
         case "import-csv":
             await ImportScenario.RunAsync(options, "csv");
             break;
+        case "http":
+            await HttpScenario.RunAsync(options);
+            break;
         case "intake":
             await IntakeScenario.RunAsync(options);
             break;
@@ -65,7 +70,7 @@ foreach (var scenario in scenarios)
             await ImportScenario.RunAsync(options, "xlsx");
             break;
         default:
-            Console.Error.WriteLine($"Unknown scenario '{scenario}'. Known: startup, regions, selection, search, import-csv, import-xlsx, intake, generate.");
+            Console.Error.WriteLine($"Unknown scenario '{scenario}'. Known: startup, regions, selection, search, import-csv, import-xlsx, intake, http, generate.");
             return 2;
     }
 }

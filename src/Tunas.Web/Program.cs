@@ -19,7 +19,7 @@ var builder = WebSetup.CreateBuilder(command);
 
 // Platform: the database (SQLite file by default, PostgreSQL by configuration), health, pages and JSON API.
 builder.Services.AddTunasDatabase(builder.Configuration);
-builder.Services.AddHealthChecks().AddDbContextCheck<TunasDb>("database");
+builder.Services.AddTunasHealth();
 builder.Services.AddTunasWeb();
 
 // Features, in the order of the flow; each registers its own services, options and commands.
@@ -52,7 +52,7 @@ app.UseAuthorization();
 app.UseRateLimiter();
 
 // Endpoints: pages from the feature folders, then each feature's API.
-app.MapHealthChecks("/health").AllowAnonymous();
+app.MapTunasHealth();
 app.MapTunasOpenApi();
 app.MapRazorPages();
 app.MapAuth();

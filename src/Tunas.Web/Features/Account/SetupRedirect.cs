@@ -8,6 +8,8 @@ public sealed class SetupState
 {
     private volatile bool _hasUsers;
 
+    public bool HasUsers => _hasUsers;
+
     public async Task<bool> HasUsersAsync(TunasDb db, CancellationToken ct)
     {
         if (!_hasUsers && await db.Users.AnyAsync(ct))
@@ -23,13 +25,16 @@ public sealed class SetupState
 /// <summary>Until the first administrator exists, every page leads to the one-time setup page.</summary>
 public sealed class SetupRedirect(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, SetupState state, TunasDb db)
+    // The database is taken from the request's services only while no user is known: once one exists, a request
+    // needs no DbContext made for it here.
+    public async Task InvokeAsync(HttpContext context, SetupState state)
     {
         var path = context.Request.Path;
         var exempt = path.StartsWithSegments("/Setup") || path.StartsWithSegments("/api") || path.StartsWithSegments("/health")
             || path.StartsWithSegments("/lib") || path.StartsWithSegments("/css") || path.StartsWithSegments("/js")
             || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/docs") || path.StartsWithSegments("/Error");
-        if (!exempt && HttpMethods.IsGet(context.Request.Method) && !await state.HasUsersAsync(db, context.RequestAborted))
+        if (!exempt && HttpMethods.IsGet(context.Request.Method) && !state.HasUsers
+            && !await state.HasUsersAsync(context.RequestServices.GetRequiredService<TunasDb>(), context.RequestAborted))
         {
             context.Response.Redirect("/Setup");
             return;

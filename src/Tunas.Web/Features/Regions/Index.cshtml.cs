@@ -1,12 +1,11 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Tunas.Web.Data;
+using Tunas.Web.Features.Shared;
 
 namespace Tunas.Web.Features.Regions;
 
-public sealed class IndexModel(TunasDb db, RegionDirectory directory, IHomeRegency home, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class IndexModel(RegionDirectory directory, IHomeRegency home, IStringLocalizer<SharedResource> L) : PageModel
 {
     public RegionStats Stats { get; private set; } = new(0, 0, 0, 0);
     public List<RegionSearchHit>? Hits { get; private set; }
@@ -17,12 +16,12 @@ public sealed class IndexModel(TunasDb db, RegionDirectory directory, IHomeRegen
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Stats = (await RegionsApi.GetStatsAsync(db, ct)).Value!;
+        var index = await directory.IndexAsync(ct);
+        Stats = index.Stats;
         Agency = await home.RegencyCodeAsync(ct);
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            var result = await RegionsApi.SearchAsync(Q, null, null, 30, db, directory, L, ct);
-            Hits = result.Result is Ok<List<RegionSearchHit>> ok ? ok.Value : [];
+            Hits = RegionsApi.Validate(Q, null, L) is null ? index.Search(SearchText.Key(Q), null, null, 30) : [];
         }
     }
 }

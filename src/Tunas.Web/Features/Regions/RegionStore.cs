@@ -49,6 +49,10 @@ public sealed class RegionStore(TunasDb db, RegionDirectory directory, ILogger<R
             {
                 await db.Regions.Where(x => chunk.Contains(x.Code)).ExecuteUpdateAsync(s => s.SetProperty(x => x.IsCurrent, false), ct);
             }
+            if (added.Count + changed.Count + retired.Count > 0)
+            {
+                await BumpVersionAsync(ct);
+            }
             await tx.CommitAsync(ct);
             return new RegionImportResult(added.Count, changed.Count, retired.Count, regions.Count - added.Count - changed.Count);
         });
@@ -66,6 +70,19 @@ public sealed class RegionStore(TunasDb db, RegionDirectory directory, ILogger<R
             return null;
         }
         return await ImportAsync(RegionFiles.Read(folder), ct);
+    }
+
+    /// <summary>Tells every instance (<see cref="RegionDirectory.RefreshAsync"/>) that its regions in memory are out of date.</summary>
+    private async Task BumpVersionAsync(CancellationToken ct)
+    {
+        var now = DateTime.UtcNow;
+        var bumped = await db.Set<RegionsVersion>().Where(v => v.Id == RegionsVersion.Row)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Version, v => v.Version + 1).SetProperty(v => v.ChangedAt, now), ct);
+        if (bumped == 0)
+        {
+            db.Add(new RegionsVersion { Version = 1, ChangedAt = now });
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     private async Task BulkInsertAsync(List<Region> rows, CancellationToken ct)

@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Tunas.Web.Data;
 using Tunas.Web.Features.Shared;
+using Tunas.Web.Infrastructure;
 
 namespace Tunas.Web.Features.Regions;
 
@@ -24,86 +23,54 @@ public static class RegionsApi
                 return await next(ctx);
             });
 
-        api.MapGet("/stats", GetStatsAsync);
-        api.MapGet("/{code}", GetAsync);
-        api.MapGet("/{code}/children", GetChildrenAsync);
+        // Answered from memory straight after routing: nothing later in the pipeline (sign-in, language, the
+        // setup redirect) changes them. The search stays in the pipeline: its errors speak the user's language.
+        api.MapGet("/stats", GetStatsAsync).ShortCircuit();
+        api.MapGet("/{code}", GetAsync).ShortCircuit();
+        api.MapGet("/{code}/children", GetChildrenAsync).ShortCircuit();
         api.MapGet("/", SearchAsync);
         return app;
     }
 
-    internal static async Task<Ok<RegionStats>> GetStatsAsync(TunasDb db, CancellationToken ct)
-    {
-        var counts = await db.Regions.AsNoTracking().Where(r => r.IsCurrent)
-            .GroupBy(r => r.Level).Select(g => new { Level = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Level, x => x.Count, ct);
-        int Count(RegionLevel level) => counts.GetValueOrDefault(level);
-        return TypedResults.Ok(new RegionStats(Count(RegionLevel.Province), Count(RegionLevel.Regency), Count(RegionLevel.District), Count(RegionLevel.Village)));
-    }
+    internal static async Task<JsonBytes<RegionStats>> GetStatsAsync(RegionDirectory directory, CancellationToken ct) =>
+        new((await directory.IndexAsync(ct)).StatsJson);
 
-    internal static async Task<Results<Ok<RegionDto>, NotFound>> GetAsync(string code, TunasDb db, CancellationToken ct)
-    {
-        var region = await db.Regions.AsNoTracking().Where(r => r.Code == code)
-            .Select(r => new RegionDto(r.Code, r.Name, r.Level, r.ParentCode)).FirstOrDefaultAsync(ct);
-        return region is null ? TypedResults.NotFound() : TypedResults.Ok(region);
-    }
+    internal static async Task<Results<JsonBytes<RegionDto>, NotFound>> GetAsync(string code, RegionDirectory directory, CancellationToken ct) =>
+        (await directory.IndexAsync(ct)).RegionJson(code) is { } json ? new JsonBytes<RegionDto>(json) : TypedResults.NotFound();
 
     /// <summary>Current children by name; the root (<c>-</c>) lists the provinces.</summary>
-    internal static async Task<Results<Ok<List<RegionDto>>, NotFound>> GetChildrenAsync(string code, TunasDb db, CancellationToken ct)
-    {
-        string? parent = code == "-" ? null : code;
-        if (parent is not null && !await db.Regions.AnyAsync(r => r.Code == parent, ct))
-        {
-            return TypedResults.NotFound();
-        }
-        var children = await db.Regions.AsNoTracking()
-            .Where(r => r.ParentCode == parent && r.IsCurrent)
-            .OrderBy(r => r.Name)
-            .Select(r => new RegionDto(r.Code, r.Name, r.Level, r.ParentCode))
-            .ToListAsync(ct);
-        return TypedResults.Ok(children);
-    }
+    internal static async Task<Results<JsonBytes<List<RegionDto>>, NotFound>> GetChildrenAsync(string code, RegionDirectory directory, CancellationToken ct) =>
+        (await directory.IndexAsync(ct)).ChildrenJson(code == "-" ? null : code) is { } json ? new JsonBytes<List<RegionDto>>(json) : TypedResults.NotFound();
 
     /// <summary>Name search, case and accent insensitive; optionally one level and inside one region (<c>within=35.72</c>).</summary>
-    internal static async Task<Results<Ok<List<RegionSearchHit>>, ValidationProblem>> SearchAsync(
-        string? q, string? level, string? within, int? limit, TunasDb db, RegionDirectory directory,
+    internal static async Task<Results<JsonBytes<List<RegionSearchHit>>, ValidationProblem>> SearchAsync(
+        string? q, string? level, string? within, int? limit, RegionDirectory directory,
         IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
-        var folded = SearchText.Key(q);
-        if (folded.Length < 2)
+        if (Validate(q, level, L) is { } problem)
+        {
+            return problem;
+        }
+        var index = await directory.IndexAsync(ct);
+        return new JsonBytes<List<RegionSearchHit>>(index.SearchJson(SearchText.Key(q), LevelOf(level), within, Math.Clamp(limit ?? 20, 1, 100)));
+    }
+
+    /// <summary>The search's rules on its inputs, shared by the API and the regions page.</summary>
+    internal static ValidationProblem? Validate(string? q, string? level, IStringLocalizer<SharedResource> L)
+    {
+        if (SearchText.Key(q).Length < 2)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = [L["Type at least 2 letters of the name."]] });
         }
-        RegionLevel? wanted = null;
-        if (!string.IsNullOrWhiteSpace(level))
+        if (!string.IsNullOrWhiteSpace(level) && LevelOf(level) is null)
         {
-            if (!Enum.TryParse<RegionLevel>(level, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["level"] = [L["Level is one of: province, regency, district, village."]] });
-            }
-            wanted = parsed;
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["level"] = [L["Level is one of: province, regency, district, village."]] });
         }
-        var take = Math.Clamp(limit ?? 20, 1, 100);
-        var query = db.Regions.AsNoTracking().Where(r => r.IsCurrent && r.SearchName.Contains(folded));
-        if (wanted is { } l)
-        {
-            query = query.Where(r => r.Level == l);
-        }
-        if (!string.IsNullOrWhiteSpace(within))
-        {
-            var prefix = within.Trim() + ".";
-            query = query.Where(r => r.Code.StartsWith(prefix));
-        }
-        var rows = await query
-            .OrderBy(r => r.SearchName.StartsWith(folded) ? 0 : 1)
-            .ThenBy(r => r.Level)
-            .ThenBy(r => r.SearchName.Length)
-            .ThenBy(r => r.Code)
-            .Take(take)
-            .Select(r => new RegionDto(r.Code, r.Name, r.Level, r.ParentCode))
-            .ToListAsync(ct);
-        var upper = await directory.UpperLevelsAsync(ct);
-        return TypedResults.Ok(rows.Select(r => new RegionSearchHit(r.Code, r.Name, r.Level, r.ParentCode, PathOf(r.ParentCode, upper))).ToList());
+        return null;
     }
+
+    private static RegionLevel? LevelOf(string? level) =>
+        !string.IsNullOrWhiteSpace(level) && Enum.TryParse<RegionLevel>(level, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
 
     /// <summary>"Kepanjenkidul, Kota Blitar, Jawa Timur": the parents' names, nearest first.</summary>
     public static string PathOf(string? parentCode, IReadOnlyDictionary<string, RegionSummary> upper)
