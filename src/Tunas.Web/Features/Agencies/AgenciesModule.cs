@@ -11,6 +11,7 @@ public static class AgenciesModule
         services.AddScoped<AgencyService>();
         services.AddScoped<IHomeRegency>(sp => sp.GetRequiredService<AgencyService>());
         services.AddScoped<VillageNames>();
+        services.AddSingleton<AgencyHeader>();
         return services;
     }
 }

@@ -11,7 +11,7 @@ using Tunas.Web.Infrastructure;
 namespace Tunas.Web.Features.Agencies;
 
 [Authorize(Policy = Policies.ManageAgency)]
-public sealed class EditModel(TunasDb db, AgencyService agencies, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class EditModel(TunasDb db, AgencyService agencies, AgencyHeader header, AuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty]
     public AgencyInput Input { get; set; } = new();
@@ -56,6 +56,7 @@ public sealed class EditModel(TunasDb db, AgencyService agencies, AuditLog audit
         a.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         audit.Record("agency.changed", "Agency", a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { Before = before, After = Input });
         await db.SaveChangesAsync(ct);
+        header.Forget();
         TempData["Message"] = L["The agency settings were saved."].Value;
         return Redirect("/Agency");
     }

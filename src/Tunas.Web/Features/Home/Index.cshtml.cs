@@ -5,9 +5,9 @@ using Tunas.Web.Features.Agencies;
 namespace Tunas.Web.Features.Home;
 
 [AllowAnonymous]
-public sealed class IndexModel(AgencyService agencies) : PageModel
+public sealed class IndexModel(AgencyHeader agency) : PageModel
 {
     public string AgencyName { get; private set; } = "";
 
-    public async Task OnGetAsync(CancellationToken ct) => AgencyName = (await agencies.CurrentAsync(ct)).Name;
+    public async Task OnGetAsync(CancellationToken ct) => AgencyName = (await agency.GetAsync(ct)).Name;
 }

@@ -1,10 +1,10 @@
-using Tunas.Web.Features.Applications;
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using NpgsqlTypes;
+using Tunas.Web.Features.Applications;
 
 namespace Tunas.Web.Features.Selection;
 

@@ -12,7 +12,7 @@ using Tunas.Web.Infrastructure;
 namespace Tunas.IntegrationTests.Features.Registry;
 
 [Collection(SharedApp.Name)]
-public sealed class RegistryPagesTests(TunasFactory app)
+public sealed partial class RegistryPagesTests(TunasFactory app)
 {
     private const string Sentul = "35.72.01.1003";
 
@@ -266,100 +266,6 @@ public sealed class RegistryPagesTests(TunasFactory app)
         var response = await client.PostAsync("/Registry?handler=Nik", await TunasFactory.FormAsync(client, "/Registry", new() { ["Nik"] = "357203410788" }));
 
         Assert.Contains("NIK harus 16 digit; yang diisi 12 digit.", await Residents.TextAsync(response), StringComparison.Ordinal);
-    }
-
-    public static TheoryData<string, string> RefusedPages()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var role in new[] { Roles.Leadership, Roles.ProviderStaff, Roles.Facilitator, Roles.Participant })
-        {
-            foreach (var path in new[] { "/Registry", "/Registry/Create", "/Registry/Details/1", "/Registry/Edit/1", "/Registry/Duplicates", "/Audit" })
-            {
-                data.Add(path, role);
-            }
-        }
-        foreach (var path in new[] { "/Registry/Duplicates", "/Audit" })
-        {
-            data.Add(path, Roles.VillageOperator);
-        }
-        data.Add("/Audit", Roles.ProgramOfficer);
-        return data;
-    }
-
-    [Theory]
-    [MemberData(nameof(RefusedPages))]
-    public async Task RolesWithoutTheRegistryAreRefused(string path, string role)
-    {
-        var client = await app.PageClientAsync(role);
-
-        var response = await client.GetAsync(path);
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains("/Account/AccessDenied", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("/Registry")]
-    [InlineData("/Registry/Create")]
-    [InlineData("/Registry/Details/1")]
-    [InlineData("/Registry/Duplicates")]
-    [InlineData("/Audit")]
-    public async Task AnonymousVisitorsAreSentToSignIn(string path)
-    {
-        var response = await (await app.PageClientAsync(null)).GetAsync(path);
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains("/Account/Login", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task AnOperatorCannotOpenAResidentOfAnotherKelurahan()
-    {
-        var id = await Residents.CreateAsync(app, "3572034107880716", "Warga Sentul Lain", village: Sentul);
-        var client = await app.PageClientAsync(Roles.VillageOperator);
-
-        var details = await client.GetAsync($"/Registry/Details/{id}");
-        var edit = await client.GetAsync($"/Registry/Edit/{id}");
-        var show = await client.PostAsync($"/Registry/Details/{id}?handler=ShowNik", await TunasFactory.FormAsync(client, "/Registry", []));
-        var change = await client.PostAsync($"/Registry/Edit/{id}", await TunasFactory.FormAsync(client, "/Registry", Residents.Form("", "Diubah Operator", village: Sentul)));
-        var list = await Residents.PageAsync(client, "/Registry?q=sentul");
-
-        Assert.Equal(HttpStatusCode.NotFound, details.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, edit.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, show.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, change.StatusCode);
-        Assert.DoesNotContain(id, Residents.Rows(list));
-    }
-
-    [Fact]
-    public async Task AnOperatorRegistersOnlyResidentsOfTheirOwnKelurahan()
-    {
-        var client = await app.PageClientAsync(Roles.VillageOperator);
-        var page = await Residents.PageAsync(client, "/Registry/Create");
-
-        var elsewhere = await client.PostAsync("/Registry/Create", await TunasFactory.FormAsync(client, "/Registry/Create",
-            Residents.Form("3572034107880717", "Warga Titipan", village: Sentul)));
-        var own = await client.PostAsync("/Registry/Create", await TunasFactory.FormAsync(client, "/Registry/Create",
-            Residents.Form("3572034107880718", "Warga Kauman Asli")));
-
-        Assert.Contains("data-testid=\"fixed-village\"", page, StringComparison.Ordinal);
-        Assert.Contains($"name=\"Input.VillageCode\" value=\"{TunasFactory.OperatorVillage}\"", page, StringComparison.Ordinal);
-        Assert.DoesNotContain("data-region-picker", page, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, elsewhere.StatusCode);
-        Assert.Contains("Operator kelurahan hanya boleh mendaftarkan warga kelurahannya sendiri.", await Residents.TextAsync(elsewhere), StringComparison.Ordinal);
-        Assert.False(await Residents.ExistsAsync(app, "3572034107880717"));
-        Assert.Equal(HttpStatusCode.Redirect, own.StatusCode);
-        Assert.True(await Residents.ExistsAsync(app, "3572034107880718"));
-    }
-
-    [Fact]
-    public async Task AnOfficerPicksTheKelurahanWithThePickerRootedAtTheAgencysCity()
-    {
-        var html = await Residents.PageAsync((await app.PageClientAsync(Roles.ProgramOfficer)), "/Registry/Create");
-
-        Assert.Contains($"data-root=\"{TunasFactory.AgencyRegency}\"", html, StringComparison.Ordinal);
-        Assert.Contains("type=\"date\"", html, StringComparison.Ordinal);
-        Assert.Contains("<option value=\"SeniorSecondary\">SLTA/sederajat</option>", html, StringComparison.Ordinal);
     }
 }
 
