@@ -12,6 +12,9 @@ public static class RegistryModule
         services.AddScoped<RegistryRules>();
         services.AddScoped<PersonWriter>();
         services.AddScoped<PersonSearch>();
+        services.AddOptions<RegistryStatisticsOptions>().BindConfiguration(RegistryStatisticsOptions.Section);
+        services.AddScoped<RegistryStatistics>();
+        services.AddHostedService<RegistryStatisticsRefresher>();
         services.AddScoped<VillageNames>();
         services.AddDuplicates();
         services.AddImports();
