@@ -1122,6 +1122,8 @@ namespace Tunas.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AgencyId", "VillageCode", "NameKey");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("AgencyId", "VillageCode", "NameKey"), new[] { "Id" });
+
                     b.ToTable("Persons");
                 });
 
