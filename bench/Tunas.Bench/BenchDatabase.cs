@@ -110,6 +110,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
         services.AddScoped<RegistryRules>();
         services.AddScoped<PersonWriter>();
         services.AddScoped<PersonSearch>();
+        services.AddScoped<RegistryStatistics>();
         return services.BuildServiceProvider();
     }
 

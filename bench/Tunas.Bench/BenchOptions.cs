@@ -42,8 +42,11 @@ internal sealed record BenchOptions
     /// <summary>Measure PostgreSQL only (with --postgres), not SQLite.</summary>
     public bool NoSqlite { get; init; }
 
-    /// <summary>Search: run ANALYZE on SQLite after the load too (the app itself never does; PostgreSQL's autovacuum does).</summary>
+    /// <summary>Search: a full ANALYZE after the load (VACUUM ANALYZE on PostgreSQL); by default none.</summary>
     public bool Analyze { get; init; }
+
+    /// <summary>Search: after the load, what the app's statistics upkeep does (RegistryStatistics.RefreshIfStaleAsync).</summary>
+    public bool Upkeep { get; init; }
 
     /// <summary>Intake: concurrent connections of the load generator.</summary>
     public int Connections { get; init; } = 64;
@@ -79,6 +82,7 @@ internal sealed record BenchOptions
             Keep = args.Contains("--keep"),
             Reuse = Value("--reuse"),
             Analyze = args.Contains("--analyze"),
+            Upkeep = args.Contains("--upkeep"),
             NoSqlite = args.Contains("--no-sqlite"),
             Connections = (int)Long("--connections", defaults.Connections),
             Requests = (int)Long("--requests", defaults.Requests),

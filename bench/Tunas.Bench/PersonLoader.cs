@@ -105,7 +105,8 @@ internal static class PersonLoader
     public static async Task<(long Persons, long Households, long Tokens)> LoadPostgresAsync(string connectionString, int agencyId, Func<IEnumerable<SyntheticResident>> rows)
     {
         var households = Households(rows());
-        await using var connection = new NpgsqlConnection(connectionString);
+        // Completing a COPY of two million rows builds their index entries: longer than the default 30 s on a busy machine.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString);
         await connection.OpenAsync();
         await using var tx = await connection.BeginTransactionAsync();
 

@@ -59,6 +59,9 @@ public abstract class TunasDb(DbContextOptions options) : IdentityDbContext<AppU
             // SQLite compares bytes already.
             builder.Entity<PersonNameToken>().Property(x => x.NameKey).UseCollation("C");
             builder.Entity<PersonNameToken>().Property(x => x.Token).UseCollation("C");
+            // A name search within a kelurahan pages in this index alone (PersonSearch). SQLite's entries end with the
+            // row id already; PostgreSQL's plain index scan would read the person's row for every entry it tests.
+            builder.Entity<Person>().HasIndex(x => new { x.AgencyId, x.VillageCode, x.NameKey }).IncludeProperties(x => x.Id);
         }
         builder.Entity<AppSecret>(e =>
         {

@@ -14,6 +14,9 @@ public static class RegistryModule
         services.AddScoped<PersonWriter>();
         services.AddScoped<PersonSearch>();
         services.AddSingleton<IAuditVocabulary, RegistryAuditVocabulary>();
+        services.AddOptions<RegistryStatisticsOptions>().BindConfiguration(RegistryStatisticsOptions.Section);
+        services.AddScoped<RegistryStatistics>();
+        services.AddHostedService<RegistryStatisticsRefresher>();
         services.AddDuplicates();
         services.AddImports();
         return services;

@@ -1146,6 +1146,8 @@ namespace Tunas.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AgencyId", "VillageCode", "NameKey");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("AgencyId", "VillageCode", "NameKey"), new[] { "Id" });
+
                     b.ToTable("Persons");
                 });
 
