@@ -7,10 +7,8 @@ namespace Tunas.Web.Features.Registry.Bulk;
 /// <summary>SQLite: one prepared statement per table, reused for every row, inside the batch's transaction.</summary>
 internal sealed class SqlitePersonBulkWriter(SqliteConnection connection, SqliteTransaction transaction) : PersonBulkWriter(connection, transaction)
 {
-    /// <summary>The id, then the types of <see cref="PersonBulkWriter.PersonColumns"/>.</summary>
     private static readonly SqliteType[] PersonTypes =
     [
-        SqliteType.Integer,
         SqliteType.Integer, SqliteType.Text, SqliteType.Text, SqliteType.Integer, SqliteType.Text, SqliteType.Text, SqliteType.Integer, SqliteType.Text, SqliteType.Text, SqliteType.Text,
         SqliteType.Text, SqliteType.Text, SqliteType.Text, SqliteType.Text, SqliteType.Integer, SqliteType.Text, SqliteType.Integer, SqliteType.Integer, SqliteType.Integer,
         SqliteType.Integer, SqliteType.Integer, SqliteType.Text, SqliteType.Text, SqliteType.Integer, SqliteType.Text, SqliteType.Integer, SqliteType.Text, SqliteType.Text,
@@ -22,10 +20,11 @@ internal sealed class SqlitePersonBulkWriter(SqliteConnection connection, Sqlite
         {
             return;
         }
-        var size = SqliteStatements.ListSize(values.Count, ListSize);
-        var command = SqliteStatements.Get(connection, transaction, $"{select} AND {column} IN ({SqliteStatements.Names(0, size)})", size,
-            [typeof(T) == typeof(string) ? SqliteType.Text : SqliteType.Integer]);
-        var parameters = command.Parameters;
+        var size = Math.Min(ListSize, values.Count);
+        var names = Enumerable.Range(0, size).Select(i => "$v" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        await using var command = Command($"{select} AND {column} IN ({string.Join(", ", names)})");
+        var parameters = names.Select(n => command.Parameters.Add(n, typeof(T) == typeof(string) ? SqliteType.Text : SqliteType.Integer)).ToArray();
+        command.Prepare();
         for (var start = 0; start < values.Count; start += size)
         {
             for (var i = 0; i < size; i++)
@@ -41,7 +40,7 @@ internal sealed class SqlitePersonBulkWriter(SqliteConnection connection, Sqlite
         }
     }
 
-    // The inserts call the synchronous Execute methods: SQLite runs in-process, and its async methods only add a task per statement.
+    // The loops below call the synchronous Execute methods: SQLite runs in-process, and its async methods only add a task per row.
     public override async Task<IReadOnlyList<(string Card, long Id)>> InsertHouseholdsAsync(int agencyId, List<(string Card, long? Head)> households, CancellationToken ct)
     {
         var ids = new List<(string, long)>(households.Count);
@@ -50,13 +49,21 @@ internal sealed class SqlitePersonBulkWriter(SqliteConnection connection, Sqlite
             return ids;
         }
         var next = await NextIdAsync("Households", ct);
-        foreach (var (card, _) in households)
+        await using var command = Command("""INSERT INTO "Households" ("Id", "AgencyId", "FamilyCardNumber", "HeadPersonId") VALUES ($id, $agency, $card, $head)""");
+        var id = command.Parameters.Add("$id", SqliteType.Integer);
+        command.Parameters.Add("$agency", SqliteType.Integer).Value = agencyId;
+        var card = command.Parameters.Add("$card", SqliteType.Text);
+        var head = command.Parameters.Add("$head", SqliteType.Integer);
+        command.Prepare();
+        foreach (var (c, h) in households)
         {
-            ids.Add((card, next++));
+            ct.ThrowIfCancellationRequested();
+            id.Value = next;
+            card.Value = c;
+            head.Value = (object?)h ?? DBNull.Value;
+            command.ExecuteNonQuery();
+            ids.Add((c, next++));
         }
-        SqliteStatements.Insert(connection, transaction, """ "Households" ("Id", "AgencyId", "FamilyCardNumber", "HeadPersonId") """, 4,
-            Enumerable.Range(0, households.Count).ToList(), i => [ids[i].Item2, agencyId, households[i].Card, households[i].Head],
-            [SqliteType.Integer, SqliteType.Integer, SqliteType.Text, SqliteType.Integer], ct);
         return ids;
     }
 
@@ -73,19 +80,50 @@ internal sealed class SqlitePersonBulkWriter(SqliteConnection connection, Sqlite
         }
     }
 
-    public override Task InsertPersonsAsync(List<Person> persons, CancellationToken ct)
+    public override async Task InsertPersonsAsync(List<Person> persons, CancellationToken ct)
     {
-        SqliteStatements.Insert(connection, transaction, $"""
-            "Persons" ("Id", {PersonColumns})
-            """, PersonTypes.Length, persons, p => [p.Id, .. Values(p)], PersonTypes, ct);
-        return Task.CompletedTask;
+        if (persons.Count == 0)
+        {
+            return;
+        }
+        var names = Enumerable.Range(0, PersonTypes.Length).Select(i => "$p" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        await using var command = Command($"""INSERT INTO "Persons" ("Id", {PersonColumns}) VALUES ($id, {string.Join(", ", names)})""");
+        var id = command.Parameters.Add("$id", SqliteType.Integer);
+        var parameters = names.Select((n, i) => command.Parameters.Add(n, PersonTypes[i])).ToArray();
+        command.Prepare();
+        foreach (var person in persons)
+        {
+            ct.ThrowIfCancellationRequested();
+            id.Value = person.Id;
+            var values = Values(person);
+            for (var i = 0; i < values.Length; i++)
+            {
+                parameters[i].Value = values[i] ?? DBNull.Value;
+            }
+            command.ExecuteNonQuery();
+        }
     }
 
-    public override Task InsertTokensAsync(List<PersonNameToken> tokens, CancellationToken ct)
+    public override async Task InsertTokensAsync(List<PersonNameToken> tokens, CancellationToken ct)
     {
-        SqliteStatements.Insert(connection, transaction, """ "PersonNameTokens" ("AgencyId", "Token", "PersonId", "NameKey") """, 4,
-            tokens, t => [t.AgencyId, t.Token, t.PersonId, t.NameKey], [SqliteType.Integer, SqliteType.Text, SqliteType.Integer, SqliteType.Text], ct);
-        return Task.CompletedTask;
+        if (tokens.Count == 0)
+        {
+            return;
+        }
+        await using var command = Command("""INSERT INTO "PersonNameTokens" ("AgencyId", "Token", "PersonId", "NameKey") VALUES ($agency, $token, $person, $key)""");
+        var agency = command.Parameters.Add("$agency", SqliteType.Integer);
+        var token = command.Parameters.Add("$token", SqliteType.Text);
+        var person = command.Parameters.Add("$person", SqliteType.Integer);
+        var key = command.Parameters.Add("$key", SqliteType.Text);
+        command.Prepare();
+        foreach (var t in tokens)
+        {
+            agency.Value = t.AgencyId;
+            token.Value = t.Token;
+            person.Value = t.PersonId;
+            key.Value = t.NameKey;
+            command.ExecuteNonQuery();
+        }
     }
 
     public override Task SetHeadsAsync(List<(long Household, long Person)> left, List<(long Household, long? Head)> heads, CancellationToken ct)
@@ -119,7 +157,17 @@ internal sealed class SqlitePersonBulkWriter(SqliteConnection connection, Sqlite
         return Task.CompletedTask;
     }
 
-    private Task<long> NextIdAsync(string table, CancellationToken ct) => SqliteStatements.NextIdAsync(connection, transaction, table, ct);
+    /// <summary>
+    /// The next id of an AUTOINCREMENT table. The batch's transaction holds SQLite's only write lock (it began
+    /// IMMEDIATE), so no other writer can take the same ids; ids of deleted rows are not reused (sqlite_sequence).
+    /// </summary>
+    private async Task<long> NextIdAsync(string table, CancellationToken ct)
+    {
+        await using var command = Command($"""
+            SELECT MAX(n) FROM (SELECT "seq" AS n FROM "sqlite_sequence" WHERE "name" = '{table}' UNION ALL SELECT MAX("Id") FROM "{table}" UNION ALL SELECT 0)
+            """);
+        return (long)(await command.ExecuteScalarAsync(ct))! + 1;
+    }
 
     private SqliteCommand Command(string sql)
     {

@@ -1,11 +1,7 @@
-using System.Data;
 using System.Globalization;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Tunas.Web.Data;
-using Tunas.Web.Features.Registry.Bulk;
 
 namespace Tunas.Web.Features.Registry.Duplicates;
 
@@ -60,19 +56,8 @@ public sealed class DuplicateDetector(TunasDb db, TimeProvider clock)
             WHERE {{inSet}}
             ON CONFLICT ("PersonAId", "PersonBId") DO NOTHING
             """;
-        var birth = Insert("""o."BirthDate" = n."BirthDate" """, DuplicateReason.SameNameAndBirthDate);
-        var household = Insert("""o."HouseholdId" = n."HouseholdId" """, DuplicateReason.SameNameInHousehold);
-        if (sqlite && db.Database.GetDbConnection() is SqliteConnection { State: ConnectionState.Open } connection)
-        {
-            // A writer that keeps its connection (the application intake) keeps both statements prepared on it.
-            var command = SqliteStatements.Get(connection, db.Database.CurrentTransaction?.GetDbTransaction() as SqliteTransaction,
-                (birth + ";\n" + household).Replace("{0}", "$p0", StringComparison.Ordinal).Replace("{1}", "$p1", StringComparison.Ordinal), 2);
-            command.Parameters[0].Value = now;
-            command.Parameters[1].Value = ids;
-            return command.ExecuteNonQuery();
-        }
-        var sameBirth = await db.Database.ExecuteSqlRawAsync(birth, [now, ids], ct);
-        var sameHousehold = await db.Database.ExecuteSqlRawAsync(household, [now, ids], ct);
+        var sameBirth = await db.Database.ExecuteSqlRawAsync(Insert("""o."BirthDate" = n."BirthDate" """, DuplicateReason.SameNameAndBirthDate), [now, ids], ct);
+        var sameHousehold = await db.Database.ExecuteSqlRawAsync(Insert("""o."HouseholdId" = n."HouseholdId" """, DuplicateReason.SameNameInHousehold), [now, ids], ct);
         return sameBirth + sameHousehold;
     }
 

@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
 
-namespace Tunas.Web.Features.Registry.Bulk;
+namespace Tunas.Web.Features.Applications;
 
 /// <summary>
 /// Prepared statements kept with their connection, for writers that keep one connection from batch to batch (the
