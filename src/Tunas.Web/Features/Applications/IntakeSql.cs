@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 using Tunas.Web.Data;
-using Tunas.Web.Infrastructure;
 using Tunas.Web.Features.Registry.Bulk;
+using Tunas.Web.Infrastructure;
 
 namespace Tunas.Web.Features.Applications;
 
