@@ -84,17 +84,6 @@ internal static class SqliteStatements
         return (long)(await command.ExecuteScalarAsync(ct))! + 1;
     }
 
-    /// <summary>A list of <paramref name="count"/> values for IN, one of a few sizes so that few statements are kept.</summary>
-    public static int ListSize(int count, int max)
-    {
-        var size = 8;
-        while (size < count && size < max)
-        {
-            size *= 2;
-        }
-        return Math.Min(size, max);
-    }
-
     public static string Names(int from, int count)
     {
         var sb = new StringBuilder(count * 5);
