@@ -105,8 +105,9 @@ internal static class IntakeScenario
             var intake = await LoadAsync(http, options.Connections, options.Requests, TimeSpan.FromSeconds(options.LoadSeconds),
                 i => Post(bodies[2_000 + i]), s => s == HttpStatusCode.Created);
             server.Refresh();
+            var used = server.TotalProcessorTime - serverCpu;
             var cpu = string.Create(CultureInfo.InvariantCulture,
-                $"CPU during intake: server {(server.TotalProcessorTime - serverCpu).TotalSeconds:F1} s, load generator {(Process.GetCurrentProcess().TotalProcessorTime - ownCpu).TotalSeconds:F1} s");
+                $"CPU during intake: server {used.TotalSeconds:F1} s ({used.TotalMicroseconds / Math.Max(1, intake.Sent):F0} µs per request), load generator {(Process.GetCurrentProcess().TotalProcessorTime - ownCpu).TotalSeconds:F1} s");
             var memory = string.Create(CultureInfo.InvariantCulture, $"server peak {server.PeakWorkingSet64 / 1048576.0:F0} MB");
             Report.Line($"accepted applications ({database.Label})", intake.PerSecond, plaintext.PerSecond, "req/s",
                 string.Create(CultureInfo.InvariantCulture, $"p50 {intake.P50:F1} ms p99 {intake.P99:F1} ms, {intake.Accepted:N0} of {intake.Sent:N0} accepted, {intake.Seconds:F1} s, {memory}"));

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -43,69 +41,36 @@ internal abstract class IntakeSql
     protected static object?[] Values(AuditEntry e) => [e.At, e.AgencyId, e.ActorId, e.ActorName, e.Action, e.EntityType, e.EntityId, e.Details];
 }
 
-/// <summary>SQLite: one prepared statement per table, reused for every row, inside the batch's transaction.</summary>
+/// <summary>
+/// SQLite: several rows per statement, the statements kept prepared on the writer's connection from batch to batch
+/// (<see cref="SqliteStatements"/>), application ids given out first as the registry does for persons.
+/// </summary>
 internal sealed class SqliteIntakeSql(SqliteConnection connection, SqliteTransaction transaction) : IntakeSql
 {
-    // The loops call the synchronous Execute methods: SQLite runs in-process, and its async methods only add a task per row.
-    public override Task InsertApplicationsAsync(List<Application> applications, CancellationToken ct)
+    // The inserts run synchronously: SQLite runs in-process, and its async methods only add a task per statement.
+    public override async Task InsertApplicationsAsync(List<Application> applications, CancellationToken ct)
     {
-        using var command = Prepared($"""INSERT INTO "Applications" ({ApplicationColumns}) VALUES ({Names(16)}) RETURNING "Id" """, 16);
+        if (applications.Count == 0)
+        {
+            return;
+        }
+        var next = await SqliteStatements.NextIdAsync(connection, transaction, "Applications", ct);
         foreach (var application in applications)
         {
-            ct.ThrowIfCancellationRequested();
-            Bind(command, Values(application));
-            application.Id = (long)command.ExecuteScalar()!;
+            application.Id = next++;
         }
-        return Task.CompletedTask;
+        SqliteStatements.Insert(connection, transaction, $"""
+            "Applications" ("Id", {ApplicationColumns})
+            """, 17, applications, a => [a.Id, .. Values(a)], ct: ct);
     }
 
     public override Task InsertAuditAsync(List<AuditEntry> entries, CancellationToken ct)
     {
-        if (entries.Count == 0)
-        {
-            return Task.CompletedTask;
-        }
-        using var command = Prepared($"""INSERT INTO "AuditEntries" ({AuditColumns}) VALUES ({Names(8)})""", 8);
-        foreach (var entry in entries)
-        {
-            Bind(command, Values(entry));
-            command.ExecuteNonQuery();
-        }
+        SqliteStatements.Insert(connection, transaction, $"""
+            "AuditEntries" ({AuditColumns})
+            """, 8, entries, Values, ct: ct);
         return Task.CompletedTask;
     }
-
-    private SqliteCommand Prepared(string sql, int parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        for (var i = 0; i < parameters; i++)
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = Name(i) });
-        }
-        command.Prepare();
-        return command;
-    }
-
-    private static void Bind(SqliteCommand command, object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
-    }
-
-    private static string Names(int count)
-    {
-        var sb = new StringBuilder();
-        for (var i = 0; i < count; i++)
-        {
-            sb.Append(i == 0 ? "" : ", ").Append(Name(i));
-        }
-        return sb.ToString();
-    }
-
-    private static string Name(int i) => "$p" + i.ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>PostgreSQL: binary COPY, with application ids drawn from the table's own sequence first.</summary>
