@@ -68,7 +68,7 @@ internal static class IntakeScenario
         {
             using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
             using var http = new HttpClient(handler) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
-            await WaitForAsync(http, server, "/");
+            await HttpLoad.WaitForAsync(http, server, "/");
             await LoadAsync(http, options.Connections, 20_000, TimeSpan.FromSeconds(5), _ => new HttpRequestMessage(HttpMethod.Get, "/"), s => s == HttpStatusCode.OK);
             return await LoadAsync(http, options.Connections, options.Requests * 20, TimeSpan.FromSeconds(options.LoadSeconds),
                 _ => new HttpRequestMessage(HttpMethod.Get, "/"), s => s == HttpStatusCode.OK);
@@ -94,7 +94,7 @@ internal static class IntakeScenario
         {
             using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
             using var http = new HttpClient(handler) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
-            await WaitForAsync(http, server, "/health");
+            await HttpLoad.WaitForAsync(http, server, "/health");
             var (programId, tracks) = await SetUpProgramAsync(http);
 
             var bodies = ApplicationBodies(programId, tracks, options.Requests + 2_000, options.Seed);
@@ -172,31 +172,6 @@ internal static class IntakeScenario
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TunasDb>();
         return await db.Applications.CountAsync(a => a.ProgramId == programId);
-    }
-
-    private static async Task WaitForAsync(HttpClient http, Process server, string path)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(120))
-        {
-            if (server.HasExited)
-            {
-                throw new InvalidOperationException($"The server exited with {server.ExitCode} before answering.");
-            }
-            try
-            {
-                using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"The server did not answer {path} within 120 s.");
     }
 
     /// <summary>An open program with three tracks, made through the API as an officer would.</summary>
