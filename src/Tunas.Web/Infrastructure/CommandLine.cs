@@ -65,8 +65,9 @@ public static class CommandLine
     {
         ArgumentNullException.ThrowIfNull(command);
         using var scope = services.CreateScope();
-        var handler = scope.ServiceProvider.GetServices<IAppCommand>().FirstOrDefault(c => c.Name == command.Name);
-        return handler is null ? 0 : await handler.RunAsync(command, scope.ServiceProvider);
+        var handler = scope.ServiceProvider.GetServices<IAppCommand>().FirstOrDefault(c => c.Name == command.Name)
+            ?? throw new InvalidOperationException($"No feature registered the command {command.Name}.");
+        return await handler.RunAsync(command, scope.ServiceProvider);
     }
 }
 

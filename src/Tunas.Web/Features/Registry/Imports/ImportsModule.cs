@@ -1,3 +1,5 @@
+using Tunas.Web.Infrastructure;
+
 namespace Tunas.Web.Features.Registry.Imports;
 
 /// <summary>Imports of resident files (CSV, XLSX, XLS): the background runner, the API and the pages' services.</summary>
@@ -12,6 +14,7 @@ public static class ImportsModule
         services.AddSingleton<ImportChannel>();
         services.AddSingleton<ImportWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<ImportWorker>());
+        services.AddScoped<IAppCommand, ImportPersonsCommand>();
         return services;
     }
 
