@@ -20,19 +20,8 @@ public sealed record FoundApplication(
     string VillageName,
     DateTime SubmittedAt,
     IReadOnlyList<IntakeCheck> Checks,
-    FoundDecision? Decision);
-
-/// <summary>The applicant's row of the program's published selection, as it stands now.</summary>
-public sealed record FoundDecision(
-    DecisionStatus Status,
-    int? Rank,
-    int? WaitlistPosition,
-    int Score,
-    ScoreBreakdown? Breakdown,
-    IReadOnlyList<ReadReason> Reasons,
-    IReadOnlyList<ReadRule> Rules,
-    IntakeTrack? Track,
-    DateTime? PublishedAt);
+    PublishedDecision? Decision,
+    IntakeTrack? DecisionTrack);
 
 /// <summary>
 /// Finds an application for its applicant: the number and the birth date must both match, and a wrong number
@@ -72,16 +61,12 @@ public sealed class ApplicationLookup(TunasDb db, RegionDirectory regions, IPubl
             .Select(t => new IntakeTrack(t.Id, t.Name, t.WomenOnly)).ToDictionaryAsync(t => t.Id, ct);
         IntakeTrack? Track(long? id) => id is { } i && tracks.TryGetValue((int)i, out var t) ? t : null;
 
-        FoundDecision? decision = null;
-        if (await decisions.FindAsync(row.ProgramId, row.Id, ct) is { } d)
-        {
-            decision = new FoundDecision(d.Status, d.Rank, d.WaitlistPosition, d.Score, d.Breakdown, d.Reasons, d.Rules, Track(d.TrackId), d.PublishedAt);
-        }
+        var decision = await decisions.FindAsync(row.ProgramId, row.Id, ct);
         var villages = await regions.VillagesAsync(ct);
         return new FoundApplication(row.RegistrationNumber, row.Status, row.ProgramId, program.Name, program.PublicationOn,
             Track(row.FirstTrackId), Track(row.SecondTrackId), row.VillageCode,
             villages.TryGetValue(row.VillageCode, out var v) ? v.Name : row.VillageCode,
-            row.SubmittedAt, ApplicationJson.Checks(row.ChecksJson), decision);
+            row.SubmittedAt, ApplicationJson.Checks(row.ChecksJson), decision, Track(decision?.TrackId));
     }
 }
 

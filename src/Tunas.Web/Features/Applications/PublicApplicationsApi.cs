@@ -96,7 +96,7 @@ public sealed record ApplicationStatusDto(
             DateTime.SpecifyKind(a.SubmittedAt, DateTimeKind.Utc), PublicApplicationsApi.Checks(a.Checks, L),
             d is null ? null : new DecisionDto(d.Status, d.Rank, d.WaitlistPosition, d.Score,
                 d.Breakdown is { } s ? new ScoreDto(s.Desil, s.FemaleHeadedHousehold, s.Disability, s.NoEarner, s.HouseholdSize, s.Youth, s.Women, s.Total) : null,
-                d.Track?.Id,
+                a.DecisionTrack?.Id,
                 [.. d.Reasons.Select(r => new ReasonDto(r.Code, r.Text(L)))],
                 [.. d.Rules.Select(r => new RuleDto(r.Rule, r.Status, r.Reason.Code, r.Reason.Text(L)))],
                 d.PublishedAt is { } p ? DateTime.SpecifyKind(p, DateTimeKind.Utc) : null));
