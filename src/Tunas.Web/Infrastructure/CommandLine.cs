@@ -7,6 +7,7 @@ public enum CommandName
     Migrate,
     RegionsImport,
     ImportPersons,
+    ResetDemoPasswords,
 }
 
 /// <summary>A parsed command line; <paramref name="Regency"/> is <c>--regency</c> of <c>import persons</c>.</summary>
@@ -14,7 +15,7 @@ public sealed record Command(CommandName Name, bool Demo, string? Argument, stri
 
 /// <summary>
 /// The app's own command-line words: <c>migrate</c>, <c>regions import &lt;folder&gt;</c>,
-/// <c>import persons &lt;file&gt; [--regency 35.72]</c> and <c>--demo</c>.
+/// <c>import persons &lt;file&gt; [--regency 35.72]</c>, <c>users reset-demo-passwords</c> and <c>--demo</c>.
 /// Everything else (<c>--urls</c>, <c>--Database:Provider=…</c>) is configuration for ASP.NET Core.
 /// </summary>
 public static class CommandLine
@@ -34,6 +35,14 @@ public static class CommandLine
                 throw new ArgumentException("Usage: regions import <folder with provinces.csv, regencies.csv, districts.csv, villages.csv>");
             }
             return new Command(CommandName.RegionsImport, demo, rest[2], [.. rest.Skip(3)]);
+        }
+        if (rest.Count > 0 && rest[0] == "users")
+        {
+            if (rest.Count < 2 || rest[1] != "reset-demo-passwords")
+            {
+                throw new ArgumentException("Usage: users reset-demo-passwords");
+            }
+            return new Command(CommandName.ResetDemoPasswords, demo, null, [.. rest.Skip(2)]);
         }
         if (rest.Count > 0 && rest[0] == "import")
         {

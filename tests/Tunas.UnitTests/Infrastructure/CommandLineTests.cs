@@ -122,4 +122,21 @@ public class CommandLineTests
 
         Assert.Contains("import persons", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void UsersResetDemoPasswordsIsACommand()
+    {
+        var command = CommandLine.Parse(["users", "reset-demo-passwords", "--urls", "http://127.0.0.1:5099"]);
+
+        Assert.Equal(CommandName.ResetDemoPasswords, command.Name);
+        Assert.Equal(["--urls", "http://127.0.0.1:5099"], command.HostArgs);
+    }
+
+    [Fact]
+    public void AnotherUsersWordIsRefusedWithTheUsage()
+    {
+        var e = Assert.Throws<ArgumentException>(() => CommandLine.Parse(["users", "reset"]));
+
+        Assert.Contains("reset-demo-passwords", e.Message, StringComparison.Ordinal);
+    }
 }

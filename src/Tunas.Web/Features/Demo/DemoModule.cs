@@ -1,3 +1,4 @@
+using Tunas.Web.Infrastructure;
 using Tunas.Web.Features.Audit;
 
 namespace Tunas.Web.Features.Demo;
@@ -9,6 +10,8 @@ public static class DemoModule
     {
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoProgramSeeder>();
+        services.AddScoped<DemoRoundsSeeder>();
+        services.AddScoped<IAppCommand, DemoPasswordsCommand>();
         services.AddSingleton<IAuditVocabulary, DemoAuditVocabulary>();
         return services;
     }

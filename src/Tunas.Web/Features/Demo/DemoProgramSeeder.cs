@@ -163,9 +163,15 @@ public sealed class DemoProgramSeeder(TunasDb db, SelectionRunner runner, Select
         return provider;
     }
 
-    private static Application NewApplication(TrainingProgram program, long personId, string village, int first, int? second, string? phone, Random random, HashSet<string> numbers)
+    /// <summary>
+    /// A demo application sent at a random minute of the first <paramref name="days"/> days of the program's
+    /// registration (from 08:00 WIB of its first day); the draws from <paramref name="random"/> are always in the
+    /// same order, so the demo is the same on every machine.
+    /// </summary>
+    internal static Application NewApplication(TrainingProgram program, long personId, string village, int first, int? second, string? phone, Random random, HashSet<string> numbers, int days = 25)
     {
-        var submitted = new DateTime(2025, 9, 15, 1, 0, 0, DateTimeKind.Utc).AddMinutes(random.Next(25 * 24 * 60));
+        var opens = program.RegistrationOpens.ToDateTime(new TimeOnly(1, 0), DateTimeKind.Utc);
+        var submitted = opens.AddMinutes(random.Next(Math.Max(1, days) * 24 * 60));
         return new Application
         {
             ProgramId = program.Id,
@@ -178,7 +184,7 @@ public sealed class DemoProgramSeeder(TunasDb db, SelectionRunner runner, Select
             Phone = phone ?? string.Create(CultureInfo.InvariantCulture, $"+62857{random.Next(10_000_000, 99_999_999)}"),
             Motivation = "Ingin membuka usaha sendiri di rumah dan membantu ekonomi keluarga.",
             Consent = true,
-            ConsentPurpose = "Seleksi dan pelaksanaan Pelatihan Keterampilan Wirausaha 2025 oleh Dinas Sosial Kota Blitar.",
+            ConsentPurpose = $"Seleksi dan pelaksanaan {program.Name} oleh Dinas Sosial Kota Blitar.",
             ConsentAt = submitted,
             Channel = random.Next(3) == 0 ? ApplicationChannel.Operator : ApplicationChannel.Public,
             Status = ApplicationStatus.Submitted,
@@ -187,7 +193,7 @@ public sealed class DemoProgramSeeder(TunasDb db, SelectionRunner runner, Select
     }
 
     /// <summary>A demo registration number in the public format, drawn from the seed (the same on every machine).</summary>
-    private static string Number(Random random, HashSet<string> numbers)
+    internal static string Number(Random random, HashSet<string> numbers)
     {
         while (true)
         {

@@ -18,10 +18,11 @@ namespace Tunas.Web.Features.Demo;
 /// passwords are printed once, when they are created, and a registry of synthetic residents (valid synthetic
 /// NIKs, never real ones): the households of the 80 future trainees plus a few thousand residents of the 21
 /// kelurahan. Safe to run again: what exists is left alone.
-/// The program of the article with its applicants and published selection comes from <see cref="DemoProgramSeeder"/>.
+/// The program of the article with its applicants and published selection comes from <see cref="DemoProgramSeeder"/>;
+/// the rounds dated from today (an open appeal window, an open registration) from <see cref="DemoRoundsSeeder"/>.
 /// Later features add their own demo data here (cohorts, businesses).
 /// </summary>
-public sealed class DemoSeeder(TunasDb db, UserAdmin userAdmin, UserManager<AppUser> users, DemoProgramSeeder programs, TimeProvider clock)
+public sealed class DemoSeeder(TunasDb db, UserAdmin userAdmin, UserManager<AppUser> users, DemoProgramSeeder programs, DemoRoundsSeeder rounds, TimeProvider clock)
 {
     public const string Domain = "demo.tunas.test";
 
@@ -109,6 +110,7 @@ public sealed class DemoSeeder(TunasDb db, UserAdmin userAdmin, UserManager<AppU
         }
         await SeedRegistryAsync(agency, output, ct);
         await programs.SeedAsync(agency.Id, output, ct);
+        await rounds.SeedAsync(agency.Id, output, ct);
     }
 
     /// <summary>The NIKs of the 80 demo trainees, in the order they were drawn (later features make them applicants and participants).</summary>
@@ -249,7 +251,7 @@ public sealed class DemoSeeder(TunasDb db, UserAdmin userAdmin, UserManager<AppU
     };
 
     /// <summary>12 characters from an alphabet without look-alikes (no 0/O, 1/l/I), with a letter and a digit.</summary>
-    private static string NewPassword()
+    internal static string NewPassword()
     {
         const string letters = "abcdefghjkmnpqrstuvwxyz";
         const string digits = "23456789";

@@ -134,7 +134,7 @@ public sealed class DemoTests : IAsyncLifetime
 
         using var check = _app.Services.CreateScope();
         var db = check.ServiceProvider.GetRequiredService<TunasDb>();
-        var program = await db.Programs.AsNoTracking().Include(p => p.Tracks).ThenInclude(t => t.Modules).SingleAsync();
+        var program = await db.Programs.AsNoTracking().Include(p => p.Tracks).ThenInclude(t => t.Modules).SingleAsync(p => p.Name == DemoProgramSeeder.ProgramName);
         Assert.Equal(DemoProgramSeeder.ProgramName, program.Name);
         Assert.Equal(["Jajanan", "Menjahit Kaos Konveksi", "Produk Rumah Tangga"], program.Tracks.OrderBy(t => t.SortOrder).Select(t => t.Name));
         Assert.All(program.Tracks, t => Assert.Contains(t.Modules, m => m.Kind == Tunas.Web.Features.Programs.ModuleKind.Bookkeeping));
