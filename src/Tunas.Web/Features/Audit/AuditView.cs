@@ -1,5 +1,8 @@
+using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Tunas.Web.Features.Regions;
+using Tunas.Web.Features.Shared;
+using Tunas.Web.Infrastructure;
 
 namespace Tunas.Web.Features.Audit;
 
@@ -47,7 +50,27 @@ public sealed class AuditLabels(IEnumerable<IAuditVocabulary> vocabularies)
         {
             return "—";
         }
-        return _vocabularies.Select(v => v.Value(line.Field, raw, L, villages)).FirstOrDefault(f => f is not null) ?? raw;
+        return _vocabularies.Select(v => v.Value(line.Field, raw, L, villages)).FirstOrDefault(f => f is not null) ?? Plain(raw, L);
+    }
+
+    /// <summary>What no feature names: dates as people write them, yes and no in words.</summary>
+    public static string Plain(string raw, IStringLocalizer L)
+    {
+        if (raw.Length == 10 && DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return DateText.Date(date);
+        }
+        if (raw.Length >= 19 && raw[4] == '-' && raw[10] == 'T'
+            && DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at))
+        {
+            return DateText.Time(at);
+        }
+        return raw switch
+        {
+            "true" => L["Yes"].Value,
+            "false" => L["No"].Value,
+            _ => raw,
+        };
     }
 }
 
@@ -59,6 +82,26 @@ internal sealed class AccountsAuditVocabulary : IAuditVocabulary
         "user.created" => L["User created"].Value,
         "user.changed" => L["User changed"].Value,
         "agency.changed" => L["Agency settings changed"].Value,
+        _ => null,
+    };
+
+    public string? Field(string field, IStringLocalizer L) => field switch
+    {
+        "Email" => L["E-mail"].Value,
+        "Role" => L["Role"].Value,
+        "VillageCode" => L["Kelurahan"].Value,
+        "ProviderId" => L["Provider"].Value,
+        "FullName" => L["Full name"].Value,
+        "Locked" => L["Locked"].Value,
+        "PasswordReset" => L["Password reset"].Value,
+        _ => null,
+    };
+
+    public string? Value(string field, string? raw, IStringLocalizer L, IReadOnlyDictionary<string, RegionSummary> villages) => field switch
+    {
+        "Role" when raw is not null && Roles.All.Contains(raw) => L[Roles.Label(raw)].Value,
+        "VillageCode" when raw is not null && villages.TryGetValue(raw, out var village) => village.Name,
+        "ProviderId" => "#" + raw,
         _ => null,
     };
 }

@@ -1,5 +1,5 @@
-using Tunas.Web.Infrastructure;
 using Tunas.Web.Features.Audit;
+using Tunas.Web.Infrastructure;
 
 namespace Tunas.Web.Features.Demo;
 
