@@ -9,6 +9,7 @@ using Tunas.IntegrationTests.Features.Applications;
 using Tunas.IntegrationTests.Infrastructure;
 using Tunas.Web.Data;
 using Tunas.Web.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Tunas.IntegrationTests.Data;
 
@@ -40,7 +41,7 @@ public sealed class SqliteFileApp : IAsyncLifetime
 }
 
 /// <summary><c>-- backup &lt;file&gt;</c> on SQLite: a consistent copy while the app writes, and plain refusals.</summary>
-public sealed class SqliteBackupTests(SqliteFileApp live) : IClassFixture<SqliteFileApp>
+public sealed class SqliteBackupTests(SqliteFileApp live, ITestOutputHelper output) : IClassFixture<SqliteFileApp>
 {
     [Fact]
     public async Task ABackupTakenWhileApplicationsPourInIsAConsistentDatabaseTheAppServes()
@@ -58,11 +59,11 @@ public sealed class SqliteBackupTests(SqliteFileApp live) : IClassFixture<Sqlite
             await Task.Delay(20);
         }
         var file = live.PathOf("cadangan.db");
-        var output = new StringWriter();
+        var printed = new StringWriter();
         var error = new StringWriter();
 
         var writtenBefore = Volatile.Read(ref written);
-        var exit = await Task.Run(() => BackupCommand.RunAsync(live.Live, file, force: false, output, error));
+        var exit = await Task.Run(() => BackupCommand.RunAsync(live.Live, file, force: false, printed, error));
         var writtenDuring = Volatile.Read(ref written) - writtenBefore;
 
         // The writers go on for a while after the snapshot, then stop.
@@ -78,6 +79,7 @@ public sealed class SqliteBackupTests(SqliteFileApp live) : IClassFixture<Sqlite
         Assert.Empty(live.Folder.GetFiles(".cadangan.db.*"));
 
         TableCounts copy;
+        (string Nik, string Name) newest;
         await using (var backup = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString()))
         {
             await backup.OpenAsync();
@@ -89,25 +91,48 @@ public sealed class SqliteBackupTests(SqliteFileApp live) : IClassFixture<Sqlite
             using var scope = live.App.Services.CreateScope();
             Assert.Equal(scope.ServiceProvider.GetRequiredService<TunasDb>().Database.GetMigrations().Order(StringComparer.Ordinal), await BackupData.MigrationsAsync(backup));
             copy = await BackupData.CountAsync(backup);
+            newest = await NewestPersonAsync(backup);
         }
         Assert.InRange(copy.Applications, before.Applications + 1, after.Applications - 1);
         // Each application was stored with its new person in one transaction: a snapshot has both or neither.
         Assert.Equal(copy.Applications - before.Applications, copy.Persons - before.Persons);
         Assert.Equal(0, copy.OrphanApplications);
         Assert.Equal(after.Users, copy.Users);
-        Assert.Contains(copy.Persons.ToString("N0", LocalizationSetup.Indonesian) + " penduduk", output.ToString(), StringComparison.Ordinal);
-        Assert.Contains(copy.Applications.ToString("N0", LocalizationSetup.English) + " applications", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains(copy.Persons.ToString("N0", LocalizationSetup.Indonesian) + " penduduk", printed.ToString(), StringComparison.Ordinal);
+        Assert.Contains(copy.Applications.ToString("N0", LocalizationSetup.English) + " applications", printed.ToString(), StringComparison.Ordinal);
 
         // The app started on the copy serves what the copy holds, and only that.
         await using var restored = new AppOnDatabase("Sqlite", new SqliteConnectionStringBuilder { DataSource = file, Pooling = true }.ToString(), newDatabase: false);
         await restored.InitializeAsync();
         Assert.Equal(copy, await BackupData.CountAsync(restored));
         var client = await restored.ApiClientAsync(Roles.ProgramOfficer);
-        var inCopy = BackupData.Applicant(program, (int)(copy.Applications - before.Applications) - 1);
-        var found = await client.PostAsJsonAsync("/api/v1/persons/search", new { nik = inCopy.Nik });
-        var page = await found.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains(newest.Name, await SearchAsync(client, newest.Nik), StringComparison.Ordinal);
+        (string Nik, string Name) later;
+        using (var scope = live.App.Services.CreateScope())
+        {
+            var connection = scope.ServiceProvider.GetRequiredService<TunasDb>().Database.GetDbConnection();
+            await connection.OpenAsync();
+            later = await NewestPersonAsync(connection);
+        }
+        Assert.DoesNotContain(later.Name, await SearchAsync(client, later.Nik), StringComparison.Ordinal);
+        output.WriteLine(FormattableString.Invariant(
+            $"applications: {before.Applications} before, {copy.Applications} in the backup, {after.Applications} after; {writtenDuring} written while the backup ran"));
+    }
+
+    private static async Task<(string Nik, string Name)> NewestPersonAsync(System.Data.Common.DbConnection connection)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = """SELECT "Nik", "FullName" FROM "Persons" ORDER BY "Id" DESC LIMIT 1""";
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        return (reader.GetString(0), reader.GetString(1));
+    }
+
+    private static async Task<string> SearchAsync(HttpClient client, string nik)
+    {
+        var found = await client.PostAsJsonAsync("/api/v1/persons/search", new { nik });
         Assert.Equal(HttpStatusCode.OK, found.StatusCode);
-        Assert.Contains(inCopy.FullName!, page.GetRawText(), StringComparison.Ordinal);
+        return (await found.Content.ReadFromJsonAsync<JsonElement>()).GetRawText();
     }
 
     [Fact]
