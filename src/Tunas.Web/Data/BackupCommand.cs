@@ -63,7 +63,7 @@ internal sealed class BackupCommand : IAppCommand
         return string.Join(Environment.NewLine,
             "Basis data ini PostgreSQL: cadangkan dengan pg_dump (aman selagi aplikasi berjalan), pulihkan dengan pg_restore ke basis data kosong. Tidak ada berkas yang ditulis.",
             "This database is PostgreSQL: back it up with pg_dump (safe while the app runs) and restore it with pg_restore into an empty database. No file was written.",
-            "Kata sandi / password: PGPASSWORD or ~/.pgpass.",
+            "Kata sandi dibaca dari PGPASSWORD atau ~/.pgpass. / The password is read from PGPASSWORD or ~/.pgpass.",
             "",
             "  " + PostgresDump.ShellLine("pg_dump", PostgresDump.DumpArguments(connectionString, target)),
             "",
