@@ -52,13 +52,16 @@ public sealed class AppInitializer(
 /// <summary>Start-up for Program.cs: the database made ready before the first request or command.</summary>
 public static class AppStart
 {
-    /// <summary>Logs which database is used and makes it ready (not for <c>migrate</c>, which only migrates).</summary>
+    /// <summary>
+    /// Logs which database is used and makes it ready (not for <c>migrate</c>, which only migrates, nor for
+    /// <c>backup</c>, which copies the database as it is and must not create one where the path was mistyped).
+    /// </summary>
     public static async Task InitializeAsync(this WebApplication app, Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
         using var scope = app.Services.CreateScope();
         app.Logger.LogInformation("Database: {Database}", scope.ServiceProvider.GetRequiredService<DatabaseInfo>().Describe());
-        if (command.Name != CommandName.Migrate)
+        if (command.Name is not (CommandName.Migrate or CommandName.Backup))
         {
             await scope.ServiceProvider.GetRequiredService<AppInitializer>().InitializeAsync();
         }

@@ -40,6 +40,7 @@ public static class DatabaseSetup
         services.AddDataProtection().SetApplicationName("Tunas").PersistKeysToDbContext<TunasDb>();
         services.AddScoped<AppInitializer>();
         services.AddScoped<IAppCommand, MigrateCommand>();
+        services.AddScoped<IAppCommand, BackupCommand>();
         return services;
     }
 

@@ -8,14 +8,19 @@ public enum CommandName
     RegionsImport,
     ImportPersons,
     ResetDemoPasswords,
+    Backup,
 }
 
-/// <summary>A parsed command line; <paramref name="Regency"/> is <c>--regency</c> of <c>import persons</c>.</summary>
-public sealed record Command(CommandName Name, bool Demo, string? Argument, string[] HostArgs, string? Regency = null);
+/// <summary>
+/// A parsed command line; <paramref name="Regency"/> is <c>--regency</c> of <c>import persons</c>,
+/// <paramref name="Force"/> is <c>--force</c> of <c>backup</c>.
+/// </summary>
+public sealed record Command(CommandName Name, bool Demo, string? Argument, string[] HostArgs, string? Regency = null, bool Force = false);
 
 /// <summary>
 /// The app's own command-line words: <c>migrate</c>, <c>regions import &lt;folder&gt;</c>,
-/// <c>import persons &lt;file&gt; [--regency 35.72]</c>, <c>users reset-demo-passwords</c> and <c>--demo</c>.
+/// <c>import persons &lt;file&gt; [--regency 35.72]</c>, <c>backup &lt;file&gt; [--force]</c>,
+/// <c>users reset-demo-passwords</c> and <c>--demo</c>.
 /// Everything else (<c>--urls</c>, <c>--Database:Provider=…</c>) is configuration for ASP.NET Core.
 /// </summary>
 public static class CommandLine
@@ -64,8 +69,20 @@ public static class CommandLine
             }
             return new Command(CommandName.ImportPersons, demo, rest[2], [.. hostArgs], regency);
         }
+        if (rest.Count > 0 && rest[0] == "backup")
+        {
+            var words = rest.Skip(1).ToList();
+            var force = words.RemoveAll(a => a == "--force") > 0;
+            if (words.Count == 0 || words[0].StartsWith("--", StringComparison.Ordinal))
+            {
+                throw new ArgumentException(BackupUsage);
+            }
+            return new Command(CommandName.Backup, demo, words[0], [.. words.Skip(1)], Force: force);
+        }
         return new Command(CommandName.Serve, demo, null, [.. rest]);
     }
+
+    public const string BackupUsage = "Usage: backup <file> [--force]";
 
     public const string ImportUsage = "Usage: import persons <file .csv/.xlsx/.xls> [--regency 35.72]";
 

@@ -139,4 +139,29 @@ public class CommandLineTests
 
         Assert.Contains("reset-demo-passwords", e.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("backup /srv/cadangan/tunas.db --urls x", false)]
+    [InlineData("backup /srv/cadangan/tunas.db --force --urls x", true)]
+    [InlineData("backup --force /srv/cadangan/tunas.db --urls x", true)]
+    public void BackupTakesTheFileAndForce(string args, bool force)
+    {
+        var command = CommandLine.Parse(args.Split(' '));
+
+        Assert.Equal(CommandName.Backup, command.Name);
+        Assert.Equal("/srv/cadangan/tunas.db", command.Argument);
+        Assert.Equal(force, command.Force);
+        Assert.Equal(["--urls", "x"], command.HostArgs);
+    }
+
+    [Theory]
+    [InlineData("backup")]
+    [InlineData("backup --force")]
+    [InlineData("backup --urls x")]
+    public void ABackupWithoutAFileIsRefused(string args)
+    {
+        var e = Assert.Throws<ArgumentException>(() => CommandLine.Parse(args.Split(' ')));
+
+        Assert.Contains("backup <file>", e.Message, StringComparison.Ordinal);
+    }
 }
