@@ -188,8 +188,9 @@ public sealed class ImportUploads(
         try
         {
             var extension = Path.GetExtension(fileName).ToLowerInvariant();
-            if (extension == ".xlsx")
+            if (extension != ".csv" && XlsxInspector.IsZip(path))
             {
+                // ExcelDataReader goes by the content, not the name: an .xlsx renamed .xls is read as one.
                 XlsxInspector.Check(path, limits);
             }
             else if (extension == ".csv")

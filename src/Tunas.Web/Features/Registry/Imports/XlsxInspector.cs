@@ -79,6 +79,14 @@ public static class XlsxInspector
         }
     }
 
+    /// <summary>Whether the file begins as a zip does (an .xlsx; an old .xls does not).</summary>
+    public static bool IsZip(string path)
+    {
+        Span<byte> head = stackalloc byte[4];
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+        return file.ReadAtLeast(head, 4, throwOnEndOfStream: false) == 4 && BinaryPrimitives.ReadUInt32LittleEndian(head) == 0x04034b50;
+    }
+
     /// <summary>The number of parts the end of the zip declares, read before the central directory is (zip64: unlimited).</summary>
     private static long DeclaredEntries(FileStream file)
     {

@@ -172,7 +172,7 @@ internal sealed class XlsxPartScanner(SheetLimits limits, XlsxPartScanner.Kind k
     private static ReadOnlySpan<byte> Attribute(ReadOnlySpan<byte> tag, ReadOnlySpan<byte> name)
     {
         // The tag's own name comes first; an attribute follows a space.
-        for (var i = tag.IndexOf(name); i >= 0; )
+        for (var i = tag.IndexOf(name); i >= 0;)
         {
             var rest = tag[(i + name.Length)..].TrimStart(" \t\r\n"u8);
             if (i > 0 && tag[i - 1] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' && rest.Length > 1 && rest[0] == (byte)'=')

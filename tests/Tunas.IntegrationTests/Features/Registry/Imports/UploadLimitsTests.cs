@@ -48,6 +48,7 @@ public sealed class UploadLimitsTests(ImportsApp app)
         });
 
         await AssertRefusedAsync(Roles.VillageOperator, file, "mengembang");
+        await AssertRefusedAsync(Roles.VillageOperator, file, "mengembang", "bom-berganti-nama.xls");
     }
 
     [Fact]
@@ -148,13 +149,13 @@ public sealed class UploadLimitsTests(ImportsApp app)
         }
     }
 
-    private async Task AssertRefusedAsync(string role, byte[] file, string expected)
+    private async Task AssertRefusedAsync(string role, byte[] file, string expected, string fileName = "bom.xlsx")
     {
         var client = await app.ApiClientAsync(role);
         var jobsBefore = await JobCountAsync();
         var filesBefore = Files();
 
-        var response = await UploadAsync(client, file, "bom.xlsx");
+        var response = await UploadAsync(client, file, fileName);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
