@@ -10,6 +10,7 @@ using Tunas.Bench;
 //   dotnet run -c Release --project bench/Tunas.Bench -- intake [--connections 64] [--requests 60000] [--load-seconds 20] [--postgres "<conn>"]
 //   dotnet run -c Release --project bench/Tunas.Bench -- generate --rows 100000 [--out folder] [--format csv|xlsx|both]
 //   dotnet run -c Release --project bench/Tunas.Bench -- http [--connections 64] [--load-seconds 10]
+//   dotnet run -c Release --project bench/Tunas.Bench -- uploads
 // `baseline-server` is the bare ASP.NET Core app the start-up and http scenarios compare against.
 if (args.Length > 0 && args[0] == "baseline-server")
 {
@@ -69,8 +70,11 @@ foreach (var scenario in scenarios)
         case "import-xlsx":
             await ImportScenario.RunAsync(options, "xlsx");
             break;
+        case "uploads":
+            await UploadScenario.RunAsync(options);
+            break;
         default:
-            Console.Error.WriteLine($"Unknown scenario '{scenario}'. Known: startup, regions, selection, search, import-csv, import-xlsx, intake, http, generate.");
+            Console.Error.WriteLine($"Unknown scenario '{scenario}'. Known: startup, regions, selection, search, import-csv, import-xlsx, uploads, intake, http, generate.");
             return 2;
     }
 }

@@ -6,12 +6,14 @@ using Microsoft.Extensions.Localization;
 using SpreadCheetah;
 using Sylvan.Data.Csv;
 using Tunas.Web.Data;
+using Tunas.Web.Features.Shared;
 
 namespace Tunas.Web.Features.Registry.Imports;
 
 /// <summary>
 /// The refused rows of a job as a file the operator opens next to their own: row, column, what the cell held
 /// (NIK and No. KK masked), the problem and what to do, in the reader's language. Streamed from the database.
+/// Every text cell goes through <see cref="SpreadsheetText.Cell"/>: the column heading and the value are the file's own.
 /// </summary>
 public static class ErrorReport
 {
@@ -40,7 +42,7 @@ public static class ErrorReport
     public static async Task WriteCsvAsync(Stream output, string[] headers, IAsyncEnumerable<string?[]> rows, CancellationToken ct)
     {
         await using var text = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16, leaveOpen: true);
-        await using var reader = new RowsReader(headers, rows, ct);
+        await using var reader = new RowsReader(headers, Safe(rows, from: 0, ct), ct);
         await using var csv = CsvDataWriter.Create(text, new CsvDataWriterOptions { Delimiter = ';' });
         await csv.WriteAsync(reader, ct);
         await text.FlushAsync(ct);
@@ -54,7 +56,7 @@ public static class ErrorReport
         var bold = spreadsheet.AddStyle(new SpreadCheetah.Styling.Style { Font = { Bold = true } });
         await spreadsheet.AddRowAsync(headers.Select(h => new StyledCell(h, bold)).ToArray(), ct);
         var cells = new DataCell[headers.Length];
-        await foreach (var row in rows.WithCancellation(ct))
+        await foreach (var row in Safe(rows, from: 1, ct))
         {
             // The row number stays a number, so that the sheet sorts and filters like the user's own.
             cells[0] = new DataCell(int.Parse(row[0]!, System.Globalization.CultureInfo.InvariantCulture));
@@ -65,6 +67,21 @@ public static class ErrorReport
             await spreadsheet.AddRowAsync(cells, ct);
         }
         await spreadsheet.FinishAsync(ct);
+    }
+
+    /// <summary>The rows with every text cell from <paramref name="from"/> on made safe for a spreadsheet program.</summary>
+    private static async IAsyncEnumerable<string?[]> Safe(IAsyncEnumerable<string?[]> rows, int from,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            var safe = new string?[row.Length];
+            for (var i = 0; i < row.Length; i++)
+            {
+                safe[i] = i < from ? row[i] : SpreadsheetText.Cell(row[i]);
+            }
+            yield return safe;
+        }
     }
 
     /// <summary>Rows of text as a <see cref="DbDataReader"/>, which is what Sylvan's CSV writer takes.</summary>

@@ -6,12 +6,19 @@ public sealed record ImportIssue(ImportField Field, string Message, IReadOnlyLis
 /// <summary>The English texts of imports; each is also its localization key.</summary>
 public static class ImportMessages
 {
+
     // Why a file is refused or a job failed.
     public const string NoFileMessage = "Choose a file to import.";
     public const string EmptyFileMessage = "The file is empty.";
     public const string WrongExtensionMessage = "Only .xlsx, .xls and .csv files can be imported.";
     public const string TooLargeMessage = "The file is larger than {0} MB. Split it into smaller files and import them one by one.";
     public const string UnreadableFileMessage = "The file could not be read. Open it in the spreadsheet program, save it again as .xlsx or .csv, and import that file.";
+    public const string TooManyRowsMessage = "The file has more than {0} rows (empty rows count too). Split it into smaller files and import them one by one.";
+    public const string TooManyColumnsMessage = "The file has more than {0} columns. Keep only the columns of the residents' data and import it again.";
+    public const string CellTooLongMessage = "A cell of the file holds more than {0} characters, more than Excel itself allows. Open the file, save it again as .xlsx or .csv, and import that file.";
+    public const string RowTooLongMessage = "The row after row {0} is longer than {1} characters; usually a quote (\") that is never closed. Check that row, save the file again and import it.";
+    public const string TextTooLargeMessage = "The text in this .xlsx file takes more than {0} MB. Save it as CSV (UTF-8), or split it into smaller files, and import again.";
+    public const string UnpacksTooLargeMessage = "This .xlsx file does not look like one a spreadsheet program wrote: it unpacks into far more than it holds. Open it in the spreadsheet program, save it again as .xlsx or .csv, and import that file.";
     public const string NoRowsMessage = "The file has no rows of residents below the column names.";
     public const string NoNikColumnMessage = "No NIK column was found. One of the first rows must hold the column names, one of them NIK.";
     public const string NoNameColumnMessage = "No name column (NAMA or NAMA_LENGKAP) was found.";

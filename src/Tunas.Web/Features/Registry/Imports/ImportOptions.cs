@@ -25,6 +25,42 @@ public sealed class ImportOptions
     /// <summary>Heap memory an import lets the GC keep before it asks for a compacting collection (see ImportRunner).</summary>
     public long MemoryCeilingBytes { get; set; } = 160L * 1024 * 1024;
 
+    /// <summary>
+    /// Rows a file may have, empty rows included (one numbered row far down is every row above it too): Excel's own
+    /// 1,048,576, also about what the largest accepted CSV file holds.
+    /// </summary>
+    public int MaxRows { get; set; } = SheetLimits.Default.MaxRows;
+
+    /// <summary>Columns a file may have: a resident file has a few dozen, and every row is read as wide as the widest.</summary>
+    public int MaxColumns { get; set; } = SheetLimits.Default.MaxColumns;
+
+    /// <summary>
+    /// The shared strings of an .xlsx as declared in the zip: ExcelDataReader holds them all in memory (about twice
+    /// this). 64 MB is about 500,000 rows of distinct NIKs, names and addresses; a larger file comes as CSV.
+    /// </summary>
+    public long MaxSharedStringsBytes { get; set; } = SheetLimits.Default.MaxSharedStringsBytes;
+
+    public SheetLimits Limits => SheetLimits.Default with
+    {
+        MaxRows = MaxRows,
+        MaxColumns = MaxColumns,
+        MaxSharedStringsBytes = MaxSharedStringsBytes,
+    };
+
     /// <summary>Where uploaded files wait for their job; empty means <c>imports</c> under <c>Database:DataFolder</c>.</summary>
     public string? Folder { get; set; }
+}
+
+/// <summary>
+/// What a file may hold before it is read (<see cref="XlsxInspector"/>) and while it is read (<see cref="SheetReader"/>).
+/// </summary>
+/// <param name="MaxCellChars">
+/// A longer cell is cut to one character more than this as it is read, so that the row is refused by the field's own
+/// length rule (no field is longer than 300 characters) and no long text is kept.
+/// </param>
+/// <param name="MaxCompressionRatio">How many times its packed size a part of an .xlsx may unpack to (Excel's sheets: 5-20).</param>
+/// <param name="MaxSheetBytes">The unpacked size of one worksheet (a million rows of 25 columns: about 1 GB).</param>
+public sealed record SheetLimits(int MaxRows, int MaxColumns, int MaxCellChars, long MaxSharedStringsBytes, int MaxCompressionRatio, long MaxSheetBytes)
+{
+    public static readonly SheetLimits Default = new(1_048_576, 512, 2_000, 64L * 1024 * 1024, 100, 2L * 1024 * 1024 * 1024);
 }

@@ -77,7 +77,7 @@ public sealed class ImportRunner(
     private async Task ProcessAsync(ImportJob job, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var path = job.StoredPath ?? throw new ImportFileException(ImportMessages.UnreadableFileMessage);
-        using var sheet = SheetReader.Open(path, job.FileName);
+        using var sheet = SheetReader.Open(path, job.FileName, options.Value.Limits);
         var first = sheet.ReadFirst(ColumnLayout.HeaderSearchRows);
         var layout = ColumnLayout.Find(first, ColumnMapping.Stored(job.ColumnMap));
         if (ImportUploads.Missing(layout, job.VillageCode) is { } missing)
@@ -87,7 +87,7 @@ public sealed class ImportRunner(
         if (job.ColumnMap is null || job.TotalRows == 0)
         {
             job.ColumnMap = layout.ToJson();
-            job.TotalRows = CountRows(path, job.FileName, layout.HeaderRowNumber);
+            job.TotalRows = CountRows(path, job.FileName, layout.HeaderRowNumber, options.Value.Limits);
             await db.ImportJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.ColumnMap, job.ColumnMap)
                 .SetProperty(j => j.TotalRows, job.TotalRows), ct);
@@ -341,9 +341,9 @@ public sealed class ImportRunner(
     }
 
     /// <summary>Data rows below the header (empty rows left out), for the progress bar: one quick pass of its own.</summary>
-    private static int CountRows(string path, string fileName, int headerRow)
+    private static int CountRows(string path, string fileName, int headerRow, SheetLimits limits)
     {
-        using var sheet = SheetReader.Open(path, fileName);
+        using var sheet = SheetReader.Open(path, fileName, limits);
         var count = 0;
         while (sheet.Read() is { } row)
         {

@@ -106,7 +106,7 @@ public sealed class ImportUploads(
                     refusal = TooLarge().Refusal;
                 }
             }
-            refusal ??= Check(path, fileName, mapping, actor.VillageCode, awaitMapping);
+            refusal ??= await CheckAsync(path, fileName, mapping, actor.VillageCode, awaitMapping, ct);
             if (refusal is not null)
             {
                 File.Delete(path);
@@ -135,7 +135,7 @@ public sealed class ImportUploads(
             return Refused(ImportMessages.WrongExtensionMessage);
         }
         var (regency, _, refusal) = await SettingsAsync(regencyCode, null, actor, ct);
-        refusal ??= Check(full, full, null, actor.VillageCode, awaitMapping: false);
+        refusal ??= await CheckAsync(full, full, null, actor.VillageCode, awaitMapping: false, ct);
         if (refusal is not null)
         {
             return new ImportUploadResult(null, refusal);
@@ -163,11 +163,43 @@ public sealed class ImportUploads(
     public bool IsUploadCopy(string? path) =>
         path is not null && Path.GetFullPath(path).StartsWith(Folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
-    private static ImportRefusal? Check(string path, string fileName, ColumnMapping? mapping, string? operatorVillage, bool awaitMapping)
+    /// <summary>
+    /// Checks a stored file before its job exists: its size and shape first (<see cref="XlsxInspector"/>, the row and
+    /// column limits), then its header. One file at a time: a large legitimate .xlsx holds its shared strings in memory
+    /// while it is checked, and uploads in parallel must not add those up.
+    /// </summary>
+    private async Task<ImportRefusal?> CheckAsync(string path, string fileName, ColumnMapping? mapping, string? operatorVillage, bool awaitMapping, CancellationToken ct)
+    {
+        await Checking.WaitAsync(ct);
+        try
+        {
+            return Check(path, fileName, mapping, operatorVillage, awaitMapping, options.Value.Limits);
+        }
+        finally
+        {
+            Checking.Release();
+        }
+    }
+
+    private static readonly SemaphoreSlim Checking = new(1, 1);
+
+    private static ImportRefusal? Check(string path, string fileName, ColumnMapping? mapping, string? operatorVillage, bool awaitMapping, SheetLimits limits)
     {
         try
         {
-            using var sheet = SheetReader.Open(path, fileName);
+            var extension = Path.GetExtension(fileName).ToLowerInvariant();
+            if (extension != ".csv" && XlsxInspector.IsZip(path))
+            {
+                // ExcelDataReader goes by the content, not the name: an .xlsx renamed .xls is read as one.
+                XlsxInspector.Check(path, limits);
+            }
+            else if (extension == ".csv")
+            {
+                // Rows cost little to count in a CSV; an .xlsx was counted above, an .xls holds at most 65,536.
+                using var all = SheetReader.Open(path, fileName, limits);
+                all.SkipToEnd();
+            }
+            using var sheet = SheetReader.Open(path, fileName, limits);
             var first = sheet.ReadFirst(ColumnLayout.HeaderSearchRows + 1);
             var layout = ColumnLayout.Find(first, mapping);
             if (layout.HeaderRowNumber == 0)
@@ -187,7 +219,7 @@ public sealed class ImportUploads(
         }
         catch (ImportFileException e)
         {
-            return new ImportRefusal(e.Message);
+            return new ImportRefusal(e.Message, [.. e.Args]);
         }
     }
 

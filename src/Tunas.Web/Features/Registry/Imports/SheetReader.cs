@@ -1,7 +1,5 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
-using System.Text.Unicode;
 using ExcelDataReader;
 using Sylvan.Data.Csv;
 
@@ -60,7 +58,17 @@ public sealed record SheetRow(int Number, Cell[] Cells)
 }
 
 /// <summary>Why a file cannot be imported at all; <see cref="Exception.Message"/> is the English localization key.</summary>
-public sealed class ImportFileException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class ImportFileException : Exception
+{
+    public ImportFileException(string message, Exception? inner, params string[] args) : base(message, inner) => Args = args;
+
+    public ImportFileException(string message, params string[] args) : this(message, null, args)
+    {
+    }
+
+    /// <summary>The message's arguments (a limit, a row number).</summary>
+    public IReadOnlyList<string> Args { get; }
+}
 
 /// <summary>
 /// Reads the rows of a resident file one at a time (never the whole file): CSV with Sylvan, .xlsx and .xls with
@@ -78,8 +86,9 @@ public abstract class SheetReader : IDisposable
         Extensions.Contains(Path.GetExtension(fileName).ToLowerInvariant());
 
     /// <summary>Opens <paramref name="path"/> as the format its original <paramref name="fileName"/> says.</summary>
-    public static SheetReader Open(string path, string fileName)
+    public static SheetReader Open(string path, string fileName, SheetLimits? limits = null)
     {
+        limits ??= SheetLimits.Default;
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         if (!Extensions.Contains(extension))
         {
@@ -100,7 +109,9 @@ public abstract class SheetReader : IDisposable
             {
                 throw new ImportFileException(ImportMessages.EmptyFileMessage);
             }
-            return extension == ".csv" ? new CsvSheetReader(stream) : new ExcelSheetReader(stream);
+            SheetReader reader = extension == ".csv" ? new CsvSheetReader(stream) : new ExcelSheetReader(stream);
+            reader.Limits = limits;
+            return reader;
         }
         catch
         {
@@ -109,12 +120,26 @@ public abstract class SheetReader : IDisposable
         }
     }
 
+    public SheetLimits Limits { get; private set; } = SheetLimits.Default;
+
+    /// <summary>Rows read so far, empty ones included.</summary>
+    protected int Number { get; private set; }
+
     /// <summary>The next row, or null at the end of the file.</summary>
     public SheetRow? Read()
     {
         try
         {
-            return ReadRow();
+            if (!Advance())
+            {
+                return null;
+            }
+            var cells = new Cell[FieldCount];
+            for (var i = 0; i < cells.Length; i++)
+            {
+                cells[i] = CellAt(i);
+            }
+            return new SheetRow(Number, cells);
         }
         catch (ImportFileException)
         {
@@ -123,6 +148,21 @@ public abstract class SheetReader : IDisposable
         catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {
             // A damaged zip, an encrypted workbook, a broken quote: whatever the library says, the file is unreadable.
+            throw new ImportFileException(ImportMessages.UnreadableFileMessage, e);
+        }
+    }
+
+    /// <summary>Reads on to the end without looking at the cells: the row and column limits are checked all the same.</summary>
+    public void SkipToEnd()
+    {
+        try
+        {
+            while (Advance())
+            {
+            }
+        }
+        catch (Exception e) when (e is not ImportFileException and not OperationCanceledException and not OutOfMemoryException)
+        {
             throw new ImportFileException(ImportMessages.UnreadableFileMessage, e);
         }
     }
@@ -138,7 +178,36 @@ public abstract class SheetReader : IDisposable
         return rows;
     }
 
-    protected abstract SheetRow? ReadRow();
+    /// <summary>Moves to the next row of the file; false at its end.</summary>
+    protected abstract bool Read(out int fieldCount);
+
+    protected abstract Cell Value(int index);
+
+    private int FieldCount { get; set; }
+
+    private bool Advance()
+    {
+        if (!Read(out var fieldCount))
+        {
+            return false;
+        }
+        if (++Number > Limits.MaxRows)
+        {
+            throw new ImportFileException(ImportMessages.TooManyRowsMessage, Limits.MaxRows.ToString(CultureInfo.InvariantCulture));
+        }
+        if (fieldCount > Limits.MaxColumns)
+        {
+            throw new ImportFileException(ImportMessages.TooManyColumnsMessage, Limits.MaxColumns.ToString(CultureInfo.InvariantCulture));
+        }
+        FieldCount = fieldCount;
+        return true;
+    }
+
+    private Cell CellAt(int index)
+    {
+        var cell = Value(index);
+        return cell.Text.Length > Limits.MaxCellChars ? cell with { Text = cell.Text[..(Limits.MaxCellChars + 1)] } : cell;
+    }
 
     public void Dispose()
     {
@@ -151,9 +220,10 @@ public abstract class SheetReader : IDisposable
 
 internal sealed class CsvSheetReader : SheetReader
 {
+    public const int MaxRecordChars = 1 << 20;
+
     private readonly Stream _stream;
     private readonly CsvDataReader _csv;
-    private int _number;
 
     public CsvSheetReader(Stream stream)
     {
@@ -167,8 +237,9 @@ internal sealed class CsvSheetReader : SheetReader
             {
                 HasHeaders = false,
                 Delimiter = delimiter,
-                // A long address or a pasted paragraph in one cell must not stop the import.
-                MaxBufferSize = 1 << 22,
+                // A long address or a pasted paragraph in one cell must not stop the import (CellAt cuts it), but a
+                // quote never closed must not take the rest of the file into one string.
+                MaxBufferSize = MaxRecordChars,
             });
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -183,18 +254,27 @@ internal sealed class CsvSheetReader : SheetReader
     public Encoding Encoding { get; }
     public char Delimiter { get; }
 
-    protected override SheetRow? ReadRow()
+    protected override bool Read(out int fieldCount)
     {
-        if (!_csv.Read())
+        bool read;
+        try
         {
-            return null;
+            read = _csv.Read();
         }
-        var cells = new Cell[_csv.RowFieldCount];
-        for (var i = 0; i < cells.Length; i++)
+        catch (CsvRecordTooLargeException e)
         {
-            cells[i] = Cell.FromText(_csv.GetString(i));
+            throw new ImportFileException(ImportMessages.RowTooLongMessage, e,
+                Number.ToString(CultureInfo.InvariantCulture), MaxRecordChars.ToString(CultureInfo.InvariantCulture));
         }
-        return new SheetRow(++_number, cells);
+        fieldCount = read ? _csv.RowFieldCount : 0;
+        return read;
+    }
+
+    protected override Cell Value(int index)
+    {
+        // Only the start of a long field becomes a string (CellAt cuts it anyway).
+        var span = _csv.GetFieldSpan(index);
+        return Cell.FromText(span.Length > Limits.MaxCellChars + 1 ? span[..(Limits.MaxCellChars + 1)].ToString() : span.ToString());
     }
 
     protected override void Dispose(bool disposing)
@@ -210,7 +290,6 @@ internal sealed class CsvSheetReader : SheetReader
 internal sealed class ExcelSheetReader : SheetReader
 {
     private readonly IExcelDataReader _excel;
-    private int _number;
 
     public ExcelSheetReader(Stream stream)
     {
@@ -224,120 +303,20 @@ internal sealed class ExcelSheetReader : SheetReader
         }
     }
 
-    protected override SheetRow? ReadRow()
+    protected override bool Read(out int fieldCount)
     {
-        if (!_excel.Read())
-        {
-            return null;
-        }
-        var cells = new Cell[_excel.FieldCount];
-        for (var i = 0; i < cells.Length; i++)
-        {
-            cells[i] = Cell.FromValue(_excel.GetValue(i));
-        }
-        return new SheetRow(++_number, cells);
+        var read = _excel.Read();
+        fieldCount = read ? _excel.FieldCount : 0;
+        return read;
     }
+
+    protected override Cell Value(int index) => Cell.FromValue(_excel.GetValue(index));
 
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
             _excel.Dispose();
-        }
-    }
-}
-
-/// <summary>How a CSV file was written: its encoding and its delimiter.</summary>
-public static class CsvFormat
-{
-    private static readonly char[] Delimiters = [',', ';', '\t', '|'];
-
-    /// <summary>
-    /// UTF-8 when the file has a UTF-8 BOM or is valid UTF-8 throughout (checked in one streaming pass);
-    /// otherwise Windows-1252, what Excel on Windows writes for "CSV". The delimiter is the one the header line
-    /// uses most outside quotes: a comma, or a semicolon as Excel writes in an Indonesian locale.
-    /// </summary>
-    public static (Encoding Encoding, char Delimiter) Detect(Stream stream)
-    {
-        var encoding = IsUtf8(stream) ? (Encoding)new UTF8Encoding(false) : Encoding.GetEncoding(1252);
-        stream.Position = 0;
-        var head = new byte[64 * 1024];
-        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        var text = encoding.GetString(head, 0, read).TrimStart('\uFEFF');
-        return (encoding, SniffDelimiter(text));
-    }
-
-    public static char SniffDelimiter(string text)
-    {
-        var counts = new int[Delimiters.Length];
-        var quoted = false;
-        foreach (var c in text)
-        {
-            if (c == '"')
-            {
-                quoted = !quoted;
-            }
-            else if (!quoted && c is '\n' or '\r')
-            {
-                break;
-            }
-            else if (!quoted && Array.IndexOf(Delimiters, c) is var i and >= 0)
-            {
-                counts[i]++;
-            }
-        }
-        var best = 0;
-        for (var i = 1; i < counts.Length; i++)
-        {
-            if (counts[i] > counts[best])
-            {
-                best = i;
-            }
-        }
-        return Delimiters[best];
-    }
-
-    /// <summary>True when the whole stream is valid UTF-8 (a BOM counts as UTF-8).</summary>
-    public static bool IsUtf8(Stream stream)
-    {
-        stream.Position = 0;
-        var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
-        var chars = ArrayPool<char>.Shared.Rent(1 << 16);
-        try
-        {
-            var carried = 0;
-            while (true)
-            {
-                var read = stream.Read(buffer, carried, (1 << 16) - carried);
-                var length = carried + read;
-                var final = read == 0;
-                var span = buffer.AsSpan(0, length);
-                while (true)
-                {
-                    var status = Utf8.ToUtf16(span, chars, out var consumed, out _, replaceInvalidSequences: false, isFinalBlock: final);
-                    span = span[consumed..];
-                    if (status == OperationStatus.InvalidData)
-                    {
-                        return false;
-                    }
-                    if (status != OperationStatus.DestinationTooSmall)
-                    {
-                        break;
-                    }
-                }
-                if (final)
-                {
-                    return true;
-                }
-                // An incomplete sequence at the end of the buffer waits for the next read.
-                span.CopyTo(buffer);
-                carried = span.Length;
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            ArrayPool<char>.Shared.Return(chars);
         }
     }
 }

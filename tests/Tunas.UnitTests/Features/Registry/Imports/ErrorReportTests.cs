@@ -30,6 +30,46 @@ public class ErrorReportTests
         Assert.Contains("\"Jl. Mawar;\nGg. 2\"", text, StringComparison.Ordinal);
     }
 
+    private static async IAsyncEnumerable<string?[]> HostileRows()
+    {
+        await Task.Yield();
+        yield return ["3", "=HYPERLINK(\"http://evil.test\")", "=cmd|' /C calc'!A0", "@SUM(1)", "+6281234567890"];
+    }
+
+    [Fact]
+    public async Task TheCsvReportPutsAQuoteBeforeEveryCellASpreadsheetWouldTakeForAFormula()
+    {
+        using var output = new MemoryStream();
+
+        await ErrorReport.WriteCsvAsync(output, Headers, HostileRows(), CancellationToken.None);
+
+        var line = Encoding.UTF8.GetString(output.ToArray()[3..]).Split('\n')[1].TrimEnd('\r');
+        Assert.Equal("3;\"'=HYPERLINK(\"\"http://evil.test\"\")\";'=cmd|' /C calc'!A0;'@SUM(1);'+6281234567890", line);
+    }
+
+    [Fact]
+    public async Task TheXlsxReportPutsTheSameQuoteBeforeFormulaLikeText()
+    {
+        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".xlsx");
+        try
+        {
+            await using (var file = File.Create(path))
+            {
+                await ErrorReport.WriteXlsxAsync(file, "Baris yang ditolak", Headers, HostileRows(), CancellationToken.None);
+            }
+
+            using var reader = SheetReader.Open(path, "report.xlsx");
+            var row = reader.ReadFirst(2)[1];
+
+            Assert.Equal(new Cell(CellKind.Number, "3"), row[0]);
+            Assert.Equal(["'=HYPERLINK(\"http://evil.test\")", "'=cmd|' /C calc'!A0", "'@SUM(1)", "'+6281234567890"], row.Cells[1..].Select(c => c.Text));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public async Task TheXlsxReportReadsBackAsTheSameRows()
     {
