@@ -29,6 +29,10 @@ public static class TextInput
         {
             return null;
         }
+        if (IsPlainAscii(text))
+        {
+            return text;
+        }
         var sb = new StringBuilder(text.Length);
         var pendingSpace = false;
         var pendingBreaks = 0;
@@ -72,6 +76,25 @@ public static class TextInput
             sb.Append(Fold(c));
         }
         return sb.Length == 0 ? null : sb.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>Most names of a file: printable ASCII, single-spaced, trimmed. Nothing to do, nothing to allocate.</summary>
+    private static bool IsPlainAscii(string text)
+    {
+        if (text[0] == ' ' || text[^1] == ' ')
+        {
+            return false;
+        }
+        var previousSpace = false;
+        foreach (var c in text)
+        {
+            if (c is < ' ' or > '~' or '`' || (c == ' ' && previousSpace))
+            {
+                return false;
+            }
+            previousSpace = c == ' ';
+        }
+        return true;
     }
 
     private static void Flush(StringBuilder sb, ref bool pendingSpace, ref int pendingBreaks)
