@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tunas.Web.Data;
 using Tunas.Web.Features.Regions;
+using Tunas.Web.Features.Shared;
 using Tunas.Web.Infrastructure;
 
 namespace Tunas.Web.Features.Agencies;
@@ -34,6 +35,12 @@ public sealed class EditModel(TunasDb db, AgencyService agencies, AgencyHeader h
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        // Cleaned before the checks, so a name of invisible characters is an empty name.
+        Input.Name = TextInput.Clean(Input.Name);
+        if (Input.Name is null && ModelState.IsValid)
+        {
+            ModelState.AddModelError("Input.Name", L["Fill in the agency's name."]);
+        }
         var code = Input.RegencyCode?.Trim();
         if (!string.IsNullOrEmpty(code) && !await db.Regions.AnyAsync(r => r.Code == code && r.Level == RegionLevel.Regency && r.IsCurrent, ct))
         {
@@ -45,13 +52,13 @@ public sealed class EditModel(TunasDb db, AgencyService agencies, AgencyHeader h
         }
         var a = await agencies.CurrentAsync(ct);
         var before = new { a.Name, a.RegencyCode, a.Address, a.HeadName, a.HeadTitle, a.SignatoryName, a.SignatoryTitle, a.SignatoryEmployeeNumber };
-        a.Name = Input.Name!.Trim();
+        a.Name = Input.Name!;
         a.RegencyCode = string.IsNullOrEmpty(code) ? null : code;
-        a.Address = Input.Address?.Trim();
-        a.HeadName = Input.HeadName?.Trim();
-        a.HeadTitle = Input.HeadTitle?.Trim();
-        a.SignatoryName = Input.SignatoryName?.Trim();
-        a.SignatoryTitle = Input.SignatoryTitle?.Trim();
+        a.Address = TextInput.Clean(Input.Address);
+        a.HeadName = TextInput.Clean(Input.HeadName);
+        a.HeadTitle = TextInput.Clean(Input.HeadTitle);
+        a.SignatoryName = TextInput.Clean(Input.SignatoryName);
+        a.SignatoryTitle = TextInput.Clean(Input.SignatoryTitle);
         a.SignatoryEmployeeNumber = Input.SignatoryEmployeeNumber?.Trim();
         a.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         audit.Record("agency.changed", "Agency", a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { Before = before, After = Input });

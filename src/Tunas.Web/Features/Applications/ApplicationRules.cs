@@ -226,12 +226,8 @@ public static class ApplicationRules
             checks.Add(new IntakeCheck(IntakeCheckCodes.Track, false, IntakeMessages.TrackWomenOnlyMessage, []));
         }
 
-        var motivation = input.Motivation?.Trim();
-        if (string.IsNullOrEmpty(motivation))
-        {
-            motivation = null;
-        }
-        else if (motivation.Length > MotivationMax)
+        var motivation = TextInput.CleanLines(input.Motivation);
+        if (motivation is not null && motivation.Length > MotivationMax)
         {
             errors.Add(new FieldIssue("motivation", "too-long", ApplicationMessages.MotivationTooLongMessage, [Invariant(MotivationMax)]));
         }

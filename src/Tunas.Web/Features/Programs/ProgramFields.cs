@@ -73,7 +73,7 @@ public static class ProgramFields
         {
             Checks.TooLong(name, NameMax, "name", errors);
         }
-        var description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim();
+        var description = TextInput.CleanLines(input.Description);
         Checks.TooLong(description, DescriptionMax, "description", errors);
 
         var year = Checks.Whole(input.Year, "year", 2000, 2100, ProgramMessages.YearRequiredMessage, ProgramMessages.YearInvalidMessage, errors);
@@ -263,9 +263,8 @@ internal static class Checks
     /// <summary>A date as a message shows it: dd/mm/yyyy, the Indonesian way.</summary>
     public static string Shown(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
-    /// <summary>Trimmed, inner runs of white space made one space; null when empty.</summary>
-    public static string? Collapse(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? null : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>Cleaned (<see cref="TextInput.Clean(string?)"/>): trimmed, single-spaced, nothing invisible; null when empty.</summary>
+    public static string? Collapse(string? text) => TextInput.Clean(text);
 
     public static bool TryWhole(string? text, out int value) =>
         int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out value);

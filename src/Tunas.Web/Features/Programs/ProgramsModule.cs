@@ -10,6 +10,7 @@ public static class ProgramsModule
         services.AddScoped<ProgramReader>();
         services.AddScoped<ProgramWriter>();
         services.AddScoped<QuotaPlanner>();
+        services.AddScoped<Users.IProviderDirectory, ProviderDirectory>();
         services.AddSingleton<IAuditVocabulary, ProgramsAuditVocabulary>();
         return services;
     }

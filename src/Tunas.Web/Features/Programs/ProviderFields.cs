@@ -87,7 +87,11 @@ public static class ProviderFields
         if (!string.IsNullOrWhiteSpace(input.ContactEmail))
         {
             email = input.ContactEmail.Trim();
-            if (!IsEmail(email))
+            if (email.Length > EmailMax)
+            {
+                Checks.TooLong(email, EmailMax, "contactEmail", errors);
+            }
+            else if (!IsEmail(email))
             {
                 errors.Add(Checks.Issue("contactEmail", "invalid", ProgramMessages.EmailInvalidMessage, email));
             }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Tunas.Web.Features.Registry;
+using Tunas.Web.Features.Shared;
 
 namespace Tunas.Web.Features.Programs;
 
@@ -55,7 +56,7 @@ public static class TrackFields
             errors.Add(Checks.Issue("name", "required", ProgramMessages.TrackNameRequiredMessage));
         }
         Checks.TooLong(name, NameMax, "name", errors);
-        var description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim();
+        var description = TextInput.CleanLines(input.Description);
         Checks.TooLong(description, DescriptionMax, "description", errors);
         var order = Checks.Whole(input.SortOrder, "sortOrder", 1, 999, null, ProgramMessages.SortOrderInvalidMessage, errors);
 

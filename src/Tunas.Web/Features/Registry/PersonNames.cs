@@ -21,7 +21,9 @@ public static class PersonNames
     public static IEnumerable<string> Tokens(string name) => Words(name).Distinct(StringComparer.Ordinal);
 
     private static IEnumerable<string> Words(string name) =>
-        SearchText.Fold(name).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+        // Cleaned again (the rules clean what is stored): a name stored before, or read back, keys the same way,
+        // and "MAʼRIFAH" (a modifier letter, which counts as a letter) meets "MA'RIFAH".
+        SearchText.Fold(TextInput.Clean(name)).Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(SearchText.Key)
             .Where(w => w.Length > 0)
             .Select(w => w.Length > TokenMax ? w[..TokenMax] : w);

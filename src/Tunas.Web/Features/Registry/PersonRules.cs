@@ -277,15 +277,8 @@ public static class PersonRules
         }
     }
 
-    /// <summary>Trimmed, single-spaced, null when empty.</summary>
-    public static string? Collapse(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-        return string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-    }
+    /// <summary>Cleaned (<see cref="TextInput.Clean(string?)"/>): trimmed, single-spaced, nothing invisible; null when empty.</summary>
+    public static string? Collapse(string? text) => TextInput.Clean(text);
 
     private static string? ExcelAdvice(string code) =>
         code == NikIssueCodes.ExcelDamaged ? PersonMessages.ExcelDamagedAdvice : null;

@@ -4,6 +4,7 @@ using Tunas.Web.Data;
 using Tunas.Web.Features.Applications;
 using Tunas.Web.Features.Programs;
 using Tunas.Web.Features.Registry;
+using Tunas.Web.Features.Shared;
 using Tunas.Web.Features.Shared.Messaging;
 using Tunas.Web.Infrastructure;
 
@@ -16,6 +17,11 @@ namespace Tunas.Web.Features.Selection;
 /// </summary>
 public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, Outbox outbox, MessageTexts texts, TimeProvider clock)
 {
+    // The columns' lengths (SelectionRun.cs, Application.cs).
+    public const int AppealMax = 2000;
+    public const int AnswerMax = 2000;
+    public const int ReasonMax = 500;
+
     public Task<DeskResult> PublishAsync(int programId, long runId, CancellationToken ct = default) =>
         PublishAsync(programId, runId, new SelectionActor(user.AgencyId ?? 0, user.Id ?? "system", user.Name ?? "system"), ct);
 
@@ -94,6 +100,11 @@ public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, 
         {
             return DeskResult.Refused(SelectionDeskMessages.AlreadyWithdrawnMessage);
         }
+        var cleanReason = TextInput.CleanLines(reason);
+        if (cleanReason is { Length: > ReasonMax })
+        {
+            return DeskResult.Refused(SelectionDeskMessages.ReasonTooLongMessage, Number(ReasonMax));
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         var strategy = db.Database.CreateExecutionStrategy();
         string? promoted = null;
@@ -102,7 +113,7 @@ public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, 
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             application.Status = ApplicationStatus.Withdrawn;
             application.WithdrawnAt = now;
-            application.WithdrawalReason = Trim(reason, 500);
+            application.WithdrawalReason = cleanReason;
             audit.Record("application.withdrawn", "application", Id(application.Id), new { application.RegistrationNumber, reason = application.WithdrawalReason });
 
             var decision = await PublishedDecisionAsync(programId, application.Id, ct);
@@ -158,6 +169,11 @@ public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, 
     /// <summary>An applicant objects to their published result, inside the program's appeal window.</summary>
     public async Task<DeskResult> LodgeAppealAsync(string registrationNumber, DateOnly birthDate, string? text, CancellationToken ct = default)
     {
+        var body = TextInput.CleanLines(text);
+        if (body is { Length: > AppealMax })
+        {
+            return DeskResult.Refused(SelectionDeskMessages.AppealTooLongMessage, Number(AppealMax));
+        }
         var found = await (from a in db.Applications
                            where a.RegistrationNumber == registrationNumber
                            join p in db.Persons on a.PersonId equals p.Id
@@ -168,7 +184,6 @@ public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, 
         {
             return DeskResult.NotFound;
         }
-        var body = Trim(text, 2000);
         if (body is null || body.Length < 10)
         {
             return DeskResult.Refused(SelectionDeskMessages.AppealTextMessage);
@@ -226,10 +241,14 @@ public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, 
         {
             return DeskResult.Refused(SelectionDeskMessages.AppealAlreadyAnsweredMessage);
         }
-        var text = Trim(answer, 2000);
+        var text = TextInput.CleanLines(answer);
         if (text is null)
         {
             return DeskResult.Refused(SelectionDeskMessages.AnswerRequiredMessage);
+        }
+        if (text.Length > AnswerMax)
+        {
+            return DeskResult.Refused(SelectionDeskMessages.AnswerTooLongMessage, Number(AnswerMax));
         }
         if (newStatus is { } s && (!upheld || s is not (DecisionStatus.Selected or DecisionStatus.Waitlisted or DecisionStatus.NotSelected or DecisionStatus.Ineligible)))
         {
@@ -280,6 +299,8 @@ public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, 
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
     private static string? Trim(string? text, int max)
     {
         var t = text?.Trim();
@@ -320,5 +341,8 @@ public static class SelectionDeskMessages
     public const string AppealAlreadyOpenMessage = "An appeal of this application is already waiting for an answer.";
     public const string AppealAlreadyAnsweredMessage = "This appeal has already been answered.";
     public const string AnswerRequiredMessage = "Write the answer to the applicant.";
+    public const string AppealTooLongMessage = "The appeal may have at most {0} characters.";
+    public const string AnswerTooLongMessage = "The answer may have at most {0} characters.";
+    public const string ReasonTooLongMessage = "The reason may have at most {0} characters.";
     public const string NewStatusMessage = "A new result can only be set when the appeal is upheld, and must be selected, waitlisted, not selected or ineligible.";
 }

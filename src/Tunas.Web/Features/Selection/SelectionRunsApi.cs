@@ -104,11 +104,20 @@ public static class SelectionRunsApi
         int id, long runId, SelectionDesk desk, IStringLocalizer<SharedResource> L, CancellationToken ct) =>
         Answer(await desk.PublishAsync(id, runId, ct), TypedResults.Ok(), L);
 
-    internal static async Task<Results<Ok<WithdrawResult>, NotFound, ProblemHttpResult>> WithdrawAsync(
+    internal static async Task<Results<Ok<WithdrawResult>, NotFound, ProblemHttpResult, ValidationProblem>> WithdrawAsync(
         int id, long applicationId, WithdrawRequest? body, SelectionDesk desk, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
+        if (TooLong(body?.Reason, SelectionDesk.ReasonMax, "reason", SelectionDeskMessages.ReasonTooLongMessage, L) is { } tooLong)
+        {
+            return tooLong;
+        }
         var result = await desk.WithdrawAsync(id, applicationId, body?.Reason, ct);
-        return Answer(result, TypedResults.Ok(new WithdrawResult(result.PromotedNumber)), L);
+        return result.Outcome switch
+        {
+            DeskOutcome.Done => TypedResults.Ok(new WithdrawResult(result.PromotedNumber)),
+            DeskOutcome.NotFound => TypedResults.NotFound(),
+            _ => Conflict(result, L),
+        };
     }
 
     internal static async Task<Results<Ok<IReadOnlyList<AppealDto>>, NotFound>> AppealsAsync(int id, SelectionQueries queries, CancellationToken ct)
@@ -117,9 +126,21 @@ public static class SelectionRunsApi
         return appeals is null ? TypedResults.NotFound() : TypedResults.Ok(appeals);
     }
 
-    internal static async Task<Results<Ok, NotFound, ProblemHttpResult>> AnswerAsync(
-        int id, long appealId, AppealAnswerRequest body, SelectionDesk desk, IStringLocalizer<SharedResource> L, CancellationToken ct) =>
-        Answer(await desk.AnswerAppealAsync(id, appealId, body.Upheld, body.Answer, body.NewStatus, ct), TypedResults.Ok(), L);
+    internal static async Task<Results<Ok, NotFound, ProblemHttpResult, ValidationProblem>> AnswerAsync(
+        int id, long appealId, AppealAnswerRequest body, SelectionDesk desk, IStringLocalizer<SharedResource> L, CancellationToken ct)
+    {
+        if (TooLong(body.Answer, SelectionDesk.AnswerMax, "answer", SelectionDeskMessages.AnswerTooLongMessage, L) is { } tooLong)
+        {
+            return tooLong;
+        }
+        var result = await desk.AnswerAppealAsync(id, appealId, body.Upheld, body.Answer, body.NewStatus, ct);
+        return result.Outcome switch
+        {
+            DeskOutcome.Done => TypedResults.Ok(),
+            DeskOutcome.NotFound => TypedResults.NotFound(),
+            _ => Conflict(result, L),
+        };
+    }
 
     internal static async Task<Results<Ok<PublicResults>, NotFound>> ResultsAsync(int id, SelectionQueries queries, CancellationToken ct)
     {
@@ -130,6 +151,10 @@ public static class SelectionRunsApi
     internal static async Task<Results<Created<AppealCreated>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult>> LodgeAsync(
         PublicAppealRequest body, SelectionDesk desk, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
+        if (TooLong(body.Text, SelectionDesk.AppealMax, "text", SelectionDeskMessages.AppealTooLongMessage, L) is { } tooLong)
+        {
+            return tooLong;
+        }
         if (string.IsNullOrWhiteSpace(body.RegistrationNumber) || !DateText.TryParse(body.BirthDate, out var birthDate))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
@@ -154,7 +179,16 @@ public static class SelectionRunsApi
         {
             DeskOutcome.Done => ok,
             DeskOutcome.NotFound => TypedResults.NotFound(),
-            _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
-                title: string.Format(CultureInfo.CurrentCulture, L[result.Message!], result.Args ?? [])),
+            _ => Conflict(result, L),
         };
+
+    private static ProblemHttpResult Conflict(DeskResult result, IStringLocalizer L) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
+            title: string.Format(CultureInfo.CurrentCulture, L[result.Message!], result.Args ?? []));
+
+    /// <summary>A free text longer than its column, named by its field, before anything is looked up.</summary>
+    private static ValidationProblem? TooLong(string? text, int max, string field, string message, IStringLocalizer L) =>
+        TextInput.CleanLines(text) is { Length: var length } && length > max
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [string.Format(CultureInfo.CurrentCulture, L[message], max)] })
+            : null;
 }

@@ -103,7 +103,7 @@ public readonly record struct FamilyCardNumber
         }
 
         var region = IdNumberRules.CheckRegion(
-            digits, findDistrict, ProvinceUnknownMessage, DistrictUnknownMessage, errors, warnings);
+            digits, findDistrict, ProvinceUnknownMessage, DistrictUnknownMessage, IdNumberRules.FamilyCardRegionZeroMessage, errors, warnings);
 
         var valid = errors.Count == 0;
         FamilyCardNumber? number = valid ? new FamilyCardNumber(digits) : null;

@@ -101,8 +101,15 @@ internal static class IdNumberRules
     /// <summary>Invariant text of a number, for an issue argument.</summary>
     public static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
+    // Kept here, not beside the other messages of Nik and FamilyCardNumber, so that their public lists stay as they are.
+    public const string NikRegionZeroMessage =
+        "The region code {0} of this NIK has a 00 part; no regency or district has that code. Check the first six digits against the KTP.";
+    public const string FamilyCardRegionZeroMessage =
+        "The region code {0} of this family card number (No. KK) has a 00 part; no regency or district has that code. Check the first six digits against the KK.";
+
     /// <summary>
     /// Region check shared by the NIK and the No. KK. Skipped (returns null) when there is no lookup.
+    /// A regency or district part of <c>00</c> is never assigned, so it is an error even for a plausible province.
     /// A known district returns its region. An unknown district in a plausible province is only a warning,
     /// because a NIK / No. KK never changes while districts are split and renumbered; an implausible
     /// province code is an error.
@@ -112,6 +119,7 @@ internal static class IdNumberRules
         Func<string, NikRegion?>? findDistrict,
         string provinceUnknownMessage,
         string districtUnknownMessage,
+        string regionZeroMessage,
         List<NikIssue> errors,
         List<NikIssue> warnings)
     {
@@ -121,6 +129,12 @@ internal static class IdNumberRules
         }
 
         var district = DottedDistrict(digits);
+        if (ProvinceCodes.Contains(Province(digits)) && (digits.AsSpan(2, 2).SequenceEqual("00") || digits.AsSpan(4, 2).SequenceEqual("00")))
+        {
+            errors.Add(new NikIssue(NikIssueCodes.RegionZero, regionZeroMessage, [district]));
+            return null;
+        }
+
         var region = findDistrict(district);
         if (region is not null)
         {

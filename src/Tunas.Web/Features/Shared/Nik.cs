@@ -42,6 +42,9 @@ public static class NikIssueCodes
     public const string DateInvalid = "date-invalid";
     public const string SerialZero = "serial-zero";
 
+    /// <summary>A regency or district part of 00: never assigned to a region.</summary>
+    public const string RegionZero = "region-zero";
+
     /// <summary>Warning, not an error: the district may be an old code from before a region split.</summary>
     public const string DistrictUnknown = "district-unknown";
 }
@@ -213,7 +216,7 @@ public readonly record struct Nik
         }
 
         var region = IdNumberRules.CheckRegion(
-            digits, findDistrict, ProvinceUnknownMessage, DistrictUnknownMessage, errors, warnings);
+            digits, findDistrict, ProvinceUnknownMessage, DistrictUnknownMessage, IdNumberRules.NikRegionZeroMessage, errors, warnings);
 
         var valid = errors.Count == 0;
         Nik? nik = valid ? new Nik(digits, sex!.Value, birthDate) : null;

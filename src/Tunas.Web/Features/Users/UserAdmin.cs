@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Tunas.Web.Data;
 using Tunas.Web.Features.Agencies;
 using Tunas.Web.Features.Regions;
+using Tunas.Web.Features.Shared;
 using Tunas.Web.Infrastructure;
 
 namespace Tunas.Web.Features.Users;
@@ -26,9 +27,15 @@ public sealed class UserAdmin(
     UserManager<AppUser> users,
     AuditLog audit,
     AgencyService agencies,
+    IProviderDirectory providers,
     TimeProvider clock,
     IStringLocalizer<SharedResource> L)
 {
+    /// <summary>The longest e-mail address Identity's column holds.</summary>
+    public const int EmailMax = 256;
+    public const int FullNameMax = 200;
+    public const int PasswordMax = 256;
+
     public async Task<UserResult> CreateAsync(NewUser input, (string? Id, string Name)? actor, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string[]>();
@@ -37,13 +44,18 @@ public sealed class UserAdmin(
         {
             errors["email"] = [L["Fill in the e-mail address."]];
         }
+        else if (email.Length > EmailMax)
+        {
+            errors["email"] = [L["The e-mail address may have at most {0} characters.", EmailMax]];
+        }
         if (string.IsNullOrEmpty(input.Password))
         {
             errors["password"] = [L["Fill in a password."]];
         }
+        var fullName = CheckTexts(input.FullName, input.Password, errors);
         var role = Roles.Normalize(input.Role);
         var agency = await agencies.CurrentAsync(ct);
-        await CheckBindingsAsync(role, input.Role, input.VillageCode, agency, errors, ct);
+        await CheckBindingsAsync(role, input.VillageCode, input.ProviderId, agency, errors, ct);
         if (errors.Count > 0)
         {
             return new UserResult(null, errors);
@@ -54,7 +66,7 @@ public sealed class UserAdmin(
             UserName = email,
             Email = email,
             EmailConfirmed = true,
-            FullName = string.IsNullOrWhiteSpace(input.FullName) ? null : input.FullName.Trim(),
+            FullName = fullName,
             AgencyId = agency.Id,
             VillageCode = role == Roles.VillageOperator ? input.VillageCode!.Trim() : null,
             ProviderId = role == Roles.ProviderStaff ? input.ProviderId : null,
@@ -85,9 +97,10 @@ public sealed class UserAdmin(
             return new UserResult(null, new() { ["id"] = [L["The user was not found."]] });
         }
         var errors = new Dictionary<string, string[]>();
+        var fullName = CheckTexts(change.FullName, change.NewPassword, errors);
         var role = Roles.Normalize(change.Role);
         var agency = await agencies.CurrentAsync(ct);
-        await CheckBindingsAsync(role, change.Role, change.VillageCode, agency, errors, ct);
+        await CheckBindingsAsync(role, change.VillageCode, change.ProviderId, agency, errors, ct);
         if (errors.Count > 0)
         {
             return new UserResult(id, errors);
@@ -111,7 +124,7 @@ public sealed class UserAdmin(
                     return new UserResult(id, IdentityErrors(reset));
                 }
             }
-            user.FullName = string.IsNullOrWhiteSpace(change.FullName) ? null : change.FullName.Trim();
+            user.FullName = fullName;
             user.VillageCode = role == Roles.VillageOperator ? change.VillageCode!.Trim() : null;
             user.ProviderId = role == Roles.ProviderStaff ? change.ProviderId : null;
             user.LockoutEnd = change.Locked ? clock.GetUtcNow().AddYears(100) : null;
@@ -157,11 +170,31 @@ public sealed class UserAdmin(
 
     private static bool IsLocked(AppUser user) => user.LockoutEnd is { } end && end > DateTimeOffset.UtcNow;
 
-    private async Task CheckBindingsAsync(string? role, string? rawRole, string? villageCode, Agency agency, Dictionary<string, string[]> errors, CancellationToken ct)
+    /// <summary>The name cleaned (optional), and the lengths Identity does not check.</summary>
+    private string? CheckTexts(string? name, string? password, Dictionary<string, string[]> errors)
+    {
+        var fullName = TextInput.Clean(name);
+        if (fullName is { Length: > FullNameMax })
+        {
+            errors["fullName"] = [L["The name may have at most {0} characters.", FullNameMax]];
+        }
+        if (password is { Length: > PasswordMax })
+        {
+            errors["password"] = [L["The password may have at most {0} characters.", PasswordMax]];
+        }
+        return fullName;
+    }
+
+    private async Task CheckBindingsAsync(string? role, string? villageCode, int? providerId, Agency agency, Dictionary<string, string[]> errors, CancellationToken ct)
     {
         if (role is null)
         {
             errors["role"] = [L["Choose a role: {0}.", string.Join(", ", Roles.All)]];
+            return;
+        }
+        if (role == Roles.ProviderStaff && providerId is { } provider && !await providers.ExistsAsync(agency.Id, provider, ct))
+        {
+            errors["providerId"] = [L["Training provider {0} does not exist; see the list of providers.", provider]];
             return;
         }
         if (role != Roles.VillageOperator)

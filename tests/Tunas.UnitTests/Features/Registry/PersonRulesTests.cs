@@ -70,6 +70,36 @@ public class PersonRulesTests
     }
 
     [Fact]
+    public void NamesAndFreeTextAreCleanedOfInvisibleCharactersAndTheirApostrophesMadeOne()
+    {
+        var values = Accepted(Valid() with
+        {
+            FullName = "\u202ESiti\u200B Ma\u2019rifah\u0007",
+            BirthPlace = "\uFEFFBlitar",
+            Address = "Jl. Mawar\u2066 No. 5",
+            Occupation = "Pedagang\u0000",
+        });
+
+        Assert.Equal("Siti Ma'rifah", values.FullName);
+        Assert.Equal("Blitar", values.BirthPlace);
+        Assert.Equal("Jl. Mawar No. 5", values.Address);
+        Assert.Equal("Pedagang", values.Occupation);
+    }
+
+    [Fact]
+    public void ANameOfOnlyInvisibleCharactersIsEmpty()
+    {
+        Assert.Equal("required", Refused(Valid() with { FullName = "\u202E\u200B\u0000" }, "fullName").Code);
+    }
+
+    [Fact]
+    public void ANikWithARegencyOrDistrictOfZeroZeroIsRefused()
+    {
+        Assert.Equal("region-zero", Refused(Valid("3572004107900101"), "nik").Code);
+        Assert.Equal("region-zero", Refused(Valid("3500014107900101"), "nik").Code);
+    }
+
+    [Fact]
     public void ANameWithoutLettersIsRefused()
     {
         Assert.Equal("no-letters", Refused(Valid() with { FullName = "12345 - ." }, "fullName").Code);

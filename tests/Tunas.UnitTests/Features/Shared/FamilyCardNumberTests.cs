@@ -126,6 +126,17 @@ public class FamilyCardNumberTests
         Assert.EndsWith("Check the KK.", warning.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("3500012301150003")]
+    [InlineData("3572002301150003")]
+    public void ARegencyOrDistrictOfZeroZeroIsAnError(string input)
+    {
+        var check = FamilyCardNumber.Check(input, FindDistrict);
+
+        Assert.Equal(NikIssueCodes.RegionZero, ErrorCode(check));
+        Assert.Empty(check.Warnings);
+    }
+
     [Fact]
     public void UnknownProvinceIsAnError()
     {

@@ -115,6 +115,27 @@ public partial class NikTests
     }
 
     [Theory]
+    [InlineData("3500010101900001", "35.00.01")]
+    [InlineData("3572000101900001", "35.72.00")]
+    [InlineData("3500000101900001", "35.00.00")]
+    public void ARegencyOrDistrictOfZeroZeroIsAnError(string input, string region)
+    {
+        var check = Check(input, FindNothing);
+
+        Assert.Equal(NikIssueCodes.RegionZero, ErrorCode(check));
+        Assert.Equal([region], check.Errors[0].Args);
+        Assert.Empty(check.Warnings);
+        Assert.Contains("00", check.Errors[0].ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ARegionOfZeroZeroIsRefusedOnlyWhereRegionsAreChecked()
+    {
+        // Stored values are read back without the region check; what was stored before stays readable.
+        Assert.True(Check("3572000101900001").Valid);
+    }
+
+    [Theory]
     [InlineData("11")]
     [InlineData("19")]
     [InlineData("21")]
