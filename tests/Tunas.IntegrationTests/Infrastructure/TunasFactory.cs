@@ -59,6 +59,9 @@ public partial class TunasFactory : WebApplicationFactory<Program>, IAsyncLifeti
         ["Agency:RegencyCode"] = AgencyRegency,
         ["Admin:Email"] = "admin@uji.test",
         ["Admin:Password"] = Password,
+        // A test sees a lock or a new role at once, and every test signs in from the one address of the test server.
+        ["Auth:AccountCheckSeconds"] = "0",
+        ["Auth:SignInPerMinute"] = "100000",
     };
 
     public bool SeedRoleUsers { get; init; } = true;

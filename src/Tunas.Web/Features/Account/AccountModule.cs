@@ -6,6 +6,7 @@ public static class AccountModule
     public static IServiceCollection AddAccount(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddTunasAuth(configuration);
+        services.AddSignInThrottle();
         services.AddSingleton<SetupState>();
         return services;
     }

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 using Tunas.Web.Features.Users;
-using Tunas.Web.Infrastructure;
 
 namespace Tunas.Web.Features.Account;
 
@@ -9,28 +9,30 @@ public sealed record TokenRequest(string? Email, string? Password);
 
 public sealed record TokenResponse(string AccessToken, DateTime ExpiresAt);
 
-/// <summary>Bearer tokens for programs that call the API. A wrong e-mail, a wrong password and a locked
-/// account all answer the same 401, so the answer does not tell which part was wrong.</summary>
+/// <summary>Bearer tokens for programs that call the API. A wrong e-mail and a wrong password answer the same 401,
+/// so the answer does not tell which part was wrong; only the right password of a locked account learns that it is
+/// locked (as on the sign-in page). Tries are limited per address with the sign-in page (<see cref="SignInThrottle"/>).</summary>
 public static class AuthApi
 {
+    public const string LockedMessage = "Too many failed attempts. This account is locked for a while; try again later or ask the administrator.";
+
     public static IEndpointRouteBuilder MapAuth(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/auth").WithTags("Auth").AllowAnonymous();
 
-        api.MapPost("/token", IssueTokenAsync);
+        api.MapPost("/token", IssueTokenAsync).RequireRateLimiting(SignInThrottle.Policy);
         return app;
     }
 
-    internal static async Task<Results<Ok<TokenResponse>, UnauthorizedHttpResult>> IssueTokenAsync(
-        TokenRequest request, UserManager<AppUser> users, SignInManager<AppUser> signIn, TokenIssuer issuer)
+    internal static async Task<Results<Ok<TokenResponse>, UnauthorizedHttpResult, ProblemHttpResult>> IssueTokenAsync(
+        TokenRequest request, SignInCheck check, SignInManager<AppUser> signIn, TokenIssuer issuer, IStringLocalizer<SharedResource> L)
     {
-        var user = string.IsNullOrWhiteSpace(request.Email) ? null : await users.FindByEmailAsync(request.Email.Trim());
-        if (user is null || string.IsNullOrEmpty(request.Password))
+        var (outcome, user) = await check.CheckAsync(request.Email, request.Password);
+        if (outcome == SignInOutcome.LockedOut)
         {
-            return TypedResults.Unauthorized();
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: L[LockedMessage]);
         }
-        var check = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
-        if (!check.Succeeded)
+        if (outcome != SignInOutcome.Succeeded || user is null)
         {
             return TypedResults.Unauthorized();
         }

@@ -26,6 +26,9 @@ public static class AuthSetup
         services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
         services.AddSingleton<TokenKeys>();
         services.AddScoped<TokenIssuer>();
+        services.AddSingleton<AccountStates>();
+        services.AddSingleton<DecoyPassword>();
+        services.AddScoped<SignInCheck>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
@@ -108,7 +111,7 @@ public static class AuthSetup
         return Task.CompletedTask;
     }
 
-    private sealed class ConfigureJwtBearer(TokenKeys keys) : IConfigureNamedOptions<JwtBearerOptions>
+    private sealed class ConfigureJwtBearer(TokenKeys keys, AccountStates states) : IConfigureNamedOptions<JwtBearerOptions>
     {
         public void Configure(string? name, JwtBearerOptions options)
         {
@@ -122,6 +125,8 @@ public static class AuthSetup
                 IssuerSigningKeyResolver = (_, _, _, _) => [keys.Key],
                 ClockSkew = TimeSpan.FromMinutes(1),
             };
+            // A signature proves who was issued the token, not that the account still has what it had then.
+            options.Events = new JwtBearerEvents { OnTokenValidated = states.CheckTokenAsync };
         }
 
         public void Configure(JwtBearerOptions options) => Configure(Options.DefaultName, options);
@@ -160,8 +165,10 @@ public sealed class TokenKeys(IOptions<AuthOptions> options)
 }
 
 /// <summary>Issues bearer tokens for the API from a signed-in principal.</summary>
-public sealed class TokenIssuer(TokenKeys keys, IOptions<AuthOptions> options, TimeProvider clock)
+public sealed class TokenIssuer(TokenKeys keys, IOptions<AuthOptions> options, IOptions<IdentityOptions> identity, TimeProvider clock)
 {
+    private readonly string _stampClaimType = identity.Value.ClaimsIdentity.SecurityStampClaimType;
+
     public const string Issuer = "tunas";
     public const string Audience = "tunas-api";
 
@@ -173,6 +180,7 @@ public sealed class TokenIssuer(TokenKeys keys, IOptions<AuthOptions> options, T
             .Where(c => c.Type is ClaimTypes.NameIdentifier or ClaimTypes.Name or ClaimTypes.Email or ClaimTypes.Role
                 or TunasClaims.VillageCode or TunasClaims.ProviderId or TunasClaims.AgencyId or TunasClaims.FullName)
             .ToList();
+        claims.Add(new Claim(AccountStates.StampClaim, AccountStates.StampOf(principal.FindFirstValue(_stampClaimType))));
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,

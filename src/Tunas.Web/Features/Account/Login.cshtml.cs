@@ -1,15 +1,18 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Tunas.Web.Features.Users;
 
 namespace Tunas.Web.Features.Account;
 
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IStringLocalizer<SharedResource> L) : PageModel
+[EnableRateLimiting(SignInThrottle.Policy)]
+public sealed class LoginModel(SignInCheck check, SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -27,21 +30,18 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         {
             return Page();
         }
-        var user = await users.FindByEmailAsync(Input.Email!.Trim());
-        if (user is not null)
+        var (outcome, user) = await check.CheckAsync(Input.Email, Input.Password);
+        if (outcome == SignInOutcome.Succeeded && user is not null)
         {
-            var result = await signIn.PasswordSignInAsync(user, Input.Password!, Input.RememberMe, lockoutOnFailure: true);
-            if (result.Succeeded)
-            {
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-            }
-            if (result.IsLockedOut)
-            {
-                ModelState.AddModelError("", L["Too many failed attempts. This account is locked for a while; try again later or ask the administrator."]);
-                return Page();
-            }
+            await signIn.SignInWithClaimsAsync(user, Input.RememberMe, [new Claim("amr", "pwd")]);
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
-        // The same words for an unknown e-mail and a wrong password: the page does not tell which part was wrong.
+        if (outcome == SignInOutcome.LockedOut)
+        {
+            ModelState.AddModelError("", L[AuthApi.LockedMessage]);
+            return Page();
+        }
+        // The same words for an unknown e-mail and any wrong password: the page does not tell which part was wrong.
         ModelState.AddModelError("", L["The e-mail or password is wrong."]);
         return Page();
     }
