@@ -40,6 +40,9 @@ if (command.Demo)
     await app.SeedDemoAsync();
 }
 
+// The client as a trusted proxy saw it, the security headers, HTTPS when configured (Infrastructure/HttpSetup.cs).
+app.UseTunasHttp();
+
 // The pipeline: errors, static files, then routing (after the error handlers, so that a re-executed error page
 // finds its endpoint), language, first-run setup, sign-in, policies, the public rate limits.
 app.UseTunasErrors();
@@ -48,6 +51,7 @@ app.UseRouting();
 app.UseRequestLocalization();
 app.UseMiddleware<SetupRedirect>();
 app.UseAuthentication();
+app.UseApiAntiforgery(); // an API write under the sign-in cookie needs the antiforgery header
 app.UseAuthorization();
 app.UseRateLimiter();
 

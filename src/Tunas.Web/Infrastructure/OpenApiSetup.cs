@@ -38,7 +38,9 @@ public static class OpenApiSetup
                 // Nothing that calls services on the internet: the page must work in an office without it.
                 .DisableAgent()
                 .HideDeveloperTools()
-                .HideClientButton())
+                .HideClientButton()
+                // Its inline start-up script runs under the page's Content-Security-Policy by a nonce per request (SecurityHeaders).
+                .WithNonce())
             .AllowAnonymous();
         return app;
     }

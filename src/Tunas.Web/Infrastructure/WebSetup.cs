@@ -23,6 +23,7 @@ public static class WebSetup
         });
         builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? "http://localhost:5080");
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddTunasHttp();
         return builder;
     }
 
@@ -36,6 +37,11 @@ public static class WebSetup
         services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>(LocalizationSetup.LocalizeModelBinding);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddProblemDetails();
+        // A body the API cannot bind is thrown to ApiBodyErrors, which names the field, instead of a bare 400.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<ApiBodyErrors>();
+        services.AddSingleton<ApiBodyEndpoints>();
+        services.AddApiAntiforgery();
         services.AddTunasOpenApi();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
@@ -62,10 +68,14 @@ public static class WebSetup
         return app;
     }
 
-    /// <summary>An address that matches nothing is a 404 for everyone (not a sign-in page for the anonymous).</summary>
+    /// <summary>
+    /// An address that matches nothing is a 404 for everyone (not a sign-in page for the anonymous); an API address
+    /// whose endpoint takes another content type than the one sent is a 415.
+    /// </summary>
     public static WebApplication MapNotFound(this WebApplication app)
     {
-        app.MapFallback("{*path}", (HttpContext ctx) => Results.NotFound()).AllowAnonymous();
+        app.MapFallback("{*path}", (HttpContext ctx, ApiBodyEndpoints api, IStringLocalizer<SharedResource> L) =>
+            api.AcceptsFor(ctx.Request) is { } accepts ? ApiBodyErrors.UnsupportedMediaType(L, accepts) : Results.NotFound()).AllowAnonymous();
         return app;
     }
 }

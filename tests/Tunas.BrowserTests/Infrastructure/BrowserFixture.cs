@@ -43,7 +43,7 @@ public abstract class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// Runs <paramref name="journey"/> in a new context. A script error or a server error (5xx) on the way fails
+    /// Runs <paramref name="journey"/> in a new context. A script error, a CSP violation or a server error (5xx) on the way fails
     /// the journey; on failure a screenshot is saved next to the test assembly, under <c>screenshots/</c>.
     /// </summary>
     public async Task RunAsync(ITestOutputHelper output, Func<IPage, Task> journey, BrowserNewContextOptions? options = null,
@@ -63,6 +63,14 @@ public abstract class BrowserFixture : IAsyncLifetime
         var page = await context.NewPageAsync();
         var problems = new ConcurrentQueue<string>();
         page.PageError += (_, error) => problems.Enqueue("Script error on " + page.Url + ": " + error);
+        // Whatever the Content-Security-Policy blocks (an inline script or style, a foreign source) fails the journey.
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                problems.Enqueue("Blocked on " + page.Url + ": " + message.Text);
+            }
+        };
         page.Response += (_, response) =>
         {
             if (response.Status >= 500)

@@ -60,6 +60,8 @@ public static class AuthSetup
             o.Cookie.Name = "tunas.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure over HTTPS, also behind a TLS proxy once ForwardedHeaders names it; plain HTTP on localhost still signs in.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             // The API answers with status codes, never with a redirect to the sign-in page.

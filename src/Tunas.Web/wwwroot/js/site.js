@@ -94,4 +94,27 @@
     source.addEventListener('change', update);
     update();
   });
+
+  // A form that asks before it acts (publish, merge, mark all sent) carries its question in data-confirm.
+  document.querySelectorAll('form[data-confirm]').forEach(function (form) {
+    form.addEventListener('submit', function (e) {
+      if (!window.confirm(form.getAttribute('data-confirm'))) e.preventDefault();
+    });
+  });
+
+  // The API takes a write under the page's sign-in only with the antiforgery token the layout gives in
+  // <meta name="csrf-token">: Tunas.fetch adds it (as offline sync will), for the same arguments as fetch.
+  window.Tunas = window.Tunas || {};
+  window.Tunas.fetch = function (url, options) {
+    options = options || {};
+    var method = (options.method || 'GET').toUpperCase();
+    var token = document.querySelector('meta[name="csrf-token"]');
+    var header = document.querySelector('meta[name="csrf-header"]');
+    if (token && header && ['GET', 'HEAD', 'OPTIONS', 'TRACE'].indexOf(method) < 0) {
+      var headers = new Headers(options.headers || {});
+      headers.set(header.getAttribute('content'), token.getAttribute('content'));
+      options.headers = headers;
+    }
+    return fetch(url, options);
+  };
 })();
