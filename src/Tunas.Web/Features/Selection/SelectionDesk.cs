@@ -158,6 +158,11 @@ public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, 
     /// <summary>An applicant objects to their published result, inside the program's appeal window.</summary>
     public async Task<DeskResult> LodgeAppealAsync(string registrationNumber, DateOnly birthDate, string? text, CancellationToken ct = default)
     {
+        // The text first: an answer that differs only once the number and birth date match would confirm the guess.
+        if (AppealText(text) is not { } body)
+        {
+            return DeskResult.Refused(SelectionDeskMessages.AppealTextMessage);
+        }
         var found = await (from a in db.Applications
                            where a.RegistrationNumber == registrationNumber
                            join p in db.Persons on a.PersonId equals p.Id
@@ -167,11 +172,6 @@ public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, 
         if (found is null)
         {
             return DeskResult.NotFound;
-        }
-        var body = Trim(text, 2000);
-        if (body is null || body.Length < 10)
-        {
-            return DeskResult.Refused(SelectionDeskMessages.AppealTextMessage);
         }
         var decision = await PublishedDecisionAsync(found.Program.Id, found.Application.Id, ct);
         if (decision is null)
@@ -279,6 +279,9 @@ public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, 
          select d).FirstOrDefaultAsync(ct);
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The appeal's reason as stored (trimmed, at most 2000 characters), or null when shorter than 10 characters.</summary>
+    public static string? AppealText(string? text) => Trim(text, 2000) is { Length: >= 10 } body ? body : null;
 
     private static string? Trim(string? text, int max)
     {
