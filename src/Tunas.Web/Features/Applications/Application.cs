@@ -24,8 +24,17 @@ public sealed class Application
     /// <summary>The domicile kelurahan the applicant gave (dotted code); the registry's may differ.</summary>
     public required string VillageCode { get; set; }
 
-    /// <summary>WhatsApp number for messages about this application, normalised to +62...</summary>
+    /// <summary>
+    /// WhatsApp number for messages about this application, normalised to +62... For a public application of a
+    /// person the registry knows, the phone on record (decision 0016); none for an application held for verification.
+    /// </summary>
     public string? Phone { get; set; }
+
+    /// <summary>
+    /// The phone the applicant gave when it is not trusted (it differs from the one on record, or the application is
+    /// held): kept for the officer who verifies it, never messaged.
+    /// </summary>
+    public string? UnverifiedPhone { get; set; }
 
     public string? Email { get; set; }
     public string? Motivation { get; set; }
@@ -66,6 +75,12 @@ public enum ApplicationStatus
 
     /// <summary>The applicant withdrew (before or after selection); a selected seat goes to the waitlist.</summary>
     Withdrawn,
+
+    /// <summary>
+    /// Held for an officer: the sender did not prove to be the registry's person (decision 0016). Not in the
+    /// selection, no messages; shown to its sender as submitted.
+    /// </summary>
+    Held,
 }
 
 internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Application>
@@ -75,6 +90,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         e.Property(x => x.RegistrationNumber).HasMaxLength(24);
         e.Property(x => x.VillageCode).HasMaxLength(13);
         e.Property(x => x.Phone).HasMaxLength(16);
+        e.Property(x => x.UnverifiedPhone).HasMaxLength(16);
         e.Property(x => x.Email).HasMaxLength(256);
         e.Property(x => x.Motivation).HasMaxLength(1000);
         e.Property(x => x.ConsentPurpose).HasMaxLength(500);
@@ -84,7 +100,8 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         e.Property(x => x.Channel).HasConversion<string>().HasMaxLength(16);
         e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         e.HasIndex(x => x.RegistrationNumber).IsUnique();
-        e.HasIndex(x => new { x.ProgramId, x.PersonId }).IsUnique();
+        // One application per person and program; held ones aside (several senders may claim the same NIK).
+        e.HasIndex(x => new { x.ProgramId, x.PersonId }).IsUnique().HasFilter("\"Status\" <> 'Held'");
         e.HasIndex(x => new { x.ProgramId, x.VillageCode });
         e.HasIndex(x => x.PersonId);
         e.HasOne<TrainingProgram>().WithMany().HasForeignKey(x => x.ProgramId).OnDelete(DeleteBehavior.Restrict);

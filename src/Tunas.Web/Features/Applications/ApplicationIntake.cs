@@ -123,12 +123,7 @@ public sealed class ApplicationIntake(ProgramCatalog programs, RegionDirectory r
             WriteStatus.Created or WriteStatus.Existing => new IntakeResult(
                 written.Status == WriteStatus.Created ? IntakeOutcome.Created : IntakeOutcome.Existing, [], written.RegistrationNumber,
                 written.ApplicationStatus, written.Checks ?? ApplicationJson.Checks(written.ChecksJson), program),
-            WriteStatus.RegisteredElsewhere => new IntakeResult(IntakeOutcome.Invalid,
-                [new FieldIssue("nik", "registered-elsewhere", PersonMessages.RegisteredElsewhereMessage, [VillageName(villages, written.OtherVillage)], ApplicationMessages.OwnVillageOnlyMessage)], Program: program),
             _ => new IntakeResult(IntakeOutcome.Failed, [new FieldIssue("", "failed", ApplicationMessages.SaveFailedMessage, [])], Program: program),
         };
     }
-
-    private static string VillageName(IReadOnlyDictionary<string, RegionSummary> villages, string? code) =>
-        code is null ? "—" : villages.TryGetValue(code, out var v) ? $"{v.Name} ({code})" : code;
 }

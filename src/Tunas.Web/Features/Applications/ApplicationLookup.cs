@@ -63,7 +63,9 @@ public sealed class ApplicationLookup(TunasDb db, RegionDirectory regions, IPubl
 
         var decision = await decisions.FindAsync(row.ProgramId, row.Id, ct);
         var villages = await regions.VillagesAsync(ct);
-        return new FoundApplication(row.RegistrationNumber, row.Status, row.ProgramId, program.Name, program.PublicationOn,
+        // A held application looks like any other to whoever holds its number (decision 0016).
+        var status = row.Status == ApplicationStatus.Held ? ApplicationStatus.Submitted : row.Status;
+        return new FoundApplication(row.RegistrationNumber, status, row.ProgramId, program.Name, program.PublicationOn,
             Track(row.FirstTrackId), Track(row.SecondTrackId), row.VillageCode,
             villages.TryGetValue(row.VillageCode, out var v) ? v.Name : row.VillageCode,
             row.SubmittedAt, ApplicationJson.Checks(row.ChecksJson), decision, Track(decision?.TrackId));

@@ -303,4 +303,5 @@ public static class ApplicationMessages
     public const string SaveFailedMessage = "The application could not be saved. Please try again.";
     public const string StatusNotFoundMessage = "No application matches this registration number and birth date.";
     public const string RateLimitedMessage = "Too many requests from your address. Please try again in {0} seconds.";
+    public const string NumberRateLimitedMessage = "Too many attempts for this registration number. Please try again in {0} seconds.";
 }

@@ -26,12 +26,31 @@ internal sealed class ApplicationStore(TunasDb db, DuplicateDetector duplicates,
         public required string VillageCode;
         public int? WelfareDecile;
         public bool Verified;
+        public string? FamilyCardNumber;
+        public string? Phone;
         public Person? Created;
 
         public long PersonId => Created?.Id ?? Id;
     }
 
-    private sealed record KnownApplication(string RegistrationNumber, ApplicationStatus Status, string? ChecksJson);
+    /// <summary>How far the sender of an application is taken to be the person of its NIK (decision 0016).</summary>
+    private enum Claim
+    {
+        /// <summary>A new person, staff in their scope, or the public with the No. KK and phone on record.</summary>
+        Owner,
+
+        /// <summary>The public with the No. KK on record and another phone: that phone is kept aside.</summary>
+        PhoneAside,
+
+        /// <summary>Not proven (a No. KK that is not the one on record, a person outside an operator's kelurahan): held.</summary>
+        Held,
+    }
+
+    /// <summary>An application of a person to a program: stored before (<see cref="InBatch"/> -1) or added by this batch.</summary>
+    private sealed record KnownApplication(string RegistrationNumber, ApplicationStatus Status, string? ChecksJson, string? UnverifiedPhone, int InBatch = -1)
+    {
+        public bool Held => Status == ApplicationStatus.Held;
+    }
 
     public async Task<WriteOutcome[]> WriteAsync(IReadOnlyList<PendingApplication> items, CancellationToken ct)
     {
@@ -51,77 +70,93 @@ internal sealed class ApplicationStore(TunasDb db, DuplicateDetector duplicates,
             var niks = group.Select(i => i.Values.Nik).Distinct(StringComparer.Ordinal).ToList();
             foreach (var (nik, p) in await bulk.PersonsAsync(agency, niks, ct))
             {
-                persons[(agency, nik)] = new KnownPerson { Id = p.Id, VillageCode = p.VillageCode, WelfareDecile = p.WelfareDecile, Verified = p.Verified };
+                persons[(agency, nik)] = new KnownPerson
+                {
+                    Id = p.Id, VillageCode = p.VillageCode, WelfareDecile = p.WelfareDecile, Verified = p.Verified,
+                    FamilyCardNumber = p.FamilyCardNumber, Phone = p.Phone,
+                };
             }
         }
 
         var created = new List<(Person Person, PendingApplication Item)>();
-        for (var i = 0; i < items.Count; i++)
+        foreach (var item in items)
         {
-            var item = items[i];
-            if (persons.TryGetValue((item.AgencyId, item.Values.Nik), out var known))
+            if (!persons.ContainsKey((item.AgencyId, item.Values.Nik)))
             {
-                if (known.Created is null && item.RequiredVillage is { } own && known.VillageCode != own)
-                {
-                    outcomes[i] = new WriteOutcome(WriteStatus.RegisteredElsewhere, OtherVillage: known.VillageCode);
-                }
-                continue;
+                var person = NewPerson(item, now);
+                created.Add((person, item));
+                persons[(item.AgencyId, item.Values.Nik)] = new KnownPerson { VillageCode = person.VillageCode, Created = person };
             }
-            var person = NewPerson(item, now);
-            created.Add((person, item));
-            persons[(item.AgencyId, item.Values.Nik)] = new KnownPerson { VillageCode = person.VillageCode, Created = person };
         }
         if (created.Count > 0)
         {
             await AddPersonsAsync(created, bulk, audit, now, ct);
         }
 
-        // Earlier applications of these persons to these programs.
-        var applied = new Dictionary<(int Program, long Person), KnownApplication>();
+        // Earlier applications of these persons to these programs (held ones too: several may claim one person).
+        var applied = new Dictionary<(int Program, long Person), List<KnownApplication>>();
         var existingIds = persons.Values.Where(p => p.Created is null).Select(p => p.Id).ToList();
         if (existingIds.Count > 0)
         {
             var programIds = items.Select(i => i.ProgramId).Distinct().ToList();
             var earlier = await db.Applications.AsNoTracking()
                 .Where(a => existingIds.Contains(a.PersonId) && programIds.Contains(a.ProgramId))
-                .Select(a => new { a.ProgramId, a.PersonId, a.RegistrationNumber, a.Status, a.ChecksJson })
+                .Select(a => new { a.ProgramId, a.PersonId, a.RegistrationNumber, a.Status, a.ChecksJson, a.UnverifiedPhone })
                 .ToListAsync(ct);
             foreach (var a in earlier)
             {
-                applied[(a.ProgramId, a.PersonId)] = new KnownApplication(a.RegistrationNumber, a.Status, a.ChecksJson);
+                Of(applied, (a.ProgramId, a.PersonId)).Add(new KnownApplication(a.RegistrationNumber, a.Status, a.ChecksJson, a.UnverifiedPhone));
             }
         }
 
-        // New applications; a second one of the same person to the same program in this batch gets the first's number.
+        // New applications; a repeat (stored before or earlier in this batch) gets the number of the one it repeats,
+        // and only the application its sender made: an unproven sender never learns the person's own number.
         var applications = new List<(Application Application, PendingApplication Item, List<IntakeCheck> Checks)>();
         var target = new int[items.Count];
-        var inBatch = new Dictionary<(int Program, long Person), int>();
         var numbers = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < items.Count; i++)
         {
-            if (outcomes[i] is not null)
-            {
-                continue;
-            }
             var item = items[i];
             var person = persons[(item.AgencyId, item.Values.Nik)];
-            var key = (item.ProgramId, person.PersonId);
-            if (applied.TryGetValue(key, out var earlier))
+            var known = Of(applied, (item.ProgramId, person.PersonId));
+            var claim = ClaimOf(item, person);
+            var phone = item.Values.Phone;
+            var own = known.Find(a => !a.Held);
+            if (claim == Claim.PhoneAside && own is not null && own.UnverifiedPhone != phone)
             {
-                outcomes[i] = new WriteOutcome(WriteStatus.Existing, earlier.RegistrationNumber, earlier.Status, earlier.ChecksJson);
-                continue;
+                claim = Claim.Held;
             }
-            if (inBatch.TryGetValue(key, out var first))
+            var repeated = claim == Claim.Held ? known.Find(a => a.Held && a.UnverifiedPhone == phone) : own;
+            if (repeated is not null)
             {
-                target[i] = -first - 1;
+                if (repeated.InBatch >= 0)
+                {
+                    target[i] = -repeated.InBatch - 1;
+                }
+                else
+                {
+                    outcomes[i] = new WriteOutcome(WriteStatus.Existing, repeated.RegistrationNumber, Shown(repeated.Status), repeated.ChecksJson);
+                }
                 continue;
             }
             var checks = new List<IntakeCheck>(item.Checks.Count + 2);
             checks.AddRange(item.Checks);
-            ApplicationRules.AddRegistryChecks(checks, person.Created is not null, person.Verified, person.WelfareDecile);
-            inBatch[key] = applications.Count;
+            if (item.Channel != ApplicationChannel.Public)
+            {
+                // Staff see what the registry says, except of a person outside their kelurahan: to them that one is new.
+                var shownNew = person.Created is not null || claim == Claim.Held;
+                ApplicationRules.AddRegistryChecks(checks, shownNew, !shownNew && person.Verified, shownNew ? null : person.WelfareDecile);
+            }
+            var application = NewApplication(item, person.PersonId, Unique(numbers), ApplicationJson.Checks(checks));
+            if (claim != Claim.Owner)
+            {
+                application.UnverifiedPhone = phone;
+                application.Phone = claim == Claim.PhoneAside ? person.Phone : null;
+                application.Status = claim == Claim.Held ? ApplicationStatus.Held : ApplicationStatus.Submitted;
+            }
+            known.Add(new KnownApplication(application.RegistrationNumber, application.Status, application.ChecksJson, application.UnverifiedPhone, applications.Count));
             target[i] = applications.Count + 1;
-            applications.Add((NewApplication(item, person.PersonId, Unique(numbers), ApplicationJson.Checks(checks)), item, checks));
+            applications.Add((application, item, checks));
         }
 
         if (applications.Count > 0)
@@ -142,7 +177,7 @@ internal sealed class ApplicationStore(TunasDb db, DuplicateDetector duplicates,
                 {
                     var (application, _, checks) = applications[Math.Abs(target[i]) - 1];
                     outcomes[i] = new WriteOutcome(target[i] > 0 ? WriteStatus.Created : WriteStatus.Existing,
-                        application.RegistrationNumber, application.Status, application.ChecksJson, checks);
+                        application.RegistrationNumber, Shown(application.Status), application.ChecksJson, checks);
                 }
             }
         }
@@ -153,6 +188,36 @@ internal sealed class ApplicationStore(TunasDb db, DuplicateDetector duplicates,
         }
         await tx.CommitAsync(ct);
         return [.. outcomes.Select(o => o!)];
+    }
+
+    private static Claim ClaimOf(PendingApplication item, KnownPerson person)
+    {
+        if (person.Created is not null)
+        {
+            return Claim.Owner;
+        }
+        if (item.Channel != ApplicationChannel.Public)
+        {
+            return item.RequiredVillage is { } village && person.VillageCode != village ? Claim.Held : Claim.Owner;
+        }
+        if (person.FamilyCardNumber is null || !string.Equals(person.FamilyCardNumber, item.Values.FamilyCardNumber, StringComparison.Ordinal))
+        {
+            return Claim.Held;
+        }
+        return person.Phone is null || string.Equals(person.Phone, item.Values.Phone, StringComparison.Ordinal) ? Claim.Owner : Claim.PhoneAside;
+    }
+
+    /// <summary>What the sender is told: a held application looks like any other submitted one.</summary>
+    private static ApplicationStatus Shown(ApplicationStatus status) => status == ApplicationStatus.Held ? ApplicationStatus.Submitted : status;
+
+    private static List<KnownApplication> Of(Dictionary<(int Program, long Person), List<KnownApplication>> applied, (int, long) key)
+    {
+        if (!applied.TryGetValue(key, out var list))
+        {
+            list = [];
+            applied[key] = list;
+        }
+        return list;
     }
 
     private static async Task AddPersonsAsync(List<(Person Person, PendingApplication Item)> created, PersonBulkWriter bulk, List<AuditEntry> audit, DateTime now, CancellationToken ct)

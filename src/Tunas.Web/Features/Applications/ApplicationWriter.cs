@@ -15,9 +15,6 @@ public enum WriteStatus
     /// <summary>The person already applied to this program: <see cref="WriteOutcome.RegistrationNumber"/> is theirs.</summary>
     Existing,
 
-    /// <summary>An operator's application for a resident the registry has in another kelurahan.</summary>
-    RegisteredElsewhere,
-
     Failed,
 }
 
@@ -27,8 +24,7 @@ public sealed record WriteOutcome(
     string? RegistrationNumber = null,
     ApplicationStatus ApplicationStatus = ApplicationStatus.Submitted,
     string? ChecksJson = null,
-    IReadOnlyList<IntakeCheck>? Checks = null,
-    string? OtherVillage = null);
+    IReadOnlyList<IntakeCheck>? Checks = null);
 
 /// <summary>
 /// A checked application waiting for the writer; it is its own completion, so a request allocates one object to
@@ -50,7 +46,7 @@ public sealed class PendingApplication() : TaskCompletionSource<WriteOutcome>(Ta
     /// <summary>Who the audit names: the operator, or the public form.</summary>
     public required string ActorName { get; init; }
 
-    /// <summary>A kelurahan operator's kelurahan: a person the registry has elsewhere is refused.</summary>
+    /// <summary>A kelurahan operator's kelurahan: the application of a person the registry has elsewhere is held (decision 0016).</summary>
     public string? RequiredVillage { get; init; }
 
     public required DateTime SubmittedAt { get; init; }

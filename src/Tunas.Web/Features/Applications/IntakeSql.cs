@@ -14,7 +14,7 @@ internal abstract class IntakeSql
 {
     protected const string ApplicationColumns = """
         "ProgramId", "PersonId", "RegistrationNumber", "FirstTrackId", "SecondTrackId", "VillageCode", "Phone", "Motivation",
-        "Consent", "ConsentPurpose", "ConsentAt", "Channel", "EnteredById", "Status", "ChecksJson", "SubmittedAt"
+        "Consent", "ConsentPurpose", "ConsentAt", "Channel", "EnteredById", "Status", "ChecksJson", "SubmittedAt", "UnverifiedPhone"
         """;
 
     protected const string AuditColumns = """ "At", "AgencyId", "ActorId", "ActorName", "Action", "EntityType", "EntityId", "Details" """;
@@ -36,6 +36,7 @@ internal abstract class IntakeSql
     [
         a.ProgramId, a.PersonId, a.RegistrationNumber, a.FirstTrackId, a.SecondTrackId, a.VillageCode, a.Phone, a.Motivation,
         a.Consent, a.ConsentPurpose, a.ConsentAt, a.Channel.ToString(), a.EnteredById, a.Status.ToString(), a.ChecksJson, a.SubmittedAt,
+        a.UnverifiedPhone,
     ];
 
     protected static object?[] Values(AuditEntry e) => [e.At, e.AgencyId, e.ActorId, e.ActorName, e.Action, e.EntityType, e.EntityId, e.Details];
@@ -61,7 +62,7 @@ internal sealed class SqliteIntakeSql(SqliteConnection connection, SqliteTransac
         }
         SqliteStatements.Insert(connection, transaction, $"""
             "Applications" ("Id", {ApplicationColumns})
-            """, 17, applications, a => [a.Id, .. Values(a)], ct: ct);
+            """, 18, applications, a => [a.Id, .. Values(a)], ct: ct);
     }
 
     public override Task InsertAuditAsync(List<AuditEntry> entries, CancellationToken ct)
@@ -80,6 +81,7 @@ internal sealed class PostgresIntakeSql(NpgsqlConnection connection) : IntakeSql
     [
         NpgsqlDbType.Integer, NpgsqlDbType.Bigint, NpgsqlDbType.Varchar, NpgsqlDbType.Integer, NpgsqlDbType.Integer, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar,
         NpgsqlDbType.Boolean, NpgsqlDbType.Varchar, NpgsqlDbType.TimestampTz, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.TimestampTz,
+        NpgsqlDbType.Varchar,
     ];
 
     private static readonly NpgsqlDbType[] AuditTypes =

@@ -166,7 +166,7 @@ public static class PublicApplicationsApi
     }
 
     internal static async Task<Results<Ok<ApplicationStatusDto>, ValidationProblem, ProblemHttpResult>> StatusAsync(
-        StatusRequest body, ApplicationLookup lookup, IStringLocalizer<SharedResource> L, CancellationToken ct)
+        StatusRequest body, ApplicationLookup lookup, HttpContext http, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(body.RegistrationNumber))
@@ -185,6 +185,10 @@ public static class PublicApplicationsApi
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
+        }
+        if (PublicRateLimits.RefusedPerNumber(http, body.RegistrationNumber, L) is { } refused)
+        {
+            return refused;
         }
         var found = await lookup.FindAsync(body.RegistrationNumber, birth, ct);
         if (found is null)

@@ -3,7 +3,9 @@ namespace Tunas.Web.Features.Applications;
 /// <summary>
 /// Settings of section <c>RateLimiting</c>. The defaults let a busy kelurahan office behind one address send an
 /// application every second with bursts of 30, and check a status every three seconds (a status check takes a
-/// birth-date guess, so it is stricter). <see cref="Enabled"/> false switches every limit off (a load test on loopback).
+/// birth-date guess, so it is stricter), and lodge an appeal every six seconds. Lookups by registration number and
+/// birth date are also limited per number, from any address. <see cref="Enabled"/> false switches every limit off
+/// (a load test on loopback).
 /// </summary>
 public sealed class RateLimitingOptions
 {
@@ -16,6 +18,13 @@ public sealed class RateLimitingOptions
 
     public int StatusPerMinute { get; set; } = 20;
     public int StatusBurst { get; set; } = 10;
+
+    public int AppealPerMinute { get; set; } = 10;
+    public int AppealBurst { get; set; } = 10;
+
+    /// <summary>Status checks and appeals of one registration number, from all addresses together (a birth-date guess each).</summary>
+    public int PerNumberPerHour { get; set; } = 6;
+    public int PerNumberBurst { get; set; } = 5;
 
     /// <summary>Public requests in progress at once, all addresses together; beyond this they are refused at once.</summary>
     public int PublicConcurrency { get; set; } = 2_000;

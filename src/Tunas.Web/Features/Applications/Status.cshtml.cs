@@ -30,7 +30,7 @@ public sealed class StatusModel(ApplicationLookup lookup, IStringLocalizer<Share
     {
     }
 
-    public async Task OnPostAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(RegistrationNumber))
         {
@@ -47,9 +47,14 @@ public sealed class StatusModel(ApplicationLookup lookup, IStringLocalizer<Share
         }
         if (!ModelState.IsValid)
         {
-            return;
+            return Page();
+        }
+        if (await PublicRateLimits.RefusedPerNumberAsync(HttpContext, RegistrationNumber, ct))
+        {
+            return new EmptyResult();
         }
         Found = await lookup.FindAsync(RegistrationNumber, birth, ct);
         Unmatched = Found is null;
+        return Page();
     }
 }

@@ -10,7 +10,8 @@ using Tunas.Web.Infrastructure;
 namespace Tunas.Web.Features.Registry;
 
 [Authorize(Policy = Policies.Registry)]
-public sealed class CreateModel(RegistryRules rules, PersonWriter writer, PersonSearch search, VillageNames villages, CurrentUser me, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class CreateModel(RegistryRules rules, PersonWriter writer, PersonSearch search, VillageNames villages, CurrentUser me, AuditLog audit, TunasDb db,
+    IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty]
     public PersonDto Input { get; set; } = new();
@@ -51,6 +52,9 @@ public sealed class CreateModel(RegistryRules rules, PersonWriter writer, Person
                     TempData["Message"] = L["Resident {0} was saved.", values.FullName].Value;
                     RegistryAccess.KeepWarnings(TempData, warnings);
                     return Redirect($"/Registry/Details/{result.Id}");
+                case PersonSaveOutcome.NikExists when await PersonsApi.HeldUnlessVisibleAsync(result.Id!.Value, values, search, audit, db, ct):
+                    TempData["Message"] = L[PersonMessages.HeldForCheckMessage].Value;
+                    return Redirect("/Registry/Create");
                 case PersonSaveOutcome.NikExists:
                     ModelState.AddModelError(PersonForm.Key("nik"), L["This NIK is already in the registry."]);
                     ExistingId = await search.Visible().AnyAsync(p => p.Id == result.Id, ct) ? result.Id : null;

@@ -75,6 +75,9 @@ public sealed record PersonRead(
 
 public sealed record PersonCreated(long Id, IReadOnlyList<IssueDto> Warnings);
 
+/// <summary>A create held for an officer (decision 0016): nothing said of the registry, no id.</summary>
+public sealed record PersonPending(string Status, string Message);
+
 public sealed record PersonSearchRequest(string? Name, string? Nik, string? VillageCode, int? WelfareDecile, int? Page, int? PageSize);
 
 public static class PersonsApi
@@ -90,8 +93,9 @@ public static class PersonsApi
         return app;
     }
 
-    internal static async Task<Results<Created<PersonCreated>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        PersonDto body, RegistryRules rules, PersonWriter writer, CurrentUser me, IStringLocalizer<SharedResource> L, CancellationToken ct)
+    internal static async Task<Results<Created<PersonCreated>, Accepted<PersonPending>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        PersonDto body, RegistryRules rules, PersonWriter writer, PersonSearch search, AuditLog audit, TunasDb db, CurrentUser me,
+        IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
         var check = await rules.CheckAsync(body.ToInput(), ct);
         if (check.Values is not { } values)
@@ -106,9 +110,31 @@ public static class PersonsApi
         return result.Outcome switch
         {
             PersonSaveOutcome.Created => TypedResults.Created($"/api/v1/persons/{result.Id}", new PersonCreated(result.Id!.Value, Issues(check.Warnings, L))),
+            PersonSaveOutcome.NikExists when await HeldUnlessVisibleAsync(result.Id!.Value, values, search, audit, db, ct) =>
+                TypedResults.Accepted((string?)null, new PersonPending("awaiting-check", L[PersonMessages.HeldForCheckMessage])),
             PersonSaveOutcome.NikExists => NikExists(result.Id!.Value, L),
             _ => TypedResults.ValidationProblem(Errors(result.Errors, L)),
         };
+    }
+
+    /// <summary>
+    /// A NIK the registry has where the user may not look (another kelurahan): the create is recorded for an officer to
+    /// resolve, and the user is told nothing of the person (decision 0016). False when the user may see the person.
+    /// </summary>
+    public static async Task<bool> HeldUnlessVisibleAsync(long existing, PersonValues values, PersonSearch search, AuditLog audit, TunasDb db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(search);
+        ArgumentNullException.ThrowIfNull(audit);
+        ArgumentNullException.ThrowIfNull(db);
+        if (await search.Visible().AnyAsync(p => p.Id == existing, ct))
+        {
+            return false;
+        }
+        audit.Record("person.create-held", "Person", existing.ToString(CultureInfo.InvariantCulture),
+            new { values.FullName, values.VillageCode, values.FamilyCardNumber, values.Phone });
+        await db.SaveChangesAsync(ct);
+        return true;
     }
 
     internal static async Task<Results<Ok<PersonRead>, NotFound>> GetAsync(long id, PersonSearch search, AuditLog audit, TunasDb db, CancellationToken ct)

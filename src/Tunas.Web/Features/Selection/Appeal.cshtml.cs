@@ -3,13 +3,16 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using Tunas.Web.Features.Applications;
 using Tunas.Web.Features.Shared;
 
 namespace Tunas.Web.Features.Selection;
 
 /// <summary>The public appeal form: registration number and birth date (never the NIK), and the objection.</summary>
 [AllowAnonymous]
+[EnableRateLimiting(PublicRateLimits.Appeal)]
 public sealed class AppealModel(SelectionDesk desk, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty]
@@ -33,14 +36,23 @@ public sealed class AppealModel(SelectionDesk desk, IStringLocalizer<SharedResou
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        // Every field is checked before the number is looked up, so that only "found" and "not found" depend on it.
+        DateOnly birth = default;
+        if (!string.IsNullOrWhiteSpace(BirthDate) && !DateText.TryParse(BirthDate, out birth))
+        {
+            ModelState.AddModelError(nameof(BirthDate), L[SelectionPageMessages.NumberAndBirthDateMessage]);
+        }
+        if (!string.IsNullOrWhiteSpace(Text) && SelectionDesk.AppealText(Text) is null)
+        {
+            ModelState.AddModelError(nameof(Text), L[SelectionDeskMessages.AppealTextMessage]);
+        }
         if (!ModelState.IsValid)
         {
             return Page();
         }
-        if (!DateText.TryParse(BirthDate, out var birth))
+        if (await PublicRateLimits.RefusedPerNumberAsync(HttpContext, RegistrationNumber, ct))
         {
-            ModelState.AddModelError(nameof(BirthDate), L[SelectionPageMessages.NumberAndBirthDateMessage]);
-            return Page();
+            return new EmptyResult();
         }
         var result = await desk.LodgeAppealAsync(RegistrationNumber!.Trim().ToUpperInvariant(), birth, Text, ct);
         switch (result.Outcome)

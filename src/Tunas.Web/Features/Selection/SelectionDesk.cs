@@ -169,10 +169,15 @@ public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, 
     /// <summary>An applicant objects to their published result, inside the program's appeal window.</summary>
     public async Task<DeskResult> LodgeAppealAsync(string registrationNumber, DateOnly birthDate, string? text, CancellationToken ct = default)
     {
+        // The text first: an answer that differs only once the number and birth date match would confirm the guess.
         var body = TextInput.CleanLines(text);
         if (body is { Length: > AppealMax })
         {
             return DeskResult.Refused(SelectionDeskMessages.AppealTooLongMessage, Number(AppealMax));
+        }
+        if (body is null || body.Length < 10)
+        {
+            return DeskResult.Refused(SelectionDeskMessages.AppealTextMessage);
         }
         var found = await (from a in db.Applications
                            where a.RegistrationNumber == registrationNumber
@@ -183,10 +188,6 @@ public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, 
         if (found is null)
         {
             return DeskResult.NotFound;
-        }
-        if (body is null || body.Length < 10)
-        {
-            return DeskResult.Refused(SelectionDeskMessages.AppealTextMessage);
         }
         var decision = await PublishedDecisionAsync(found.Program.Id, found.Application.Id, ct);
         if (decision is null)
@@ -300,6 +301,9 @@ public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The appeal's reason as stored (cleaned), or null when shorter than 10 characters; the length limit is checked apart.</summary>
+    public static string? AppealText(string? text) => TextInput.CleanLines(text) is { Length: >= 10 } body ? body : null;
 
     private static string? Trim(string? text, int max)
     {

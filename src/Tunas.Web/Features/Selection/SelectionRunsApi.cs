@@ -63,7 +63,7 @@ public static class SelectionRunsApi
 
         var pub = app.MapGroup("/api/v1/public").WithTags("Public").AllowAnonymous();
         pub.MapGet("/programs/{id:int}/results", ResultsAsync);
-        pub.MapPost("/appeals", LodgeAsync);
+        pub.MapPost("/appeals", LodgeAsync).RequireRateLimiting(PublicRateLimits.Appeal);
         return app;
     }
 
@@ -149,20 +149,32 @@ public static class SelectionRunsApi
     }
 
     internal static async Task<Results<Created<AppealCreated>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult>> LodgeAsync(
-        PublicAppealRequest body, SelectionDesk desk, IStringLocalizer<SharedResource> L, CancellationToken ct)
+        PublicAppealRequest body, SelectionDesk desk, HttpContext http, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
         if (TooLong(body.Text, SelectionDesk.AppealMax, "text", SelectionDeskMessages.AppealTooLongMessage, L) is { } tooLong)
         {
             return tooLong;
         }
+        // Every field is checked before the number is looked up, so that only "found" and "not found" depend on it.
+        var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(body.RegistrationNumber) || !DateText.TryParse(body.BirthDate, out var birthDate))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["registrationNumber"] = [L[SelectionPageMessages.NumberAndBirthDateMessage]],
-            });
+            errors["registrationNumber"] = [L[SelectionPageMessages.NumberAndBirthDateMessage]];
+            birthDate = default;
         }
-        var result = await desk.LodgeAppealAsync(body.RegistrationNumber.Trim().ToUpperInvariant(), birthDate, body.Text, ct);
+        if (SelectionDesk.AppealText(body.Text) is null)
+        {
+            errors["text"] = [L[SelectionDeskMessages.AppealTextMessage]];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        if (PublicRateLimits.RefusedPerNumber(http, body.RegistrationNumber, L) is { } refused)
+        {
+            return refused;
+        }
+        var result = await desk.LodgeAppealAsync(body.RegistrationNumber!.Trim().ToUpperInvariant(), birthDate, body.Text, ct);
         return result.Outcome switch
         {
             DeskOutcome.Done => TypedResults.Created($"/api/v1/public/appeals/{result.CreatedId}", new AppealCreated(result.CreatedId!.Value)),

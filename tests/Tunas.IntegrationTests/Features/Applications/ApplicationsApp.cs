@@ -101,8 +101,8 @@ internal static class Applicants
         return new Program(program.Id, [.. program.Tracks.OrderBy(t => t.SortOrder).Select(t => t.Id)], program.Name);
     }
 
-    /// <summary>A person already in the registry, verified, with a desil.</summary>
-    public static async Task<long> RegisterAsync(TunasFactory app, Person person, string village = Kauman, int? desil = 2)
+    /// <summary>A person already in the registry, verified, with a desil (and a No. KK and phone when given).</summary>
+    public static async Task<long> RegisterAsync(TunasFactory app, Person person, string village = Kauman, int? desil = 2, string? familyCard = null, string? phone = null)
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TunasDb>();
@@ -112,6 +112,8 @@ internal static class Applicants
         {
             AgencyId = agency,
             Nik = person.Nik,
+            FamilyCardNumber = familyCard,
+            Phone = phone,
             FullName = person.Name,
             NameKey = PersonNames.Key(person.Name),
             Sex = nik.Sex,

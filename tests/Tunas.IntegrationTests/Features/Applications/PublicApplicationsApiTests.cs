@@ -35,9 +35,9 @@ public sealed partial class PublicApplicationsApiTests(ApplicationsApp app)
         Assert.True(checks["birth-date"].GetProperty("passed").GetBoolean());
         Assert.True(checks["domicile"].GetProperty("passed").GetBoolean());
         Assert.Contains("blitar", checks["domicile"].GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
-        Assert.False(checks["registry"].GetProperty("passed").GetBoolean());
-        Assert.Contains("pendaftar mandiri", checks["registry"].GetProperty("message").GetString(), StringComparison.Ordinal);
-        Assert.False(checks["desil"].GetProperty("passed").GetBoolean());
+        // Whether the NIK is in the registry, and its desil, are no business of whoever sends it (decision 0016).
+        Assert.False(checks.ContainsKey("registry"));
+        Assert.False(checks.ContainsKey("desil"));
 
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TunasDb>();
@@ -61,7 +61,7 @@ public sealed partial class PublicApplicationsApiTests(ApplicationsApp app)
         Assert.Equal(ApplicationChannel.Public, application.Channel);
         Assert.Null(application.EnteredById);
         Assert.Equal(ApplicationStatus.Submitted, application.Status);
-        Assert.Contains("\"code\":\"registry\"", application.ChecksJson, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"code\":\"registry\"", application.ChecksJson, StringComparison.Ordinal);
         Assert.True((DateTime.UtcNow - application.SubmittedAt).Duration() < TimeSpan.FromMinutes(5));
         var personId = stored.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var applicationId = application.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -104,18 +104,18 @@ public sealed partial class PublicApplicationsApiTests(ApplicationsApp app)
     }
 
     [Fact]
-    public async Task APersonOfTheRegistryIsFoundWithTheirDesilAndNotAddedAgain()
+    public async Task APersonOfTheRegistryIsFoundAndNotAddedAgainAndTheAnswerSaysNothingOfIt()
     {
         var program = await Applicants.ProgramAsync(app);
         var person = Applicants.NewPerson();
-        var id = await Applicants.RegisterAsync(app, person, desil: 2);
+        var id = await Applicants.RegisterAsync(app, person, desil: 2, familyCard: person.FamilyCard);
 
         var response = await Applicants.ApplyAsync(app.CreateClient(), Applicants.Body(program, person));
 
         var checks = (await Applicants.JsonAsync(response)).GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("code").GetString()!, c => c);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.True(checks["registry"].GetProperty("passed").GetBoolean());
-        Assert.True(checks["desil"].GetProperty("passed").GetBoolean());
+        Assert.False(checks.ContainsKey("registry"));
+        Assert.False(checks.ContainsKey("desil"));
         Assert.Equal(1, await Applicants.PersonsWithAsync(app, person.Nik));
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TunasDb>();

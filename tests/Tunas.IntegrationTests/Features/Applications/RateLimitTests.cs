@@ -10,7 +10,8 @@ using Tunas.Web.Infrastructure;
 namespace Tunas.IntegrationTests.Features.Applications;
 
 /// <summary>
-/// The app with small limits: a burst of 3 applications and 2 status checks per address, one more a minute. The
+/// The app with small limits: a burst of 3 applications, 2 status checks and 2 appeals per address, one more a minute,
+/// and 4 lookups per registration number from all addresses, one more an hour. The
 /// test server has no client address, so a test names its own in the <see cref="ClientHeader"/> header.
 /// </summary>
 public sealed class RateLimitedApp : TunasFactory
@@ -24,6 +25,10 @@ public sealed class RateLimitedApp : TunasFactory
         Settings["RateLimiting:ApplyPerMinute"] = "1";
         Settings["RateLimiting:StatusBurst"] = "2";
         Settings["RateLimiting:StatusPerMinute"] = "1";
+        Settings["RateLimiting:AppealBurst"] = "2";
+        Settings["RateLimiting:AppealPerMinute"] = "1";
+        Settings["RateLimiting:PerNumberBurst"] = "4";
+        Settings["RateLimiting:PerNumberPerHour"] = "1";
     }
 
     /// <summary>A client from an address of its own.</summary>

@@ -140,11 +140,13 @@ public sealed class StaffApplicationsTests(ApplicationsApp app)
         Assert.Equal(HttpStatusCode.BadRequest, typed.StatusCode);
         Assert.Equal("Operator kelurahan hanya boleh mendaftarkan warga kelurahannya sendiri.",
             (await Applicants.JsonAsync(typed)).GetProperty("errors").GetProperty("villageCode")[0].GetString());
-        Assert.Equal(HttpStatusCode.BadRequest, registered.StatusCode);
-        Assert.Contains("Sentul", (await Applicants.JsonAsync(registered)).GetProperty("errors").GetProperty("nik")[0].GetString(), StringComparison.Ordinal);
+        // A resident the registry has in another kelurahan: held for an officer, answered as for a new one (decision 0016).
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        Assert.DoesNotContain("Sentul", await registered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await Applicants.ApplicationsOfAsync(app, typedElsewhere.Nik));
         Assert.Equal(0, await Applicants.PersonsWithAsync(app, typedElsewhere.Nik));
-        Assert.Equal(0, await Applicants.ApplicationsOfAsync(app, registeredElsewhere.Nik));
+        Assert.Equal(1, await Applicants.ApplicationsOfAsync(app, registeredElsewhere.Nik));
+        Assert.Equal(1, await Applicants.PersonsWithAsync(app, registeredElsewhere.Nik));
     }
 
     [Fact]
@@ -233,19 +235,34 @@ public sealed class StaffApplicationsTests(ApplicationsApp app)
     }
 
     [Fact]
-    public async Task TheOperatorsFormRefusesAResidentRegisteredElsewhere()
+    public async Task TheOperatorsFormHoldsAResidentRegisteredElsewhereAndAnswersAsForANewOne()
     {
         var program = await Applicants.ProgramAsync(app);
-        var person = Applicants.NewPerson();
-        await Applicants.RegisterAsync(app, person, village: Applicants.Sentul);
+        var elsewhere = Applicants.NewPerson();
+        var newcomer = Applicants.NewPerson();
+        var id = await Applicants.RegisterAsync(app, elsewhere, village: Applicants.Sentul);
         var client = await app.PageClientAsync(Roles.VillageOperator);
         var url = $"/Applications/Create?programId={program.Id}";
 
-        var response = await client.PostAsync("/Applications/Create", await TunasFactory.FormAsync(client, url, Applicants.Form(program, person)));
+        var held = await Applicants.TextAsync(await client.PostAsync("/Applications/Create", await TunasFactory.FormAsync(client, url, Applicants.Form(program, elsewhere))));
+        var created = await Applicants.TextAsync(await client.PostAsync("/Applications/Create", await TunasFactory.FormAsync(client, url, Applicants.Form(program, newcomer))));
 
-        var html = await Applicants.TextAsync(response);
-        Assert.Contains("data-testid=\"form-errors\"", html, StringComparison.Ordinal);
-        Assert.Contains("Sentul", html, StringComparison.Ordinal);
-        Assert.Equal(0, await Applicants.ApplicationsOfAsync(app, person.Nik));
+        // The same receipt as for a resident the registry does not have: no kelurahan, no "registered elsewhere".
+        Assert.Contains("data-testid=\"registration-number\"", held, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sentul", held, StringComparison.Ordinal);
+        Assert.Equal(Receipt(created), Receipt(held));
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TunasDb>();
+        var application = await db.Applications.AsNoTracking().SingleAsync(a => a.ProgramId == program.Id && a.PersonId == id);
+        Assert.Equal(ApplicationStatus.Held, application.Status);
+        Assert.Equal(1, await Applicants.PersonsWithAsync(app, elsewhere.Nik));
+    }
+
+    /// <summary>The receipt's checks, without the number and the name that differ from person to person.</summary>
+    private static string Receipt(string html)
+    {
+        var start = html.IndexOf("data-testid=\"registration-number\"", StringComparison.Ordinal);
+        var checks = System.Text.RegularExpressions.Regex.Matches(html[start..], "<li[^>]*>(.*?)</li>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        return string.Join("|", checks.Select(m => m.Groups[1].Value.Trim()));
     }
 }

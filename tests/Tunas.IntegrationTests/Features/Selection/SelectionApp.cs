@@ -12,8 +12,14 @@ using Tunas.Web.Infrastructure;
 
 namespace Tunas.IntegrationTests.Features.Selection;
 
-/// <summary>The app for the selection tests, with a database of its own (outbox counts are theirs alone).</summary>
-public sealed class SelectionApp : TunasFactory;
+/// <summary>
+/// The app for the selection tests, with a database of its own (outbox counts are theirs alone), and rate limits off:
+/// every test posts its appeals from the same address (the limits have tests of their own, in RateLimitTests).
+/// </summary>
+public sealed class SelectionApp : TunasFactory
+{
+    public SelectionApp() => Settings["RateLimiting:Enabled"] = "false";
+}
 
 [CollectionDefinition(Name)]
 public sealed class SelectionAppGroup : ICollectionFixture<SelectionApp>
