@@ -132,7 +132,7 @@ public static class PersonsApi
             return false;
         }
         audit.Record("person.create-held", "Person", existing.ToString(CultureInfo.InvariantCulture),
-            new { values.FullName, values.VillageCode, values.FamilyCardNumber, values.Phone });
+            new { fullName = values.FullName, villageCode = values.VillageCode, familyCardNumber = values.FamilyCardNumber, phone = values.Phone });
         await db.SaveChangesAsync(ct);
         return true;
     }

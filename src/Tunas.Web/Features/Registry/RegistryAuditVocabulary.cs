@@ -12,6 +12,7 @@ internal sealed class RegistryAuditVocabulary : IAuditVocabulary
         "person.created" => L["Resident created"].Value,
         "person.changed" => L["Resident changed"].Value,
         "person.merged" => L["Merged with a suspected duplicate"].Value,
+        "person.create-held" => L["A kelurahan operator entered a resident registered elsewhere (held for an officer)"].Value,
         "person.nik-viewed" => L["Full NIK viewed"].Value,
         "person.nik-listed" => L["Full NIKs listed in a search"].Value,
         "duplicate.dismissed" => L["Suspected duplicate dismissed"].Value,
