@@ -43,6 +43,7 @@ internal sealed class RegistryAuditVocabulary : IAuditVocabulary
         {
             "api" => L["the API"].Value,
             "page" => L["the detail page"].Value,
+            "edit" => L["the edit page"].Value,
             _ => raw,
         },
         "removedPersonId" or "keptPersonId" or "personAId" or "personBId" or "duplicateId" => "#" + raw,
