@@ -45,44 +45,50 @@ public sealed partial class AuthorizationSuiteTests(AuthorizationApp app, ITestO
     public async Task EveryRowAnswersEachRoleAsDeclared()
     {
         var callers = new Callers(app);
-        var failures = new List<string>();
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var watch = Stopwatch.StartNew();
         var calls = 0;
-        // Reads first, then writes from the least to the most privileged, so that an officer's merge or withdrawal
-        // cannot take away a row an operator is about to be tested on.
+        foreach (var role in Principals)
+        {
+            await callers.SessionAsync(role);
+        }
+        // Reads run for all callers at once; writes after them, one caller at a time from the least to the most
+        // privileged, so that an officer's merge or withdrawal cannot take away a row an operator is tested on.
         var reads = AccessTable.Rows.Where(r => r.Method is "GET" or "*").ToList();
         var writes = AccessTable.Rows.Where(r => r.Method is not ("GET" or "*")).ToList();
-        foreach (var (rows, principals) in new[] { (reads, Principals), (writes, Principals.OrderBy(Rank).ToArray()) })
+        await Task.WhenAll(Principals.Select(role => CallAsync(reads, role)));
+        foreach (var role in Principals.OrderBy(Rank))
         {
-            foreach (var role in principals)
+            await CallAsync(writes, role);
+        }
+        output.WriteLine($"{AccessTable.Rows.Count} rows x {Principals.Length} callers: {calls} calls in {watch.Elapsed.TotalSeconds:0.0} s ({Tunas.IntegrationTests.Infrastructure.TunasFactory.ProviderName}).");
+        Assert.True(failures.IsEmpty, string.Join(Environment.NewLine, failures));
+
+        async Task CallAsync(List<Expectation> rows, string? role)
+        {
+            var session = await callers.SessionAsync(role);
+            foreach (var row in rows)
             {
-                var session = await callers.SessionAsync(role);
-                foreach (var row in rows)
+                foreach (var (ids, owned) in Targets(row, role))
                 {
-                    foreach (var (ids, owned) in Targets(row, role))
+                    var url = Url(row.Route, ids);
+                    var method = row.Method == "*" ? "GET" : row.Method;
+                    using var response = url.StartsWith("/api/", StringComparison.Ordinal)
+                        ? await callers.ApiAsync(session, method, url)
+                        : await callers.PageAsync(session, method, url);
+                    Interlocked.Increment(ref calls);
+                    var problem = Judge(row, role, owned, response);
+                    if (problem is null && role == Roles.Leadership)
                     {
-                        var url = Url(row.Route, ids);
-                        var method = row.Method == "*" ? "GET" : row.Method;
-                        using var response = row.Refusal == Refusal.Status || url.StartsWith("/api/", StringComparison.Ordinal)
-                            ? await callers.ApiAsync(session, method, url)
-                            : await callers.PageAsync(session, method, url);
-                        calls++;
-                        var body = await response.Content.ReadAsStringAsync();
-                        var problem = Judge(row, role, owned, response);
-                        if (problem is null && role == Roles.Leadership)
-                        {
-                            problem = NikIn(body, masked: row.Allowed is not null);
-                        }
-                        if (problem is not null)
-                        {
-                            failures.Add($"{method} {url} as {role ?? "anonymous"}: {problem}");
-                        }
+                        problem = NikIn(await response.Content.ReadAsStringAsync(), masked: row.Allowed is not null);
+                    }
+                    if (problem is not null)
+                    {
+                        failures.Enqueue($"{method} {url} as {role ?? "anonymous"}: {problem}");
                     }
                 }
             }
         }
-        output.WriteLine($"{AccessTable.Rows.Count} rows x {Principals.Length} callers: {calls} calls in {watch.Elapsed.TotalSeconds:0.0} s ({Tunas.IntegrationTests.Infrastructure.TunasFactory.ProviderName}).");
-        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 
     /// <summary>What is wrong with an answer, or null when it is what the row says.</summary>

@@ -13,7 +13,7 @@ namespace Tunas.IntegrationTests.Security;
 /// </summary>
 public sealed partial class Callers(TunasFactory app)
 {
-    private readonly Dictionary<string, Session> _sessions = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Session> _sessions = new();
 
     public sealed record Session(string? Token, string Cookies, string FormToken);
 
