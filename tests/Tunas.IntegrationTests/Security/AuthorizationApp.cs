@@ -76,14 +76,22 @@ public sealed class AuthorizationApp : TunasFactory, IAsyncLifetime
         var appeal = new Appeal { ApplicationId = scenario.Applicants["other"].ApplicationId, RunId = RunId, Text = "Desil saya sudah diperbarui.", LodgedAt = now };
         var duplicate = new SuspectedDuplicate
         {
-            AgencyId = agency, PersonAId = scenario.Applicants["own"].PersonId, PersonBId = scenario.Applicants["other"].PersonId,
-            Reason = DuplicateReason.SameNameAndBirthDate, DetectedAt = now,
+            AgencyId = agency,
+            PersonAId = scenario.Applicants["own"].PersonId,
+            PersonBId = scenario.Applicants["other"].PersonId,
+            Reason = DuplicateReason.SameNameAndBirthDate,
+            DetectedAt = now,
         };
         var provider = new Provider { AgencyId = agency, Name = "LPK Uji", Capacity = 20, CreatedAt = now };
         ImportJob Job(string role) => new()
         {
-            AgencyId = agency, FileName = "warga.csv", Status = ImportStatus.Completed, CreatedById = users[EmailOf(role)],
-            CreatedByName = EmailOf(role), CreatedAt = now, FinishedAt = now,
+            AgencyId = agency,
+            FileName = "warga.csv",
+            Status = ImportStatus.Completed,
+            CreatedById = users[EmailOf(role)],
+            CreatedByName = EmailOf(role),
+            CreatedAt = now,
+            FinishedAt = now,
         };
         var (ownJob, otherJob) = (Job(Roles.VillageOperator), Job(Roles.ProgramOfficer));
         db.AddRange(appeal, duplicate, provider, ownJob, otherJob);
