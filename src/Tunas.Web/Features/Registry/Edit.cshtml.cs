@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,17 +6,25 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tunas.Web.Data;
 using Tunas.Web.Features.Agencies;
+using Tunas.Web.Features.Audit;
 using Tunas.Web.Features.Shared;
 using Tunas.Web.Infrastructure;
 
 namespace Tunas.Web.Features.Registry;
 
-/// <summary>Changes a resident; the NIK is not shown in the form (only typed to correct it), so editing is no unaudited view of it.</summary>
+/// <summary>
+/// Changes a resident. The NIK and the No. KK are not shown in the form (typed only to correct them), so editing is
+/// no unaudited view of them; the No. KK is shown when asked for with a POST, recorded as on the detail page.
+/// </summary>
 [Authorize(Policy = Policies.Registry)]
-public sealed class EditModel(RegistryRules rules, PersonWriter writer, PersonSearch search, VillageNames villages, CurrentUser me, TunasDb db, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class EditModel(RegistryRules rules, PersonWriter writer, PersonSearch search, VillageNames villages, CurrentUser me, TunasDb db, AuditLog audit, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty]
     public PersonDto Input { get; set; } = new();
+
+    /// <summary>Whether the form holds the stored No. KK (shown on request); only then does an empty field remove it.</summary>
+    [BindProperty]
+    public bool FamilyCardShown { get; set; }
 
     public PersonFormView Form { get; private set; } = null!;
     public long PersonId { get; private set; }
@@ -29,7 +38,23 @@ public sealed class EditModel(RegistryRules rules, PersonWriter writer, PersonSe
         {
             return NotFound();
         }
+        Input = PersonForm.From(person) with { FamilyCardNumber = null };
+        await FillAsync(person, [], ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostShowFamilyCardAsync(long id, CancellationToken ct)
+    {
+        var person = await search.Visible().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (person is null)
+        {
+            return NotFound();
+        }
+        audit.Record("person.nik-viewed", "Person", id.ToString(CultureInfo.InvariantCulture), new { via = "edit" });
+        await db.SaveChangesAsync(ct);
+        ModelState.Clear();
         Input = PersonForm.From(person);
+        FamilyCardShown = true;
         await FillAsync(person, [], ct);
         return Page();
     }
@@ -42,7 +67,8 @@ public sealed class EditModel(RegistryRules rules, PersonWriter writer, PersonSe
             return NotFound();
         }
         var nik = string.IsNullOrWhiteSpace(Input.Nik) ? person.Nik : Input.Nik;
-        var check = await rules.CheckAsync((Input with { Nik = nik }).ToInput(), ct);
+        var familyCard = !FamilyCardShown && string.IsNullOrWhiteSpace(Input.FamilyCardNumber) ? person.FamilyCardNumber : Input.FamilyCardNumber;
+        var check = await rules.CheckAsync((Input with { Nik = nik, FamilyCardNumber = familyCard }).ToInput(), ct);
         var warnings = PersonForm.Warnings(check.Warnings, L);
         if (check.Values is not { } values)
         {
@@ -87,6 +113,7 @@ public sealed class EditModel(RegistryRules rules, PersonWriter writer, PersonSe
         PersonId = person.Id;
         PersonName = person.FullName;
         var own = RegistryAccess.OwnVillage(me);
-        Form = new PersonFormView(Input, await villages.AgencyRegencyAsync(ct), own, own is null ? null : await villages.NameAsync(own, ct), warnings, Nik.Mask(person.Nik));
+        Form = new PersonFormView(Input, await villages.AgencyRegencyAsync(ct), own, own is null ? null : await villages.NameAsync(own, ct), warnings, Nik.Mask(person.Nik),
+            person.FamilyCardNumber is null ? null : Nik.Mask(person.FamilyCardNumber), FamilyCardShown);
     }
 }

@@ -64,7 +64,9 @@ public sealed record PersonFormView(
     string? FixedVillageCode,
     string? FixedVillageName,
     IReadOnlyDictionary<string, List<string>> Warnings,
-    string? MaskedNik = null)
+    string? MaskedNik = null,
+    string? MaskedFamilyCard = null,
+    bool FamilyCardShown = false)
 {
     public RegionPickerModel Picker(string label) => new("Input.VillageCode", Input.VillageCode, RegencyCode, RegionLevel.Village, label);
 }

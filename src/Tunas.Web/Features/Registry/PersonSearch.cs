@@ -19,7 +19,11 @@ public sealed record PersonSearchCriteria
     public int PageSize { get; init; } = 20;
 }
 
-public sealed record PersonSummary(long Id, string Nik, string FullName, string Sex, string BirthDate, string VillageCode, int? WelfareDecile, bool Verified);
+/// <summary>
+/// A resident in a list. Where <see cref="Nik"/> is masked the birth date is left out (null) and only the age is
+/// given: a masked NIK beside the birth date, sex and kelurahan rebuilds the whole NIK (decision 0017).
+/// </summary>
+public sealed record PersonSummary(long Id, string Nik, string FullName, string Sex, string? BirthDate, string VillageCode, int? WelfareDecile, bool Verified, int Age);
 
 public sealed record PersonPage(IReadOnlyList<PersonSummary> Items, int Total);
 
@@ -27,7 +31,7 @@ public sealed record PersonPage(IReadOnlyList<PersonSummary> Items, int Total);
 /// Finding residents, with the row-level rule built into the query: a kelurahan operator only ever sees their
 /// own kelurahan. NIKs come back masked unless <paramref name="fullNik"/> is asked for by the caller.
 /// </summary>
-public sealed class PersonSearch(TunasDb db, CurrentUser me)
+public sealed class PersonSearch(TunasDb db, CurrentUser me, TimeProvider clock)
 {
     public const int MaxPageSize = 100;
 
@@ -202,9 +206,13 @@ public sealed class PersonSearch(TunasDb db, CurrentUser me)
         return tokens.Where(t => t.Token.CompareTo(low) >= 0 && t.Token.CompareTo(high) < 0);
     }
 
-    private static PersonSummary Summary(Row p, bool fullNik) =>
+    private PersonSummary Summary(Row p, bool fullNik) =>
         new(p.Id, fullNik ? p.Nik : Nik.Mask(p.Nik), p.FullName, p.Sex == Sex.Female ? "F" : "M",
-            DateText.Iso(p.BirthDate), p.VillageCode, p.WelfareDecile, p.Verified);
+            fullNik ? DateText.Iso(p.BirthDate) : null, p.VillageCode, p.WelfareDecile, p.Verified, AgeOn(p.BirthDate, clock.TodayInIndonesia()));
+
+    /// <summary>Whole years on <paramref name="day"/>.</summary>
+    public static int AgeOn(DateOnly birth, DateOnly day) =>
+        day.Year - birth.Year - (day.Month < birth.Month || (day.Month == birth.Month && day.Day < birth.Day) ? 1 : 0);
 
     private sealed record Row(long Id, string Nik, string FullName, Sex Sex, DateOnly BirthDate, string VillageCode, int? WelfareDecile, bool Verified);
 

@@ -15,6 +15,7 @@ internal sealed class RegistryAuditVocabulary : IAuditVocabulary
         "person.create-held" => L["A kelurahan operator entered a resident registered elsewhere (held for an officer)"].Value,
         "person.nik-viewed" => L["Full NIK viewed"].Value,
         "person.nik-listed" => L["Full NIKs listed in a search"].Value,
+        "person.listed" => L["Residents listed with their birth dates"].Value,
         "duplicate.dismissed" => L["Suspected duplicate dismissed"].Value,
         "duplicate.merged" => L["Suspected duplicate merged"].Value,
         "import.completed" => L["Import of a file completed"].Value,
@@ -44,6 +45,8 @@ internal sealed class RegistryAuditVocabulary : IAuditVocabulary
         {
             "api" => L["the API"].Value,
             "page" => L["the detail page"].Value,
+            "edit" => L["the edit page"].Value,
+            "duplicates" => L["the suspected duplicates"].Value,
             _ => raw,
         },
         "removedPersonId" or "keptPersonId" or "personAId" or "personBId" or "duplicateId" => "#" + raw,

@@ -57,6 +57,12 @@ public sealed class DuplicateReview(TunasDb db, AuditLog audit, DuplicateDetecto
         var items = pairs.Where(d => people.ContainsKey(d.PersonAId) && people.ContainsKey(d.PersonBId))
             .Select(d => new DuplicatePair(d.Id, d.Reason, d.DetectedAt, people[d.PersonAId], people[d.PersonBId]))
             .ToList();
+        if (items.Count > 0)
+        {
+            // Masked NIKs beside birth dates, sex and kelurahan rebuild the NIKs (decision 0017): the view is recorded.
+            audit.Record("person.listed", "Person", null, new { via = "duplicates", page = Math.Max(1, page), ids = items.SelectMany(i => new[] { i.A.Id, i.B.Id }) });
+            await db.SaveChangesAsync(ct);
+        }
         return new DuplicatePairPage(items, total);
     }
 
