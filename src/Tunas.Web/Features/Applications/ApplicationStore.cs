@@ -72,8 +72,12 @@ internal sealed class ApplicationStore(TunasDb db, DuplicateDetector duplicates,
             {
                 persons[(agency, nik)] = new KnownPerson
                 {
-                    Id = p.Id, VillageCode = p.VillageCode, WelfareDecile = p.WelfareDecile, Verified = p.Verified,
-                    FamilyCardNumber = p.FamilyCardNumber, Phone = p.Phone,
+                    Id = p.Id,
+                    VillageCode = p.VillageCode,
+                    WelfareDecile = p.WelfareDecile,
+                    Verified = p.Verified,
+                    FamilyCardNumber = p.FamilyCardNumber,
+                    Phone = p.Phone,
                 };
             }
         }

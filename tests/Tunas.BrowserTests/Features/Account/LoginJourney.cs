@@ -11,7 +11,7 @@ public sealed class LoginJourney(ConfiguredApp app, ITestOutputHelper output) : 
     private const string Locked = "Terlalu banyak percobaan gagal. Akun ini dikunci sementara; coba lagi nanti atau hubungi administrator.";
 
     [BrowserFact]
-    public Task WrongPasswordShowsOneMessageAndLocksAfterFiveTries() => app.RunAsync(output, async page =>
+    public Task WrongPasswordsShowOneMessageAndOnlyTheRightPasswordLearnsOfTheLock() => app.RunAsync(output, async page =>
     {
         var login = await new LoginPage(page).OpenAsync();
 
@@ -25,9 +25,12 @@ public sealed class LoginJourney(ConfiguredApp app, ITestOutputHelper output) : 
             await Expect(login.Errors).ToHaveTextAsync([Wrong]);
         }
 
-        // The fifth failure locks the account; then even the right password is refused.
+        // The fifth failure locks the account, in the words of any wrong password (a guesser learns nothing);
+        // then even the right password is refused, and only the right password learns of the lock.
         await login.SignInAsync(ConfiguredAdmin.Email, "salah-sekali-5");
-        await Expect(login.Errors).ToHaveTextAsync([Locked]);
+        await Expect(login.Errors).ToHaveTextAsync([Wrong]);
+        await login.SignInAsync(ConfiguredAdmin.Email, "salah-sekali-6");
+        await Expect(login.Errors).ToHaveTextAsync([Wrong]);
         await login.SignInAsync(ConfiguredAdmin.Email, ConfiguredAdmin.Password);
         await Expect(login.Errors).ToHaveTextAsync([Locked]);
         await Expect(login.SignedInAs).ToHaveCountAsync(0);
