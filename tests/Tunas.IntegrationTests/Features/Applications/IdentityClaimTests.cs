@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tunas.Web.Data;
 using Tunas.Web.Features.Applications;
+using Tunas.Web.Infrastructure;
 
 namespace Tunas.IntegrationTests.Features.Applications;
 
@@ -81,6 +82,10 @@ public sealed class IdentityClaimTests(ApplicationsApp app)
         Assert.Equal("+6281399990000", held.UnverifiedPhone);
         Assert.DoesNotContain("desil", held.ChecksJson, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(1, await Applicants.PersonsWithAsync(app, resident.Nik));
+        var officer = await app.PageClientAsync(Roles.ProgramOfficer);
+        var list = await officer.GetStringAsync($"/Applications?programId={program.Id}");
+        var row = list[list.IndexOf($"data-application=\"{held.RegistrationNumber}\"", StringComparison.Ordinal)..];
+        Assert.Contains("data-testid=\"held\"", row[..row.IndexOf("</tr>", StringComparison.Ordinal)], StringComparison.Ordinal);
     }
 
     [Fact]
