@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
+using Tunas.Web.Infrastructure;
+
 namespace Tunas.Web.Features.Account;
 
 /// <summary>
@@ -26,28 +28,6 @@ public static class SignInThrottle
         return services;
     }
 
-    /// <summary>An IPv4 address, or the /64 network of an IPv6 address (one household or phone has a whole /64).</summary>
-    // REVIEW: the same key as PublicRateLimits.ClientKey, which Account may not reference (Applications comes later);
-    // one helper in Infrastructure would serve both.
-    internal static string AddressKey(IPAddress? address)
-    {
-        if (address is null)
-        {
-            return "-";
-        }
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-        if (address.AddressFamily != AddressFamily.InterNetworkV6)
-        {
-            return address.ToString();
-        }
-        var bytes = address.GetAddressBytes();
-        Array.Clear(bytes, 8, 8);
-        return new IPAddress(bytes) + "/64";
-    }
-
     internal sealed class PerAddress(IOptions<AuthOptions> auth, IConfiguration configuration) : IRateLimiterPolicy<string>
     {
         private readonly bool _enabled = configuration.GetValue("RateLimiting:Enabled", true);
@@ -62,7 +42,7 @@ public static class SignInThrottle
                 return RateLimitPartition.GetNoLimiter("");
             }
             // A sliding minute: each try is given back a minute after it was made, so no burst at a window's edge.
-            return RateLimitPartition.GetSlidingWindowLimiter(AddressKey(httpContext.Connection.RemoteIpAddress), _ => new SlidingWindowRateLimiterOptions
+            return RateLimitPartition.GetSlidingWindowLimiter(ClientAddress.Key(httpContext.Connection.RemoteIpAddress), _ => new SlidingWindowRateLimiterOptions
             {
                 PermitLimit = _perMinute,
                 Window = TimeSpan.FromMinutes(1),

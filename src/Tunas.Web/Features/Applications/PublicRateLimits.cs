@@ -84,7 +84,7 @@ public static class PublicRateLimits
         {
             return RateLimitPartition.GetNoLimiter("");
         }
-        return RateLimitPartition.GetTokenBucketLimiter(policy + " " + ClientKey(ctx.Connection.RemoteIpAddress), _ => new TokenBucketRateLimiterOptions
+        return RateLimitPartition.GetTokenBucketLimiter(policy + " " + ClientAddress.Key(ctx.Connection.RemoteIpAddress), _ => new TokenBucketRateLimiterOptions
         {
             TokenLimit = Math.Max(1, burst),
             TokensPerPeriod = 1,
@@ -92,26 +92,6 @@ public static class PublicRateLimits
             QueueLimit = 0,
             AutoReplenishment = true,
         });
-    }
-
-    /// <summary>An IPv4 address, or the /64 network of an IPv6 address (one household or phone has a whole /64).</summary>
-    public static string ClientKey(IPAddress? address)
-    {
-        if (address is null)
-        {
-            return "-";
-        }
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-        if (address.AddressFamily != AddressFamily.InterNetworkV6)
-        {
-            return address.ToString();
-        }
-        var bytes = address.GetAddressBytes();
-        Array.Clear(bytes, 8, 8);
-        return new IPAddress(bytes).ToString() + "/64";
     }
 
     private static int Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Xml.Linq;
 using Tunas.Web.Features.Applications;
+using Tunas.Web.Infrastructure;
 
 namespace Tunas.UnitTests.Features.Applications;
 
@@ -13,13 +14,13 @@ public class PublicRateLimitsTests
     [InlineData("2001:db8:1:2::1", "2001:db8:1:2::/64")]
     public void AClientIsAnIpv4AddressOrAnIpv6Network(string address, string key)
     {
-        Assert.Equal(key, PublicRateLimits.ClientKey(IPAddress.Parse(address)));
+        Assert.Equal(key, ClientAddress.Key(IPAddress.Parse(address)));
     }
 
     [Fact]
     public void NoAddressIsOneClient()
     {
-        Assert.Equal("-", PublicRateLimits.ClientKey(null));
+        Assert.Equal("-", ClientAddress.Key(null));
     }
 }
 
