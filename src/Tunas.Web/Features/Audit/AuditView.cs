@@ -41,6 +41,23 @@ public sealed class AuditLabels(IEnumerable<IAuditVocabulary> vocabularies)
         _ => group,
     };
 
+    /// <summary>What an entry is about, in words; the stored code when the app does not know it.</summary>
+    public static string Entity(string type, IStringLocalizer L) => type.ToUpperInvariant() switch
+    {
+        "PERSON" => L["Resident"].Value,
+        "PROGRAM" => L["Program"].Value,
+        "PROVIDER" => L["Provider"].Value,
+        "APPLICATION" => L["Application"].Value,
+        "USER" => L["User"].Value,
+        "AGENCY" => L["Agency"].Value,
+        "SUSPECTEDDUPLICATE" => L["Suspected duplicate"].Value,
+        "IMPORTJOB" => L["Import"].Value,
+        _ => type,
+    };
+
+    /// <summary>Who did it: a user's name, or the public (an applicant on the public pages).</summary>
+    public static string Actor(string name, IStringLocalizer L) => name == "public" ? L["the public"].Value : name;
+
     public string Field(string field, IStringLocalizer L) =>
         _vocabularies.Select(v => v.Field(field, L)).FirstOrDefault(f => f is not null) ?? field;
 

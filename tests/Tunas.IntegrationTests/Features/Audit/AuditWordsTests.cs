@@ -55,6 +55,8 @@ public sealed partial class AuditWordsTests : IAsyncLifetime
             Assert.DoesNotContain(code, entries, StringComparison.Ordinal);
         }
         Assert.Contains("20/10/2030", entries, StringComparison.Ordinal);
+        Assert.DoesNotContain("User #", entries, StringComparison.Ordinal);
+        Assert.Contains("Pengguna #", entries, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("<dt class=\"col-5 col-md-3 fw-normal text-muted\">(?<label>[^<]*)</dt>\\s*<dd[^>]*data-field=\"(?<field>[^\"]+)\"")]
