@@ -271,7 +271,7 @@ public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, 
             {
                 decision.Status = status;
                 decision.StatusChangedAt = now;
-                decision.StatusNote = Trim($"appeal {appeal.Id}", 500);
+                decision.StatusNote = $"appeal {appeal.Id}";
             }
             audit.Record("appeal.answered", "application", Id(appeal.ApplicationId),
                 new { appeal = appeal.Id, upheld, before = before.ToString(), after = decision.Status.ToString() });
@@ -304,12 +304,6 @@ public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, 
 
     /// <summary>The appeal's reason as stored (cleaned), or null when shorter than 10 characters; the length limit is checked apart.</summary>
     public static string? AppealText(string? text) => TextInput.CleanLines(text) is { Length: >= 10 } body ? body : null;
-
-    private static string? Trim(string? text, int max)
-    {
-        var t = text?.Trim();
-        return string.IsNullOrEmpty(t) ? null : t.Length > max ? t[..max] : t;
-    }
 }
 
 public enum DeskOutcome
