@@ -87,8 +87,8 @@ internal static class SelectionStoreScenario
               INSERT INTO "Persons" ("Id", "AgencyId", "Nik", "FullName", "NameKey", "Sex", "BirthDate", "VillageCode", "Disability", "Origin", "Verified", "CreatedAt", "UpdatedAt")
               SELECT i, {agency}, '35' || lpad(i::text, 14, '0'), 'Warga ' || i, 'warga ' || i, 1, DATE '1990-01-01', '35.72.01.1001', false, 0, true, now(), now()
               FROM generate_series(1, {count}) AS i;
-              INSERT INTO "Applications" ("Id", "ProgramId", "PersonId", "RegistrationNumber", "FirstTrackId", "VillageCode", "Consent", "ConsentPurpose", "ConsentAt", "Channel", "Status", "SubmittedAt")
-              SELECT i, {program.Id}, i, 'TNS-2025-' || lpad(i::text, 7, '0'), {track}, '35.72.01.1001', true, 'bench', now(), 'Public', 'Submitted', now()
+              INSERT INTO "Applications" ("Id", "AgencyId", "ProgramId", "PersonId", "RegistrationNumber", "FirstTrackId", "VillageCode", "Consent", "ConsentPurpose", "ConsentAt", "Channel", "Status", "SubmittedAt")
+              SELECT i, {agency}, {program.Id}, i, 'TNS-2025-' || lpad(i::text, 7, '0'), {track}, '35.72.01.1001', true, 'bench', now(), 'Public', 'Submitted', now()
               FROM generate_series(1, {count}) AS i;
               """
             : $"""
@@ -97,8 +97,8 @@ internal static class SelectionStoreScenario
               INSERT INTO "Persons" ("Id", "AgencyId", "Nik", "FullName", "NameKey", "Sex", "BirthDate", "VillageCode", "Disability", "Origin", "Verified", "CreatedAt", "UpdatedAt")
               SELECT i, {agency}, printf('35%014d', i), 'Warga ' || i, 'warga ' || i, 1, '1990-01-01', '35.72.01.1001', 0, 0, 1, '2025-09-01 00:00:00', '2025-09-01 00:00:00' FROM n;
               WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {count})
-              INSERT INTO "Applications" ("Id", "ProgramId", "PersonId", "RegistrationNumber", "FirstTrackId", "VillageCode", "Consent", "ConsentPurpose", "ConsentAt", "Channel", "Status", "SubmittedAt")
-              SELECT i, {program.Id}, i, printf('TNS-2025-%07d', i), {track}, '35.72.01.1001', 1, 'bench', '2025-09-01 00:00:00', 'Public', 'Submitted', '2025-09-01 00:00:00' FROM n;
+              INSERT INTO "Applications" ("Id", "AgencyId", "ProgramId", "PersonId", "RegistrationNumber", "FirstTrackId", "VillageCode", "Consent", "ConsentPurpose", "ConsentAt", "Channel", "Status", "SubmittedAt")
+              SELECT i, {agency}, {program.Id}, i, printf('TNS-2025-%07d', i), {track}, '35.72.01.1001', 1, 'bench', '2025-09-01 00:00:00', 'Public', 'Submitted', '2025-09-01 00:00:00' FROM n;
               COMMIT;
               """;
         await using var command = connection.CreateCommand();

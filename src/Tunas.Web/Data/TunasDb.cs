@@ -45,6 +45,41 @@ public abstract class TunasDb(DbContextOptions options) : IdentityDbContext<AppU
     public DbSet<Appeal> Appeals => Set<Appeal>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        CarryAgencyToNewChildren();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        CarryAgencyToNewChildren();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// A track added inside its program (and a module inside its track) takes the parent's agency, as its foreign key
+    /// takes the parent's id: a program is built with its tracks and modules in one graph, before the parent has an id.
+    /// Every other agency-owned row is given its agency by its writer (decision 0003).
+    /// </summary>
+    private void CarryAgencyToNewChildren()
+    {
+        foreach (var program in ChangeTracker.Entries<TrainingProgram>())
+        {
+            foreach (var track in program.Entity.Tracks.Where(t => t.AgencyId == 0))
+            {
+                track.AgencyId = program.Entity.AgencyId;
+            }
+        }
+        foreach (var track in ChangeTracker.Entries<Track>())
+        {
+            foreach (var module in track.Entity.Modules.Where(m => m.AgencyId == 0))
+            {
+                module.AgencyId = track.Entity.AgencyId;
+            }
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -16,7 +16,7 @@ public sealed class SearchNameKeyMigrationTests
     [Fact]
     public async Task TokensStoredBeforeTheMigrationGetTheirPersonsNameKey()
     {
-        var (db, drop) = NewDatabase();
+        var (db, drop) = MigrationDatabase.New();
         try
         {
             var migrator = db.GetService<IMigrator>();
@@ -48,26 +48,5 @@ public sealed class SearchNameKeyMigrationTests
             await db.DisposeAsync();
             await drop();
         }
-    }
-
-    private static (TunasDb Db, Func<Task> Drop) NewDatabase()
-    {
-        if (TunasFactory.IsPostgres)
-        {
-            var name = "tunas_test_migration_" + Guid.NewGuid().ToString("N")[..8];
-            var options = new DbContextOptionsBuilder<PostgresTunasDb>();
-            DatabaseSetup.ConfigurePostgres(options, TunasFactory.CreatePostgresDatabase(name));
-            return (new PostgresTunasDb(options.Options), () => TunasFactory.DropPostgresDatabaseAsync(name));
-        }
-        var folder = Directory.CreateTempSubdirectory("tunas-migration-");
-        var file = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder.FullName, "tunas.db"), Pooling = false }.ToString();
-        var sqlite = new DbContextOptionsBuilder<SqliteTunasDb>();
-        DatabaseSetup.ConfigureSqlite(sqlite, file);
-        return (new SqliteTunasDb(sqlite.Options), () =>
-        {
-            folder.Delete(recursive: true);
-            return Task.CompletedTask;
-        }
-        );
     }
 }

@@ -73,7 +73,7 @@ public sealed class AuthorizationApp : TunasFactory, IAsyncLifetime
         UserId = users[EmailOf(Roles.Participant)];
 
         var now = DateTime.UtcNow;
-        var appeal = new Appeal { ApplicationId = scenario.Applicants["other"].ApplicationId, RunId = RunId, Text = "Desil saya sudah diperbarui.", LodgedAt = now };
+        var appeal = new Appeal { AgencyId = agency, ApplicationId = scenario.Applicants["other"].ApplicationId, RunId = RunId, Text = "Desil saya sudah diperbarui.", LodgedAt = now };
         var duplicate = new SuspectedDuplicate
         {
             AgencyId = agency,

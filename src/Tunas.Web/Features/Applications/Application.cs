@@ -12,6 +12,7 @@ namespace Tunas.Web.Features.Applications;
 public sealed class Application
 {
     public long Id { get; set; }
+    public int AgencyId { get; set; }
     public int ProgramId { get; set; }
     public long PersonId { get; set; }
 
@@ -101,9 +102,11 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         e.HasIndex(x => x.RegistrationNumber).IsUnique();
         // One application per person and program; held ones aside (several senders may claim the same NIK).
-        e.HasIndex(x => new { x.ProgramId, x.PersonId }).IsUnique().HasFilter("\"Status\" <> 'Held'");
+        e.HasIndex(x => new { x.ProgramId, x.PersonId, x.AgencyId }).IsUnique().HasFilter("\"Status\" <> 'Held'");
         e.HasIndex(x => new { x.ProgramId, x.VillageCode });
+        e.HasIndex(x => new { x.AgencyId, x.ProgramId, x.Status });
         e.HasIndex(x => x.PersonId);
+        e.HasOne<Agencies.Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<TrainingProgram>().WithMany().HasForeignKey(x => x.ProgramId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Track>().WithMany().HasForeignKey(x => x.FirstTrackId).OnDelete(DeleteBehavior.Restrict);

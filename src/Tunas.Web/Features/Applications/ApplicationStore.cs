@@ -288,6 +288,7 @@ internal sealed class ApplicationStore(TunasDb db, DuplicateDetector duplicates,
 
     private static Application NewApplication(PendingApplication item, long personId, string number, string checksJson) => new()
     {
+        AgencyId = item.AgencyId,
         ProgramId = item.ProgramId,
         PersonId = personId,
         RegistrationNumber = number,

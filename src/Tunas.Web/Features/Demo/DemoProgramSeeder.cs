@@ -58,13 +58,13 @@ public sealed class DemoProgramSeeder(TunasDb db, SelectionRunner runner, Select
         var smk = await ProviderAsync(agencyId, "SMK Negeri Kota Blitar (demo)", ProviderType.Smk, "Kota Blitar", 40, ct);
         var tracks = program.Tracks.OrderBy(t => t.SortOrder).ToList();
         db.TrackProviders.AddRange(
-            new TrackProvider { TrackId = tracks[0].Id, ProviderId = smk.Id, Seats = 27 },
-            new TrackProvider { TrackId = tracks[1].Id, ProviderId = lpk.Id, Seats = 27 },
-            new TrackProvider { TrackId = tracks[2].Id, ProviderId = smk.Id, Seats = 26 });
+            new TrackProvider { AgencyId = agencyId, TrackId = tracks[0].Id, ProviderId = smk.Id, Seats = 27 },
+            new TrackProvider { AgencyId = agencyId, TrackId = tracks[1].Id, ProviderId = lpk.Id, Seats = 27 },
+            new TrackProvider { AgencyId = agencyId, TrackId = tracks[2].Id, ProviderId = smk.Id, Seats = 26 });
 
         // One quota per kelurahan for any track, as many seats as the kelurahan has trainees (17 x 4 + 4 x 3 = 80).
         var byVillage = traineePersons.GroupBy(t => t.VillageCode).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
-        db.ProgramQuotas.AddRange(byVillage.Select(g => new ProgramQuota { ProgramId = program.Id, RegionCode = g.Key, Size = g.Count() }));
+        db.ProgramQuotas.AddRange(byVillage.Select(g => new ProgramQuota { AgencyId = agencyId, ProgramId = program.Id, RegionCode = g.Key, Size = g.Count() }));
 
         // The trainees apply first (first choice by their place in the list), then the others of their kelurahan.
         var random = new Random(DemoSeeder.RegistrySeed);
@@ -174,6 +174,7 @@ public sealed class DemoProgramSeeder(TunasDb db, SelectionRunner runner, Select
         var submitted = opens.AddMinutes(random.Next(Math.Max(1, days) * 24 * 60));
         return new Application
         {
+            AgencyId = program.AgencyId,
             ProgramId = program.Id,
             PersonId = personId,
             RegistrationNumber = Number(random, numbers),

@@ -57,7 +57,7 @@ public sealed class DemoRoundsSeeder(TunasDb db, SelectionRunner runner, Selecti
         await db.SaveChangesAsync(ct);
 
         var appealApplicants = AddApplicants(appeal, Pick(candidates, villages, AppealVillages, 10), random, numbers, days: 30);
-        db.ProgramQuotas.AddRange(AppealVillages.Select(v => new ProgramQuota { ProgramId = appeal.Id, RegionCode = villages[v], Size = 3 }));
+        db.ProgramQuotas.AddRange(AppealVillages.Select(v => new ProgramQuota { AgencyId = agencyId, ProgramId = appeal.Id, RegionCode = villages[v], Size = 3 }));
         var now = clock.GetUtcNow().UtcDateTime;
         var openApplicants = AddApplicants(open, Pick(candidates, villages, OpenVillages, 3), random, numbers, days: 5);
         foreach (var a in openApplicants.Where(a => a.SubmittedAt > now))

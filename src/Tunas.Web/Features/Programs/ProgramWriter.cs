@@ -101,6 +101,7 @@ public sealed class ProgramWriter(TunasDb db, ProgramScope scope, AuditLog audit
         }
         var track = new Track
         {
+            AgencyId = program.AgencyId,
             ProgramId = program.Id,
             Name = values.Name,
             Description = values.Description,
@@ -162,8 +163,8 @@ public sealed class ProgramWriter(TunasDb db, ProgramScope scope, AuditLog audit
         {
             return [Checks.Issue("trackId", "has-applications", ProgramMessages.TrackHasApplicationsMessage, Checks.Number(applications))];
         }
-        var quotas = await db.ProgramQuotas.Where(q => q.TrackId == track.Id).ToListAsync(ct);
-        var providers = await db.TrackProviders.Where(tp => tp.TrackId == track.Id).ToListAsync(ct);
+        var quotas = await db.ProgramQuotas.Where(q => q.AgencyId == program.AgencyId && q.TrackId == track.Id).ToListAsync(ct);
+        var providers = await db.TrackProviders.Where(tp => tp.AgencyId == program.AgencyId && tp.TrackId == track.Id).ToListAsync(ct);
         var snapshot = TrackFields.Snapshot(track);
         snapshot["quotas"] = quotas.Select(q => new object[] { q.RegionCode, q.Size }).ToList();
         snapshot["providers"] = providers.Select(tp => new { tp.ProviderId, tp.Seats }).ToList();
@@ -207,7 +208,7 @@ public sealed class ProgramWriter(TunasDb db, ProgramScope scope, AuditLog audit
         {
             return errors;
         }
-        var current = await db.TrackProviders.Where(tp => tp.TrackId == track.Id).ToListAsync(ct);
+        var current = await db.TrackProviders.Where(tp => tp.AgencyId == program.AgencyId && tp.TrackId == track.Id).ToListAsync(ct);
         var before = current.OrderBy(tp => tp.ProviderId).Select(tp => new { tp.ProviderId, tp.Seats }).ToList();
         db.TrackProviders.RemoveRange(current.Where(tp => !seen.Contains(tp.ProviderId)));
         foreach (var p in providers)
@@ -218,7 +219,7 @@ public sealed class ProgramWriter(TunasDb db, ProgramScope scope, AuditLog audit
             }
             else
             {
-                db.TrackProviders.Add(new TrackProvider { TrackId = track.Id, ProviderId = p.ProviderId, Seats = p.Seats });
+                db.TrackProviders.Add(new TrackProvider { AgencyId = program.AgencyId, TrackId = track.Id, ProviderId = p.ProviderId, Seats = p.Seats });
             }
         }
         var after = providers.OrderBy(p => p.ProviderId).Select(p => new { p.ProviderId, p.Seats }).ToList();
@@ -236,13 +237,13 @@ public sealed class ProgramWriter(TunasDb db, ProgramScope scope, AuditLog audit
     {
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(quotas);
-        var current = await db.ProgramQuotas.Where(q => q.ProgramId == program.Id).ToListAsync(ct);
+        var current = await db.ProgramQuotas.Where(q => q.AgencyId == program.AgencyId && q.ProgramId == program.Id).ToListAsync(ct);
         static List<object?[]> Rows(IEnumerable<(string Code, int? Track, int Size)> rows) =>
             [.. rows.OrderBy(r => r.Code, StringComparer.Ordinal).ThenBy(r => r.Track).Select(r => new object?[] { r.Code, r.Track, r.Size })];
         var before = Rows(current.Select(q => (q.RegionCode, q.TrackId, q.Size)));
         var after = Rows(quotas.Select(q => (q.VillageCode, q.TrackId, q.Size)));
         db.ProgramQuotas.RemoveRange(current);
-        db.ProgramQuotas.AddRange(quotas.Select(q => new ProgramQuota { ProgramId = program.Id, RegionCode = q.VillageCode, TrackId = q.TrackId, Size = q.Size }));
+        db.ProgramQuotas.AddRange(quotas.Select(q => new ProgramQuota { AgencyId = program.AgencyId, ProgramId = program.Id, RegionCode = q.VillageCode, TrackId = q.TrackId, Size = q.Size }));
         program.UpdatedAt = Now;
         audit.Record("program.quotas-replaced", ProgramEntity, Key(program.Id), new
         {

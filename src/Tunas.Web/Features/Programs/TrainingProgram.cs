@@ -89,6 +89,10 @@ public enum NameDisplay
 public sealed class Track
 {
     public int Id { get; set; }
+
+    /// <summary>The program's agency; set from the program when the track is saved with it (decision 0003).</summary>
+    public int AgencyId { get; set; }
+
     public int ProgramId { get; set; }
     public required string Name { get; set; }
     public string? Description { get; set; }
@@ -105,6 +109,10 @@ public sealed class Track
 public sealed class TrackModule
 {
     public int Id { get; set; }
+
+    /// <summary>The track's agency; set from the track when the module is saved with it (decision 0003).</summary>
+    public int AgencyId { get; set; }
+
     public int TrackId { get; set; }
     public int SortOrder { get; set; }
     public required string Name { get; set; }
@@ -160,6 +168,7 @@ public enum ProviderType
 /// <summary>A provider delivers a track of a program (and so takes part in that program).</summary>
 public sealed class TrackProvider
 {
+    public int AgencyId { get; set; }
     public int TrackId { get; set; }
     public int ProviderId { get; set; }
 
@@ -174,6 +183,7 @@ public sealed class TrackProvider
 public sealed class ProgramQuota
 {
     public int Id { get; set; }
+    public int AgencyId { get; set; }
     public int ProgramId { get; set; }
     public required string RegionCode { get; set; }
     public int? TrackId { get; set; }
@@ -205,7 +215,9 @@ internal sealed class TrackConfiguration : IEntityTypeConfiguration<Track>
     {
         e.Property(x => x.Name).HasMaxLength(120);
         e.Property(x => x.Description).HasMaxLength(1000);
-        e.HasIndex(x => new { x.ProgramId, x.Name }).IsUnique();
+        e.HasIndex(x => new { x.ProgramId, x.Name, x.AgencyId }).IsUnique();
+        e.HasIndex(x => new { x.AgencyId, x.ProgramId });
+        e.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Modules).WithOne().HasForeignKey(x => x.TrackId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -217,6 +229,8 @@ internal sealed class TrackModuleConfiguration : IEntityTypeConfiguration<TrackM
         e.Property(x => x.Name).HasMaxLength(200);
         e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
         e.HasIndex(x => new { x.TrackId, x.SortOrder });
+        e.HasIndex(x => new { x.AgencyId, x.TrackId });
+        e.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -240,8 +254,10 @@ internal sealed class TrackProviderConfiguration : IEntityTypeConfiguration<Trac
 {
     public void Configure(EntityTypeBuilder<TrackProvider> e)
     {
-        e.HasKey(x => new { x.TrackId, x.ProviderId });
+        e.HasKey(x => new { x.AgencyId, x.TrackId, x.ProviderId });
+        e.HasIndex(x => x.TrackId);
         e.HasIndex(x => x.ProviderId);
+        e.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Track>().WithMany().HasForeignKey(x => x.TrackId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<Provider>().WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -253,6 +269,8 @@ internal sealed class ProgramQuotaConfiguration : IEntityTypeConfiguration<Progr
     {
         e.Property(x => x.RegionCode).HasMaxLength(13);
         e.HasIndex(x => new { x.ProgramId, x.RegionCode, x.TrackId });
+        e.HasIndex(x => new { x.AgencyId, x.ProgramId });
+        e.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<TrainingProgram>().WithMany().HasForeignKey(x => x.ProgramId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<Track>().WithMany().HasForeignKey(x => x.TrackId).OnDelete(DeleteBehavior.Cascade);
     }

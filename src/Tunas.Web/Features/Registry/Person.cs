@@ -135,6 +135,7 @@ internal sealed class PersonNameTokenConfiguration : IEntityTypeConfiguration<Pe
         // A person's tokens (rewritten on a rename), and the probe of a search's other words: "has this person a
         // token in that range" is one seek in this index alone, whatever the planner guessed about the range's size.
         e.HasIndex(x => new { x.PersonId, x.AgencyId, x.Token });
+        e.HasOne<Agencies.Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
     }
 }

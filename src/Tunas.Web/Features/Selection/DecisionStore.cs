@@ -17,18 +17,18 @@ internal static class DecisionStore
 {
     private const string Columns = """
         "RunId", "ApplicationId", "RegistrationNumber", "VillageCode", "QuotaRegion", "TrackId", "Outcome", "Status", "Placement",
-        "Rank", "WaitlistPosition", "Score", "ScoreJson", "RulesJson", "RuleStates", "ReasonsJson"
+        "Rank", "WaitlistPosition", "Score", "ScoreJson", "RulesJson", "RuleStates", "ReasonsJson", "AgencyId"
         """;
 
     private static readonly TimeSpan CompleteTimeout = TimeSpan.FromMinutes(10);
 
     /// <summary>Writes a decision per applicant (in application order) and returns the run's shared rules as JSON.</summary>
     public static async Task<string> WriteAsync(
-        DbConnection connection, DbTransaction? transaction, long runId, IReadOnlyList<ApplicantResult> results, CancellationToken ct)
+        DbConnection connection, DbTransaction? transaction, SelectionRun run, IReadOnlyList<ApplicantResult> results, CancellationToken ct)
     {
         var palette = new DecisionRules.Palette();
         // Application order: the unique (run, application) index is then filled from left to right.
-        var decisions = results.OrderBy(r => r.Applicant.ApplicationId).Select(r => ToDecision(runId, r, palette));
+        var decisions = results.OrderBy(r => r.Applicant.ApplicationId).Select(r => ToDecision(run.Id, run.AgencyId, r, palette));
         switch (connection)
         {
             case SqliteConnection sqlite:
@@ -44,12 +44,13 @@ internal static class DecisionStore
     }
 
     /// <summary>One applicant's decision as stored: the failed rules in full, the others as places in the run's rules.</summary>
-    internal static SelectionDecision ToDecision(long runId, ApplicantResult a, DecisionRules.Palette palette)
+    internal static SelectionDecision ToDecision(long runId, int agencyId, ApplicantResult a, DecisionRules.Palette palette)
     {
         var all = a.Rules;
         var (states, rules) = palette.Store(all);
         return new SelectionDecision
         {
+            AgencyId = agencyId,
             RunId = runId,
             ApplicationId = a.Applicant.ApplicationId,
             RegistrationNumber = a.Applicant.RegistrationNumber,
@@ -101,7 +102,7 @@ internal static class DecisionStore
         [
             SqliteType.Integer, SqliteType.Integer, SqliteType.Text, SqliteType.Text, SqliteType.Text, SqliteType.Integer, SqliteType.Text,
             SqliteType.Text, SqliteType.Text, SqliteType.Integer, SqliteType.Integer, SqliteType.Integer, SqliteType.Text, SqliteType.Text,
-            SqliteType.Text, SqliteType.Text,
+            SqliteType.Text, SqliteType.Text, SqliteType.Integer,
         ];
         var p = names.Select((n, i) => command.Parameters.Add(n, types[i])).ToArray();
         command.Prepare();
@@ -128,6 +129,7 @@ internal static class DecisionStore
             p[13].Value = d.RulesJson;
             p[14].Value = (object?)d.RuleStates ?? DBNull.Value;
             p[15].Value = d.ReasonsJson;
+            p[16].Value = d.AgencyId;
             command.ExecuteNonQuery();
         }
     }
@@ -171,6 +173,7 @@ internal static class DecisionStore
                 writer.Write(d.RuleStates, NpgsqlDbType.Varchar);
             }
             writer.Write(d.ReasonsJson, NpgsqlDbType.Text);
+            writer.Write(d.AgencyId, NpgsqlDbType.Integer);
         }
         await writer.CompleteAsync(ct);
     }

@@ -202,12 +202,13 @@ public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, 
                 program.AppealOpens?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-",
                 program.AppealCloses?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-");
         }
-        if (await db.Appeals.AnyAsync(x => x.ApplicationId == found.Application.Id && x.Status == AppealStatus.Open, ct))
+        if (await db.Appeals.AnyAsync(x => x.AgencyId == program.AgencyId && x.ApplicationId == found.Application.Id && x.Status == AppealStatus.Open, ct))
         {
             return DeskResult.Refused(SelectionDeskMessages.AppealAlreadyOpenMessage);
         }
         var appeal = new Appeal
         {
+            AgencyId = program.AgencyId,
             ApplicationId = found.Application.Id,
             RunId = decision.RunId,
             Text = body,

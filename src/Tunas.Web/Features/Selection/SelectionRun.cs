@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tunas.Web.Features.Agencies;
 using Tunas.Web.Features.Applications;
 using Tunas.Web.Features.Programs;
 
@@ -12,6 +13,7 @@ namespace Tunas.Web.Features.Selection;
 public sealed class SelectionRun
 {
     public long Id { get; set; }
+    public int AgencyId { get; set; }
     public int ProgramId { get; set; }
 
     /// <summary>1, 2, 3... within the program.</summary>
@@ -73,6 +75,7 @@ public enum SelectionRunStatus
 public sealed class SelectionDecision
 {
     public long Id { get; set; }
+    public int AgencyId { get; set; }
     public long RunId { get; set; }
     public long ApplicationId { get; set; }
     public required string RegistrationNumber { get; set; }
@@ -120,6 +123,7 @@ public sealed class SelectionDecision
 public sealed class Appeal
 {
     public long Id { get; set; }
+    public int AgencyId { get; set; }
     public long ApplicationId { get; set; }
     public long RunId { get; set; }
     public required string Text { get; set; }
@@ -150,7 +154,9 @@ internal sealed class SelectionRunConfiguration : IEntityTypeConfiguration<Selec
         e.Property(x => x.PublishedById).HasMaxLength(450);
         e.Property(x => x.Seed).HasMaxLength(64);
         e.Property(x => x.InputsHash).HasMaxLength(64);
-        e.HasIndex(x => new { x.ProgramId, x.Number }).IsUnique();
+        e.HasIndex(x => new { x.ProgramId, x.Number, x.AgencyId }).IsUnique();
+        e.HasIndex(x => new { x.AgencyId, x.ProgramId });
+        e.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<TrainingProgram>().WithMany().HasForeignKey(x => x.ProgramId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -167,7 +173,9 @@ internal sealed class SelectionDecisionConfiguration : IEntityTypeConfiguration<
         e.Property(x => x.Placement).HasConversion<string>().HasMaxLength(24);
         e.Property(x => x.StatusNote).HasMaxLength(500);
         e.Property(x => x.RuleStates).HasMaxLength(16);
-        e.HasIndex(x => new { x.RunId, x.ApplicationId }).IsUnique();
+        e.HasIndex(x => new { x.RunId, x.ApplicationId, x.AgencyId }).IsUnique();
+        e.HasIndex(x => new { x.AgencyId, x.RunId });
+        e.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(x => new { x.RunId, x.QuotaRegion, x.TrackId, x.WaitlistPosition });
         e.HasIndex(x => x.ApplicationId);
         e.HasOne<SelectionRun>().WithMany().HasForeignKey(x => x.RunId).OnDelete(DeleteBehavior.Cascade);
@@ -186,6 +194,8 @@ internal sealed class AppealConfiguration : IEntityTypeConfiguration<Appeal>
         e.Property(x => x.NewStatus).HasConversion<string>().HasMaxLength(16);
         e.HasIndex(x => x.ApplicationId);
         e.HasIndex(x => new { x.RunId, x.Status });
+        e.HasIndex(x => new { x.AgencyId, x.RunId });
+        e.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Application>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<SelectionRun>().WithMany().HasForeignKey(x => x.RunId).OnDelete(DeleteBehavior.Restrict);
     }

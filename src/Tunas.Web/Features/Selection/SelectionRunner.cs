@@ -74,11 +74,13 @@ public sealed class SelectionRunner(TunasDb db, CurrentUser user, AuditLog audit
         return await strategy.ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var number = await db.SelectionRuns.Where(r => r.ProgramId == programId).MaxAsync(r => (int?)r.Number, ct) ?? 0;
-            await db.SelectionRuns.Where(r => r.ProgramId == programId && r.Status == SelectionRunStatus.Draft)
+            var agencyId = await db.Programs.Where(p => p.Id == programId).Select(p => p.AgencyId).SingleAsync(ct);
+            var number = await db.SelectionRuns.Where(r => r.AgencyId == agencyId && r.ProgramId == programId).MaxAsync(r => (int?)r.Number, ct) ?? 0;
+            await db.SelectionRuns.Where(r => r.AgencyId == agencyId && r.ProgramId == programId && r.Status == SelectionRunStatus.Draft)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, SelectionRunStatus.Superseded), ct);
             var run = new SelectionRun
             {
+                AgencyId = agencyId,
                 ProgramId = programId,
                 Number = number + 1,
                 Status = SelectionRunStatus.Draft,
@@ -99,7 +101,7 @@ public sealed class SelectionRunner(TunasDb db, CurrentUser user, AuditLog audit
             db.SelectionRuns.Add(run);
             await db.SaveChangesAsync(ct);
 
-            run.RulesJson = await DecisionStore.WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), run.Id, result.Applicants, ct);
+            run.RulesJson = await DecisionStore.WriteAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), run, result.Applicants, ct);
             (run.InputsBlob, run.InputsHash) = await freezing;
             audit.Record("selection.run", "program", programId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 new { run = run.Number, run.Applicants, run.Selected, run.Waitlisted, run.NotSelected, run.Ineligible, run.InputsHash },

@@ -169,6 +169,7 @@ public sealed class StatusTests(ApplicationsApp app)
         var application = await db.Applications.AsNoTracking().SingleAsync(a => a.RegistrationNumber == number);
         var run = new SelectionRun
         {
+            AgencyId = application.AgencyId,
             ProgramId = programId,
             Number = 1 + await db.SelectionRuns.CountAsync(r => r.ProgramId == programId),
             Status = status,
@@ -186,6 +187,7 @@ public sealed class StatusTests(ApplicationsApp app)
         await db.SaveChangesAsync();
         db.SelectionDecisions.Add(new SelectionDecision
         {
+            AgencyId = application.AgencyId,
             RunId = run.Id,
             ApplicationId = application.Id,
             RegistrationNumber = number,

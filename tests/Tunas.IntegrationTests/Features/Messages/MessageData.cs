@@ -79,6 +79,7 @@ internal static class MessageData
         await db.SaveChangesAsync();
         var application = new Application
         {
+            AgencyId = person.AgencyId,
             ProgramId = program.ProgramId,
             PersonId = person.Id,
             RegistrationNumber = string.Create(CultureInfo.InvariantCulture, $"TNS-25-UJI{serial:0000}"),

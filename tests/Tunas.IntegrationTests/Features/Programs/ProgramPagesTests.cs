@@ -302,6 +302,7 @@ public sealed partial class ProgramPagesTests(ProgramsApp app)
         var person = await db.Persons.OrderByDescending(p => p.Id).FirstAsync();
         db.Applications.Add(new Tunas.Web.Features.Applications.Application
         {
+            AgencyId = person.AgencyId,
             ProgramId = programId,
             PersonId = person.Id,
             RegistrationNumber = Arrange.Unique("TNS").Replace(" ", "-", StringComparison.Ordinal),

@@ -239,6 +239,7 @@ public sealed class TracksApiTests(ProgramsApp app)
         var person = await db.Persons.OrderByDescending(p => p.Id).FirstAsync();
         db.Applications.Add(new Application
         {
+            AgencyId = person.AgencyId,
             ProgramId = programId,
             PersonId = person.Id,
             RegistrationNumber = Arrange.Unique("TNS").Replace(" ", "-", StringComparison.Ordinal),

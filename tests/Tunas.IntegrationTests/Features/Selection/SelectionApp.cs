@@ -76,7 +76,8 @@ internal sealed class ProgramScenario
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TunasDb>();
-        db.ProgramQuotas.AddRange(quotas.Select(q => new ProgramQuota { ProgramId = ProgramId, RegionCode = q.Village, TrackId = q.Track, Size = q.Size }));
+        var agency = await db.Programs.Where(p => p.Id == ProgramId).Select(p => p.AgencyId).FirstAsync();
+        db.ProgramQuotas.AddRange(quotas.Select(q => new ProgramQuota { AgencyId = agency, ProgramId = ProgramId, RegionCode = q.Village, TrackId = q.Track, Size = q.Size }));
         await db.SaveChangesAsync();
     }
 
@@ -111,6 +112,7 @@ internal sealed class ProgramScenario
         var number = $"TNS-{hex[..4]}-{hex[4..]}"; // the public format (Crockford base32 letters only)
         var application = new Application
         {
+            AgencyId = agency,
             ProgramId = ProgramId,
             PersonId = person.Id,
             RegistrationNumber = number,

@@ -21,7 +21,7 @@ public sealed class DecisionRulesTests
         var result = SelectionEngine.Run(input);
         var palette = new DecisionRules.Palette();
 
-        var stored = result.Applicants.Select(a => (a, DecisionStore.ToDecision(7, a, palette))).ToList();
+        var stored = result.Applicants.Select(a => (a, DecisionStore.ToDecision(7, 1, a, palette))).ToList();
         var shared = palette.Json();
 
         foreach (var (a, d) in stored)

@@ -248,6 +248,9 @@ namespace Tunas.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -336,11 +339,13 @@ namespace Tunas.Web.Data.Migrations.Postgres
 
                     b.HasIndex("SecondTrackId");
 
-                    b.HasIndex("ProgramId", "PersonId")
+                    b.HasIndex("ProgramId", "VillageCode");
+
+                    b.HasIndex("AgencyId", "ProgramId", "Status");
+
+                    b.HasIndex("ProgramId", "PersonId", "AgencyId")
                         .IsUnique()
                         .HasFilter("\"Status\" <> 'Held'");
-
-                    b.HasIndex("ProgramId", "VillageCode");
 
                     b.ToTable("Applications");
                 });
@@ -352,6 +357,9 @@ namespace Tunas.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
 
                     b.Property<int>("ProgramId")
                         .HasColumnType("integer");
@@ -370,6 +378,8 @@ namespace Tunas.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("TrackId");
+
+                    b.HasIndex("AgencyId", "ProgramId");
 
                     b.HasIndex("ProgramId", "RegionCode", "TrackId");
 
@@ -439,6 +449,9 @@ namespace Tunas.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Description")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -459,7 +472,9 @@ namespace Tunas.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProgramId", "Name")
+                    b.HasIndex("AgencyId", "ProgramId");
+
+                    b.HasIndex("ProgramId", "Name", "AgencyId")
                         .IsUnique();
 
                     b.ToTable("Tracks");
@@ -472,6 +487,9 @@ namespace Tunas.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Hours")
                         .HasColumnType("integer");
@@ -494,6 +512,8 @@ namespace Tunas.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AgencyId", "TrackId");
+
                     b.HasIndex("TrackId", "SortOrder");
 
                     b.ToTable("TrackModules");
@@ -501,6 +521,9 @@ namespace Tunas.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Tunas.Web.Features.Programs.TrackProvider", b =>
                 {
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("TrackId")
                         .HasColumnType("integer");
 
@@ -510,9 +533,11 @@ namespace Tunas.Web.Data.Migrations.Postgres
                     b.Property<int?>("Seats")
                         .HasColumnType("integer");
 
-                    b.HasKey("TrackId", "ProviderId");
+                    b.HasKey("AgencyId", "TrackId", "ProviderId");
 
                     b.HasIndex("ProviderId");
+
+                    b.HasIndex("TrackId");
 
                     b.ToTable("TrackProviders");
                 });
@@ -736,7 +761,7 @@ namespace Tunas.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AgencyId", "Status");
 
-                    b.HasIndex("PersonAId", "PersonBId")
+                    b.HasIndex("PersonAId", "PersonBId", "AgencyId")
                         .IsUnique();
 
                     b.ToTable("SuspectedDuplicates");
@@ -860,6 +885,9 @@ namespace Tunas.Web.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Arguments")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -885,6 +913,8 @@ namespace Tunas.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(300)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "ImportJobId");
 
                     b.HasIndex("ImportJobId", "RowNumber");
 
@@ -1053,6 +1083,9 @@ namespace Tunas.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Answer")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -1091,6 +1124,8 @@ namespace Tunas.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ApplicationId");
 
+                    b.HasIndex("AgencyId", "RunId");
+
                     b.HasIndex("RunId", "Status");
 
                     b.ToTable("Appeals");
@@ -1103,6 +1138,9 @@ namespace Tunas.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
 
                     b.Property<long>("ApplicationId")
                         .HasColumnType("bigint");
@@ -1182,7 +1220,9 @@ namespace Tunas.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ApplicationId");
 
-                    b.HasIndex("RunId", "ApplicationId")
+                    b.HasIndex("AgencyId", "RunId");
+
+                    b.HasIndex("RunId", "ApplicationId", "AgencyId")
                         .IsUnique();
 
                     b.HasIndex("RunId", "QuotaRegion", "TrackId", "WaitlistPosition");
@@ -1197,6 +1237,9 @@ namespace Tunas.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Applicants")
                         .HasColumnType("integer");
@@ -1273,7 +1316,9 @@ namespace Tunas.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProgramId", "Number")
+                    b.HasIndex("AgencyId", "ProgramId");
+
+                    b.HasIndex("ProgramId", "Number", "AgencyId")
                         .IsUnique();
 
                     b.ToTable("SelectionRuns");
@@ -1356,7 +1401,7 @@ namespace Tunas.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DedupeKey")
+                    b.HasIndex("DedupeKey", "AgencyId")
                         .IsUnique();
 
                     b.HasIndex("AgencyId", "ProgramId", "Status");
@@ -1551,6 +1596,12 @@ namespace Tunas.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Tunas.Web.Features.Applications.Application", b =>
                 {
+                    b.HasOne("Tunas.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Tunas.Web.Features.Programs.Track", null)
                         .WithMany()
                         .HasForeignKey("FirstTrackId")
@@ -1577,6 +1628,12 @@ namespace Tunas.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Tunas.Web.Features.Programs.ProgramQuota", b =>
                 {
+                    b.HasOne("Tunas.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Tunas.Web.Features.Programs.TrainingProgram", null)
                         .WithMany()
                         .HasForeignKey("ProgramId")
@@ -1600,6 +1657,12 @@ namespace Tunas.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Tunas.Web.Features.Programs.Track", b =>
                 {
+                    b.HasOne("Tunas.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Tunas.Web.Features.Programs.TrainingProgram", null)
                         .WithMany("Tracks")
                         .HasForeignKey("ProgramId")
@@ -1609,6 +1672,12 @@ namespace Tunas.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Tunas.Web.Features.Programs.TrackModule", b =>
                 {
+                    b.HasOne("Tunas.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Tunas.Web.Features.Programs.Track", null)
                         .WithMany("Modules")
                         .HasForeignKey("TrackId")
@@ -1618,6 +1687,12 @@ namespace Tunas.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Tunas.Web.Features.Programs.TrackProvider", b =>
                 {
+                    b.HasOne("Tunas.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Tunas.Web.Features.Programs.Provider", null)
                         .WithMany()
                         .HasForeignKey("ProviderId")
@@ -1640,7 +1715,25 @@ namespace Tunas.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tunas.Web.Features.Registry.Duplicates.SuspectedDuplicate", b =>
+                {
+                    b.HasOne("Tunas.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tunas.Web.Features.Registry.Household", b =>
+                {
+                    b.HasOne("Tunas.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tunas.Web.Features.Registry.Imports.ImportJob", b =>
                 {
                     b.HasOne("Tunas.Web.Features.Agencies.Agency", null)
                         .WithMany()
@@ -1651,6 +1744,12 @@ namespace Tunas.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Tunas.Web.Features.Registry.Imports.ImportRowError", b =>
                 {
+                    b.HasOne("Tunas.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Tunas.Web.Features.Registry.Imports.ImportJob", null)
                         .WithMany()
                         .HasForeignKey("ImportJobId")
@@ -1676,6 +1775,12 @@ namespace Tunas.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Tunas.Web.Features.Registry.PersonNameToken", b =>
                 {
+                    b.HasOne("Tunas.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Tunas.Web.Features.Registry.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
@@ -1685,6 +1790,12 @@ namespace Tunas.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Tunas.Web.Features.Selection.Appeal", b =>
                 {
+                    b.HasOne("Tunas.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Tunas.Web.Features.Applications.Application", null)
                         .WithMany()
                         .HasForeignKey("ApplicationId")
@@ -1700,6 +1811,12 @@ namespace Tunas.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Tunas.Web.Features.Selection.SelectionDecision", b =>
                 {
+                    b.HasOne("Tunas.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Tunas.Web.Features.Applications.Application", null)
                         .WithMany()
                         .HasForeignKey("ApplicationId")
@@ -1715,6 +1832,12 @@ namespace Tunas.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Tunas.Web.Features.Selection.SelectionRun", b =>
                 {
+                    b.HasOne("Tunas.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Tunas.Web.Features.Programs.TrainingProgram", null)
                         .WithMany()
                         .HasForeignKey("ProgramId")

@@ -233,6 +233,9 @@ namespace Tunas.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -321,11 +324,13 @@ namespace Tunas.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("SecondTrackId");
 
-                    b.HasIndex("ProgramId", "PersonId")
+                    b.HasIndex("ProgramId", "VillageCode");
+
+                    b.HasIndex("AgencyId", "ProgramId", "Status");
+
+                    b.HasIndex("ProgramId", "PersonId", "AgencyId")
                         .IsUnique()
                         .HasFilter("\"Status\" <> 'Held'");
-
-                    b.HasIndex("ProgramId", "VillageCode");
 
                     b.ToTable("Applications");
                 });
@@ -334,6 +339,9 @@ namespace Tunas.Web.Data.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ProgramId")
@@ -353,6 +361,8 @@ namespace Tunas.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("TrackId");
+
+                    b.HasIndex("AgencyId", "ProgramId");
 
                     b.HasIndex("ProgramId", "RegionCode", "TrackId");
 
@@ -418,6 +428,9 @@ namespace Tunas.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Description")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -438,7 +451,9 @@ namespace Tunas.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProgramId", "Name")
+                    b.HasIndex("AgencyId", "ProgramId");
+
+                    b.HasIndex("ProgramId", "Name", "AgencyId")
                         .IsUnique();
 
                     b.ToTable("Tracks");
@@ -448,6 +463,9 @@ namespace Tunas.Web.Data.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Hours")
@@ -471,6 +489,8 @@ namespace Tunas.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AgencyId", "TrackId");
+
                     b.HasIndex("TrackId", "SortOrder");
 
                     b.ToTable("TrackModules");
@@ -478,6 +498,9 @@ namespace Tunas.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Tunas.Web.Features.Programs.TrackProvider", b =>
                 {
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("TrackId")
                         .HasColumnType("INTEGER");
 
@@ -487,9 +510,11 @@ namespace Tunas.Web.Data.Migrations.Sqlite
                     b.Property<int?>("Seats")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("TrackId", "ProviderId");
+                    b.HasKey("AgencyId", "TrackId", "ProviderId");
 
                     b.HasIndex("ProviderId");
+
+                    b.HasIndex("TrackId");
 
                     b.ToTable("TrackProviders");
                 });
@@ -709,7 +734,7 @@ namespace Tunas.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AgencyId", "Status");
 
-                    b.HasIndex("PersonAId", "PersonBId")
+                    b.HasIndex("PersonAId", "PersonBId", "AgencyId")
                         .IsUnique();
 
                     b.ToTable("SuspectedDuplicates");
@@ -829,6 +854,9 @@ namespace Tunas.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Arguments")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -854,6 +882,8 @@ namespace Tunas.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "ImportJobId");
 
                     b.HasIndex("ImportJobId", "RowNumber");
 
@@ -1014,6 +1044,9 @@ namespace Tunas.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Answer")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -1052,6 +1085,8 @@ namespace Tunas.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ApplicationId");
 
+                    b.HasIndex("AgencyId", "RunId");
+
                     b.HasIndex("RunId", "Status");
 
                     b.ToTable("Appeals");
@@ -1061,6 +1096,9 @@ namespace Tunas.Web.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ApplicationId")
@@ -1141,7 +1179,9 @@ namespace Tunas.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ApplicationId");
 
-                    b.HasIndex("RunId", "ApplicationId")
+                    b.HasIndex("AgencyId", "RunId");
+
+                    b.HasIndex("RunId", "ApplicationId", "AgencyId")
                         .IsUnique();
 
                     b.HasIndex("RunId", "QuotaRegion", "TrackId", "WaitlistPosition");
@@ -1153,6 +1193,9 @@ namespace Tunas.Web.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Applicants")
@@ -1230,7 +1273,9 @@ namespace Tunas.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProgramId", "Number")
+                    b.HasIndex("AgencyId", "ProgramId");
+
+                    b.HasIndex("ProgramId", "Number", "AgencyId")
                         .IsUnique();
 
                     b.ToTable("SelectionRuns");
@@ -1311,7 +1356,7 @@ namespace Tunas.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DedupeKey")
+                    b.HasIndex("DedupeKey", "AgencyId")
                         .IsUnique();
 
                     b.HasIndex("AgencyId", "ProgramId", "Status");
@@ -1504,6 +1549,12 @@ namespace Tunas.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Tunas.Web.Features.Applications.Application", b =>
                 {
+                    b.HasOne("Tunas.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Tunas.Web.Features.Programs.Track", null)
                         .WithMany()
                         .HasForeignKey("FirstTrackId")
@@ -1530,6 +1581,12 @@ namespace Tunas.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Tunas.Web.Features.Programs.ProgramQuota", b =>
                 {
+                    b.HasOne("Tunas.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Tunas.Web.Features.Programs.TrainingProgram", null)
                         .WithMany()
                         .HasForeignKey("ProgramId")
@@ -1553,6 +1610,12 @@ namespace Tunas.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Tunas.Web.Features.Programs.Track", b =>
                 {
+                    b.HasOne("Tunas.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Tunas.Web.Features.Programs.TrainingProgram", null)
                         .WithMany("Tracks")
                         .HasForeignKey("ProgramId")
@@ -1562,6 +1625,12 @@ namespace Tunas.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Tunas.Web.Features.Programs.TrackModule", b =>
                 {
+                    b.HasOne("Tunas.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Tunas.Web.Features.Programs.Track", null)
                         .WithMany("Modules")
                         .HasForeignKey("TrackId")
@@ -1571,6 +1640,12 @@ namespace Tunas.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Tunas.Web.Features.Programs.TrackProvider", b =>
                 {
+                    b.HasOne("Tunas.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Tunas.Web.Features.Programs.Provider", null)
                         .WithMany()
                         .HasForeignKey("ProviderId")
@@ -1593,7 +1668,25 @@ namespace Tunas.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tunas.Web.Features.Registry.Duplicates.SuspectedDuplicate", b =>
+                {
+                    b.HasOne("Tunas.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tunas.Web.Features.Registry.Household", b =>
+                {
+                    b.HasOne("Tunas.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tunas.Web.Features.Registry.Imports.ImportJob", b =>
                 {
                     b.HasOne("Tunas.Web.Features.Agencies.Agency", null)
                         .WithMany()
@@ -1604,6 +1697,12 @@ namespace Tunas.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Tunas.Web.Features.Registry.Imports.ImportRowError", b =>
                 {
+                    b.HasOne("Tunas.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Tunas.Web.Features.Registry.Imports.ImportJob", null)
                         .WithMany()
                         .HasForeignKey("ImportJobId")
@@ -1629,6 +1728,12 @@ namespace Tunas.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Tunas.Web.Features.Registry.PersonNameToken", b =>
                 {
+                    b.HasOne("Tunas.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Tunas.Web.Features.Registry.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
@@ -1638,6 +1743,12 @@ namespace Tunas.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Tunas.Web.Features.Selection.Appeal", b =>
                 {
+                    b.HasOne("Tunas.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Tunas.Web.Features.Applications.Application", null)
                         .WithMany()
                         .HasForeignKey("ApplicationId")
@@ -1653,6 +1764,12 @@ namespace Tunas.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Tunas.Web.Features.Selection.SelectionDecision", b =>
                 {
+                    b.HasOne("Tunas.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Tunas.Web.Features.Applications.Application", null)
                         .WithMany()
                         .HasForeignKey("ApplicationId")
@@ -1668,6 +1785,12 @@ namespace Tunas.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Tunas.Web.Features.Selection.SelectionRun", b =>
                 {
+                    b.HasOne("Tunas.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Tunas.Web.Features.Programs.TrainingProgram", null)
                         .WithMany()
                         .HasForeignKey("ProgramId")

@@ -54,7 +54,7 @@ public sealed class DuplicateDetector(TunasDb db, TimeProvider clock)
                 ? $"""CROSS JOIN LATERAL (SELECT o."Id" FROM "Persons" o WHERE o."AgencyId" = n."AgencyId" AND o."NameKey" = n."NameKey" AND {match} AND o."Id" <> n."Id" LIMIT 100) o"""
                 : $"""JOIN "Persons" o ON o."AgencyId" = n."AgencyId" AND o."NameKey" = n."NameKey" AND {match} AND o."Id" <> n."Id" """)}}
             WHERE {{inSet}}
-            ON CONFLICT ("PersonAId", "PersonBId") DO NOTHING
+            ON CONFLICT ("PersonAId", "PersonBId", "AgencyId") DO NOTHING
             """;
         var sameBirth = await db.Database.ExecuteSqlRawAsync(Insert("""o."BirthDate" = n."BirthDate" """, DuplicateReason.SameNameAndBirthDate), [now, ids], ct);
         var sameHousehold = await db.Database.ExecuteSqlRawAsync(Insert("""o."HouseholdId" = n."HouseholdId" """, DuplicateReason.SameNameInHousehold), [now, ids], ct);

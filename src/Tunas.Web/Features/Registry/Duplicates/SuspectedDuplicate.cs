@@ -41,8 +41,9 @@ internal sealed class SuspectedDuplicateConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<SuspectedDuplicate> e)
     {
         e.Property(x => x.ReviewedBy).HasMaxLength(256);
-        e.HasIndex(x => new { x.PersonAId, x.PersonBId }).IsUnique();
+        e.HasIndex(x => new { x.PersonAId, x.PersonBId, x.AgencyId }).IsUnique();
         e.HasIndex(x => new { x.AgencyId, x.Status });
+        e.HasOne<Agencies.Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
         // No foreign keys to Persons: a merged pair outlives the person it removed, as the record of that decision.
         e.HasIndex(x => x.PersonBId);
     }

@@ -17,12 +17,12 @@ namespace Tunas.Web.Features.Registry.Imports;
 /// </summary>
 public static class ErrorReport
 {
-    /// <summary>The report's rows, localized, in the order of the file.</summary>
-    public static async IAsyncEnumerable<string?[]> RowsAsync(TunasDb db, Guid jobId, IStringLocalizer L,
+    /// <summary>The report's rows, localized, in the order of the file; only rows of the reader's agency.</summary>
+    public static async IAsyncEnumerable<string?[]> RowsAsync(TunasDb db, int agencyId, Guid jobId, IStringLocalizer L,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
         var errors = db.ImportRowErrors.AsNoTracking()
-            .Where(e => e.ImportJobId == jobId)
+            .Where(e => e.AgencyId == agencyId && e.ImportJobId == jobId)
             .OrderBy(e => e.RowNumber).ThenBy(e => e.Id)
             .Select(e => new { e.RowNumber, e.Column, e.Value, e.Problem, e.Arguments, e.Advice })
             .AsAsyncEnumerable()

@@ -141,7 +141,7 @@ public sealed class ImportBatchWriter(TunasDb db, TimeProvider clock)
             .Where(h => h.Item2 != 0).ToList();
         await fast.SetHeadsAsync(left, headChanges, ct);
 
-        await ImportErrors.InsertAsync(db, errors, ct);
+        await ImportErrors.InsertAsync(db, job, errors, ct);
 
         foreach (var (person, _, changes) in updates.Where(u => u.Changes.Count > 0))
         {

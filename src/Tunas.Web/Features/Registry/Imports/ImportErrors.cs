@@ -27,12 +27,20 @@ public static class ImportErrors
 
     private static string? Cut(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
 
-    /// <summary>Stores refused rows inside the batch's transaction, by the provider's fast path as the persons are.</summary>
-    public static Task InsertAsync(TunasDb db, List<ImportRowError> errors, CancellationToken ct)
+    /// <summary>
+    /// Stores refused rows inside the batch's transaction, by the provider's fast path as the persons are; each row
+    /// takes the job's agency.
+    /// </summary>
+    public static Task InsertAsync(TunasDb db, ImportJobState job, List<ImportRowError> errors, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(job);
         if (errors.Count == 0)
         {
             return Task.CompletedTask;
+        }
+        foreach (var e in errors)
+        {
+            e.AgencyId = job.AgencyId;
         }
         var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         return db.Database.GetDbConnection() switch
@@ -43,7 +51,7 @@ public static class ImportErrors
         };
     }
 
-    private const string Columns = """ "ImportJobId", "RowNumber", "Column", "Value", "Problem", "Arguments", "Advice" """;
+    private const string Columns = """ "ImportJobId", "RowNumber", "Column", "Value", "Problem", "Arguments", "Advice", "AgencyId" """;
 
     private static async Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, List<ImportRowError> errors, CancellationToken ct)
     {
@@ -53,7 +61,7 @@ public static class ImportErrors
         }
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"""INSERT INTO "ImportRowErrors" ({Columns}) VALUES ($job, $row, $column, $value, $problem, $args, $advice)""";
+        command.CommandText = $"""INSERT INTO "ImportRowErrors" ({Columns}) VALUES ($job, $row, $column, $value, $problem, $args, $advice, $agency)""";
         var job = command.Parameters.Add("$job", SqliteType.Text);
         var row = command.Parameters.Add("$row", SqliteType.Integer);
         var column = command.Parameters.Add("$column", SqliteType.Text);
@@ -61,6 +69,7 @@ public static class ImportErrors
         var problem = command.Parameters.Add("$problem", SqliteType.Text);
         var args = command.Parameters.Add("$args", SqliteType.Text);
         var advice = command.Parameters.Add("$advice", SqliteType.Text);
+        var agency = command.Parameters.Add("$agency", SqliteType.Integer);
         command.Prepare();
         foreach (var e in errors)
         {
@@ -71,6 +80,7 @@ public static class ImportErrors
             problem.Value = e.Problem;
             args.Value = (object?)e.Arguments ?? DBNull.Value;
             advice.Value = (object?)e.Advice ?? DBNull.Value;
+            agency.Value = e.AgencyId;
             command.ExecuteNonQuery();
         }
     }
@@ -92,6 +102,7 @@ public static class ImportErrors
             await writer.WriteAsync(e.Problem, NpgsqlDbType.Varchar, ct);
             await WriteAsync(writer, e.Arguments, NpgsqlDbType.Varchar, ct);
             await WriteAsync(writer, e.Advice, NpgsqlDbType.Varchar, ct);
+            await writer.WriteAsync(e.AgencyId, NpgsqlDbType.Integer, ct);
         }
         await writer.CompleteAsync(ct);
     }

@@ -59,6 +59,7 @@ public sealed class ImportJob
 public sealed class ImportRowError
 {
     public long Id { get; set; }
+    public int AgencyId { get; set; }
     public Guid ImportJobId { get; set; }
 
     /// <summary>The row number as the spreadsheet shows it (the header is row 1).</summary>
@@ -91,6 +92,7 @@ internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJo
         e.Property(x => x.CreatedById).HasMaxLength(64);
         e.Property(x => x.CreatedByName).HasMaxLength(256);
         e.HasIndex(x => new { x.AgencyId, x.CreatedAt });
+        e.HasOne<Agencies.Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -104,6 +106,8 @@ internal sealed class ImportRowErrorConfiguration : IEntityTypeConfiguration<Imp
         e.Property(x => x.Arguments).HasMaxLength(1000);
         e.Property(x => x.Advice).HasMaxLength(1000);
         e.HasIndex(x => new { x.ImportJobId, x.RowNumber });
+        e.HasIndex(x => new { x.AgencyId, x.ImportJobId });
+        e.HasOne<Agencies.Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<ImportJob>().WithMany().HasForeignKey(x => x.ImportJobId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -102,7 +102,7 @@ public static class ImportsApi
             return TypedResults.NotFound();
         }
         return TypedResults.Stream(
-            body => ErrorReport.WriteCsvAsync(body, ErrorReport.Headers(L), ErrorReport.RowsAsync(db, id, L, ct), ct),
+            body => ErrorReport.WriteCsvAsync(body, ErrorReport.Headers(L), ErrorReport.RowsAsync(db, me.AgencyId ?? 0, id, L, ct), ct),
             "text/csv; charset=utf-8", FileName(id, "csv"));
     }
 
@@ -116,7 +116,7 @@ public static class ImportsApi
         var temp = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         try
         {
-            await ErrorReport.WriteXlsxAsync(temp, L["Refused rows"], ErrorReport.Headers(L), ErrorReport.RowsAsync(db, id, L, ct), ct);
+            await ErrorReport.WriteXlsxAsync(temp, L["Refused rows"], ErrorReport.Headers(L), ErrorReport.RowsAsync(db, me.AgencyId ?? 0, id, L, ct), ct);
             temp.Position = 0;
             return TypedResults.File(temp, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName(id, "xlsx"));
         }

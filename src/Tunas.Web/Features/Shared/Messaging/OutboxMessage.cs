@@ -86,7 +86,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         e.Property(x => x.Body).HasMaxLength(4000);
         e.Property(x => x.SentById).HasMaxLength(450);
         e.Property(x => x.LastError).HasMaxLength(1000);
-        e.HasIndex(x => x.DedupeKey).IsUnique();
+        // With the agency, as a distributed table's unique keys must be (decision 0019); the key names rows of one agency.
+        e.HasIndex(x => new { x.DedupeKey, x.AgencyId }).IsUnique();
         e.HasIndex(x => new { x.Status, x.Channel, x.NextAttemptAt });
         e.HasIndex(x => new { x.AgencyId, x.ProgramId, x.Status });
     }

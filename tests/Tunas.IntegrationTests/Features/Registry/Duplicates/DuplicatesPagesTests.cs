@@ -246,6 +246,7 @@ public sealed class DuplicatesPagesTests(TunasFactory app)
         var db = scope.ServiceProvider.GetRequiredService<TunasDb>();
         var application = new Tunas.Web.Features.Applications.Application
         {
+            AgencyId = await db.Programs.Where(p => p.Id == programId).Select(p => p.AgencyId).SingleAsync(),
             ProgramId = programId,
             PersonId = personId,
             RegistrationNumber = number,
