@@ -30,7 +30,10 @@ builder.Services.AddDemo();
 var app = builder.Build();
 
 // Schema, regions, roles and the first administrator before the first request; a command runs and stops.
-await app.InitializeAsync(command);
+if (!await app.InitializeAsync(command))
+{
+    return 1; // the database cannot be opened: one sentence on stderr says why
+}
 if (command.Name != CommandName.Serve)
 {
     return await CommandLine.RunAsync(command, app.Services);

@@ -55,15 +55,26 @@ public static class AppStart
     /// <summary>
     /// Logs which database is used and makes it ready (not for <c>migrate</c>, which only migrates, nor for
     /// <c>backup</c>, which copies the database as it is and must not create one where the path was mistyped).
+    /// False when the database cannot be opened: <see cref="StartFailure"/> has said why on stderr, in one sentence.
     /// </summary>
-    public static async Task InitializeAsync(this WebApplication app, Command command)
+    public static async Task<bool> InitializeAsync(this WebApplication app, Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
         using var scope = app.Services.CreateScope();
-        app.Logger.LogInformation("Database: {Database}", scope.ServiceProvider.GetRequiredService<DatabaseInfo>().Describe());
+        var database = scope.ServiceProvider.GetRequiredService<DatabaseInfo>();
+        app.Logger.LogInformation("Database: {Database}", database.Describe());
         if (command.Name is not (CommandName.Migrate or CommandName.Backup))
         {
-            await scope.ServiceProvider.GetRequiredService<AppInitializer>().InitializeAsync();
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<AppInitializer>().InitializeAsync();
+            }
+            catch (Exception e) when (StartFailure.Sentence(e, database) is { } sentence)
+            {
+                await Console.Error.WriteLineAsync(sentence);
+                return false;
+            }
         }
+        return true;
     }
 }

@@ -55,7 +55,14 @@ public static class DatabaseSetup
     public static string DefaultSqliteConnectionString(string dataFolder)
     {
         var folder = Path.IsPathRooted(dataFolder) ? dataFolder : Path.Combine(AppContext.BaseDirectory, dataFolder);
-        Directory.CreateDirectory(folder);
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Opening the file says so at start-up, in one plain sentence (StartFailure), instead of a stack trace here.
+        }
         return new SqliteConnectionStringBuilder
         {
             DataSource = Path.Combine(folder, "tunas.db"),

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Tunas.Web.Data;
@@ -9,6 +10,7 @@ public static class TunasHealth
 {
     public static IServiceCollection AddTunasHealth(this IServiceCollection services)
     {
+        services.AddSingleton<WriteFaults>();
         services.AddSingleton<DatabaseHealthCheck>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
@@ -26,8 +28,10 @@ public static class TunasHealth
 /// <c>SELECT 1</c> on a pooled connection of the app's own <see cref="TunasDb"/>, so a dead database (or a locked,
 /// deleted or unreachable one) reads Unhealthy. The answer is kept for <see cref="MaxAge"/>: a burst of probes
 /// from several balancers costs one query, and a failure still shows within a second.
+/// While a writer has seen a passing write fault (<see cref="WriteFaults"/>: a full disk answers reads but takes no
+/// writes) it reads Unhealthy too, and each probe tries one small committed write, which clears the fault once it passes.
 /// </summary>
-public sealed class DatabaseHealthCheck(IServiceScopeFactory scopes) : IHealthCheck
+public sealed class DatabaseHealthCheck(IServiceScopeFactory scopes, WriteFaults writes, TimeProvider clock) : IHealthCheck
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
 
@@ -61,11 +65,44 @@ public sealed class DatabaseHealthCheck(IServiceScopeFactory scopes) : IHealthCh
             var db = scope.ServiceProvider.GetRequiredService<TunasDb>();
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
             var one = await db.Database.SqlQueryRaw<int>("SELECT 1 AS \"Value\"").SingleAsync(timeout.Token);
-            return one == 1 ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("SELECT 1 did not answer 1.");
+            if (one != 1)
+            {
+                return HealthCheckResult.Unhealthy("SELECT 1 did not answer 1.");
+            }
+            if (writes.Current is { } fault)
+            {
+                return await ProbeWriteAsync(db, fault, timeout.Token);
+            }
+            return HealthCheckResult.Healthy();
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             return HealthCheckResult.Unhealthy("The database does not answer.", e);
+        }
+    }
+
+    public const string WriteProbeName = "health-write-probe";
+
+    /// <summary>
+    /// A one-row upsert in <see cref="TunasDb.AppSecrets"/> (its key is no secret: the time of the last probe), committed,
+    /// so that the disk, the file's permissions and the server's read-only state all have their say.
+    /// </summary>
+    private async Task<HealthCheckResult> ProbeWriteAsync(TunasDb db, WriteFault fault, CancellationToken ct)
+    {
+        try
+        {
+            var now = clock.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "AppSecrets" ("Name", "Value") VALUES ({WriteProbeName}, {now})
+                ON CONFLICT ("Name") DO UPDATE SET "Value" = excluded."Value"
+                """, ct);
+            writes.Succeeded();
+            return HealthCheckResult.Healthy();
+        }
+        catch (Exception e) when (writes.Report(e))
+        {
+            return HealthCheckResult.Unhealthy(string.Create(CultureInfo.InvariantCulture,
+                $"Writes fail since {fault.Since:O}: {DatabaseFaults.Message(writes.Current?.Cause ?? fault.Cause)}"));
         }
     }
 

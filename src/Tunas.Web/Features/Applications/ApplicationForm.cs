@@ -19,6 +19,21 @@ public static class ApplicationForm
             state.AddModelError(issue.Field is "" or "programId" ? "" : PersonForm.Key(issue.Field), ApplicationText.Issue(issue, L));
         }
     }
+
+    /// <summary>
+    /// The page's answer while the database cannot write: 503 with Retry-After, as the API answers, and the cause in
+    /// plain words to show above the form, which keeps what was typed.
+    /// </summary>
+    public static string Unavailable(IntakeResult result, HttpResponse response, IStringLocalizer L)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(response);
+        response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        response.Headers.RetryAfter = PublicApplicationsApi.UnavailableRetrySeconds;
+        return string.Join(" ", result.Errors.Select(e => ApplicationText.Issue(e, L)).Append(L[KeptMessage]));
+    }
+
+    public const string KeptMessage = "What you filled in is still in the form below.";
 }
 
 /// <summary>The kelurahan/desa of one regency/city grouped by kecamatan, for a plain select that needs no script.</summary>

@@ -39,6 +39,9 @@ public enum IntakeOutcome
     /// <summary>The queue is full (HTTP 503 with Retry-After).</summary>
     Busy,
 
+    /// <summary>The database cannot write for now, a full disk or a server down (HTTP 503 with Retry-After); nothing stored.</summary>
+    Unavailable,
+
     /// <summary>The database refused it (HTTP 500).</summary>
     Failed,
 }
@@ -68,6 +71,19 @@ public sealed class ApplicationIntake(ProgramCatalog programs, RegionDirectory r
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(submitter);
+        try
+        {
+            return await CheckAndWriteAsync(input, submitter, consentPurpose, ct);
+        }
+        catch (Exception e) when (DatabaseFaults.Classify(e) is not DatabaseFault.None and var fault)
+        {
+            // A server down fails the reads before the write (the program, the regions): the same answer as a failed write.
+            return Unavailable(fault);
+        }
+    }
+
+    private async Task<IntakeResult> CheckAndWriteAsync(ApplicationInput input, Submitter submitter, string consentPurpose, CancellationToken ct)
+    {
         if (input.ProgramId is not { } programId)
         {
             return IntakeResult.Problem(IntakeOutcome.Invalid, new FieldIssue("programId", "required", ApplicationMessages.ProgramRequiredMessage, []));
@@ -123,7 +139,13 @@ public sealed class ApplicationIntake(ProgramCatalog programs, RegionDirectory r
             WriteStatus.Created or WriteStatus.Existing => new IntakeResult(
                 written.Status == WriteStatus.Created ? IntakeOutcome.Created : IntakeOutcome.Existing, [], written.RegistrationNumber,
                 written.ApplicationStatus, written.Checks ?? ApplicationJson.Checks(written.ChecksJson), program),
+            WriteStatus.Unavailable => Unavailable(written.Fault, program),
             _ => new IntakeResult(IntakeOutcome.Failed, [new FieldIssue("", "failed", ApplicationMessages.SaveFailedMessage, [])], Program: program),
         };
     }
+
+    /// <summary>The answer while the database cannot write: the cause in plain words, then "nothing was stored, try again".</summary>
+    public static IntakeResult Unavailable(DatabaseFault fault, IntakeProgram? program = null) => new(IntakeOutcome.Unavailable,
+        [new FieldIssue("", "unavailable", DatabaseFaults.Message(fault), []), new FieldIssue("", "unavailable", ApplicationMessages.TryAgainLaterMessage, [])],
+        Program: program);
 }

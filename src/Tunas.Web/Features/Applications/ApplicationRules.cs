@@ -301,6 +301,7 @@ public static class ApplicationMessages
     public const string OwnVillageOnlyMessage = "A kelurahan operator registers residents of their own kelurahan only.";
     public const string QueueFullMessage = "Many people are applying right now. Please try again in a minute.";
     public const string SaveFailedMessage = "The application could not be saved. Please try again.";
+    public const string TryAgainLaterMessage = "The application was not saved. Please send it again in a few minutes.";
     public const string StatusNotFoundMessage = "No application matches this registration number and birth date.";
     public const string RateLimitedMessage = "Too many requests from your address. Please try again in {0} seconds.";
     public const string NumberRateLimitedMessage = "Too many attempts for this registration number. Please try again in {0} seconds.";

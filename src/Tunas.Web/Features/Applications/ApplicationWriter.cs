@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Tunas.Web.Features.Registry.Bulk;
 using Tunas.Web.Features.Registry.Duplicates;
+using Tunas.Web.Infrastructure;
 
 namespace Tunas.Web.Features.Applications;
 
@@ -16,6 +17,9 @@ public enum WriteStatus
     Existing,
 
     Failed,
+
+    /// <summary>The database cannot write for now (<see cref="WriteOutcome.Fault"/>): nothing was stored, try again later.</summary>
+    Unavailable,
 }
 
 /// <summary>What the writer did with one application.</summary>
@@ -24,7 +28,8 @@ public sealed record WriteOutcome(
     string? RegistrationNumber = null,
     ApplicationStatus ApplicationStatus = ApplicationStatus.Submitted,
     string? ChecksJson = null,
-    IReadOnlyList<IntakeCheck>? Checks = null);
+    IReadOnlyList<IntakeCheck>? Checks = null,
+    DatabaseFault Fault = DatabaseFault.None);
 
 /// <summary>
 /// A checked application waiting for the writer; it is its own completion, so a request allocates one object to
@@ -58,9 +63,12 @@ public sealed class PendingApplication() : TaskCompletionSource<WriteOutcome>(Ta
 /// transaction, then answers each request. Under load the batches grow by themselves, so one commit serves
 /// hundreds of applicants; when idle a batch is a single application and waits for nobody.
 /// A batch that meets a concurrent writer (unique index, deadlock) is written again from the start; one that fails
-/// otherwise is written one application at a time, so one bad application never fails the others.
+/// otherwise is written one application at a time, so one bad application never fails the others; one that fails for a
+/// passing reason (a full disk, a server down: <see cref="DatabaseFaults"/>) is answered "try again later" at once,
+/// with nothing stored, and <see cref="WriteFaults"/> tells <c>/health</c> until a write succeeds again.
 /// </summary>
-public sealed partial class ApplicationWriter(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ApplicationsOptions> options, ILogger<ApplicationWriter> log)
+public sealed partial class ApplicationWriter(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ApplicationsOptions> options, ILogger<ApplicationWriter> log,
+    WriteFaults? faults = null)
     : BackgroundService
 {
     private const int Attempts = 5;
@@ -128,6 +136,7 @@ public sealed partial class ApplicationWriter(IServiceScopeFactory scopes, TimeP
             try
             {
                 var outcomes = await WriteOnceAsync(batch);
+                faults?.Succeeded();
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].TrySetResult(outcomes[i]);
@@ -141,6 +150,15 @@ public sealed partial class ApplicationWriter(IServiceScopeFactory scopes, TimeP
             catch (Exception ex)
             {
                 LogFailed(log, batch.Count, WriteConflicts.Describe(ex));
+                if (DatabaseFaults.Classify(ex) is not DatabaseFault.None and var fault)
+                {
+                    faults?.Report(ex);
+                    foreach (var item in batch)
+                    {
+                        item.TrySetResult(new WriteOutcome(WriteStatus.Unavailable, Fault: fault));
+                    }
+                    return;
+                }
                 break;
             }
         }

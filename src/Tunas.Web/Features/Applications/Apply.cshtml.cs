@@ -35,6 +35,9 @@ public sealed class ApplyModel(ProgramCatalog catalog, ApplicationIntake intake,
 
     public ReceiptView? Receipt { get; private set; }
 
+    /// <summary>Why the application could not be stored now (a full disk, a server down); the form keeps what was typed.</summary>
+    public string? Unavailable { get; private set; }
+
     public DateOnly Today => clock.TodayInIndonesia();
 
     public bool IsOpen(IntakeProgram program) => ApplicationRules.RegistrationWindow(program, Today) is null;
@@ -60,7 +63,14 @@ public sealed class ApplyModel(ProgramCatalog catalog, ApplicationIntake intake,
                 Receipt = new ReceiptView(result, result.Program!, Shared.PhoneNumber.TryNormalize(Input.Phone, out var phone) ? phone : null, ByOperator: false);
                 return Page();
             }
-            ApplicationForm.AddErrors(result.Errors, ModelState, L);
+            if (result.Outcome == IntakeOutcome.Unavailable)
+            {
+                Unavailable = ApplicationForm.Unavailable(result, Response, L);
+            }
+            else
+            {
+                ApplicationForm.AddErrors(result.Errors, ModelState, L);
+            }
         }
         await FillAsync(ct);
         return Page();

@@ -30,6 +30,9 @@ public sealed class CreateModel(ApplicationList list, ProgramCatalog catalog, Ap
 
     public ReceiptView? Receipt { get; private set; }
 
+    /// <summary>Why the application could not be stored now (a full disk, a server down); the form keeps what was typed.</summary>
+    public string? Unavailable { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadProgramsAsync(ProgramQuery, ct);
@@ -47,7 +50,14 @@ public sealed class CreateModel(ApplicationList list, ProgramCatalog catalog, Ap
                 Receipt = new ReceiptView(result, result.Program!, Shared.PhoneNumber.TryNormalize(Input.Phone, out var phone) ? phone : null, ByOperator: true);
                 return Page();
             }
-            ApplicationForm.AddErrors(result.Errors, ModelState, L);
+            if (result.Outcome == IntakeOutcome.Unavailable)
+            {
+                Unavailable = ApplicationForm.Unavailable(result, Response, L);
+            }
+            else
+            {
+                ApplicationForm.AddErrors(result.Errors, ModelState, L);
+            }
         }
         await FillAsync(ct);
         return Page();

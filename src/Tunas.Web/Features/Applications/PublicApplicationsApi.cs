@@ -141,6 +141,9 @@ public static class PublicApplicationsApi
         return Answer(result, http, L);
     }
 
+    /// <summary>A full disk or a server down rarely passes within seconds; a client that retries sooner only adds load.</summary>
+    public const string UnavailableRetrySeconds = "30";
+
     /// <summary>The HTTP answer of an intake result, for the public and the staff API alike.</summary>
     internal static Results<Created<ApplicationReceipt>, Ok<ApplicationReceipt>, ValidationProblem, ProblemHttpResult> Answer(
         IntakeResult result, HttpContext http, IStringLocalizer L)
@@ -160,6 +163,10 @@ public static class PublicApplicationsApi
             case IntakeOutcome.Busy:
                 http.Response.Headers.RetryAfter = "5";
                 return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: ApplicationText.Issue(result.Errors[0], L));
+            case IntakeOutcome.Unavailable:
+                http.Response.Headers.RetryAfter = UnavailableRetrySeconds;
+                return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
+                    title: string.Join(" ", result.Errors.Select(e => ApplicationText.Issue(e, L))));
             default:
                 return TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError, title: ApplicationText.Issue(result.Errors[0], L));
         }
