@@ -808,6 +808,20 @@ namespace Tunas.Web.Data.Migrations.Postgres
                     b.Property<int>("Inserted")
                         .HasColumnType("integer");
 
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PausedBecause")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Pauses")
+                        .HasColumnType("integer");
+
                     b.Property<int>("ProcessedRows")
                         .HasColumnType("integer");
 
