@@ -53,6 +53,12 @@ public sealed class ImportOptions
     /// </summary>
     public int LeaseSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// False for an instance that serves the pages and the API only and leaves the jobs to the others (a web-only node
+    /// beside a worker node); its uploads are taken by them at their next look.
+    /// </summary>
+    public bool RunJobs { get; set; } = true;
+
     /// <summary>How often every instance looks for jobs to take: queued, paused and due, or with a lease run out.</summary>
     public double PollSeconds { get; set; } = 15;
 

@@ -348,7 +348,7 @@ public sealed class ImportRunner(
             await db.SaveChangesAsync(ct);
         }
         await tx.CommitAsync(ct);
-        (job.Status, job.Error, job.FinishedAt) = (status, error, now);
+        (job.Status, job.Error, job.FinishedAt, job.LeaseOwner, job.LeaseUntil, job.PausedBecause) = (status, error, now, null, null, null);
 
         // The upload holds personal data: once its job is over it has no reason to stay on disk.
         if (uploads.IsUploadCopy(job.StoredPath))

@@ -56,6 +56,10 @@ public sealed partial class ImportWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.RunJobs)
+        {
+            return;
+        }
         // Off the start-up path.
         await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)

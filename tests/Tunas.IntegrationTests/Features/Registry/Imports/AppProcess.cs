@@ -96,7 +96,7 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     /// <summary>A bearer token of the configured administrator, issued by this instance.</summary>
-    public async Task<string> TokenAsync(HttpClient http)
+    public static async Task<string> TokenAsync(HttpClient http)
     {
         var response = await http.PostAsJsonAsync("/api/v1/auth/token", new { email = AdminEmail, password = TunasFactory.Password });
         response.EnsureSuccessStatusCode();

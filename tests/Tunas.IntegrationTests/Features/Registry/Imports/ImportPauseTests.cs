@@ -10,10 +10,7 @@ using static Tunas.IntegrationTests.Features.Registry.Imports.ImportFiles;
 
 namespace Tunas.IntegrationTests.Features.Registry.Imports;
 
-/// <summary>
-/// A passing database error pauses an import instead of failing it; and a worker that lost its lease writes nothing
-/// more (decision 0018).
-/// </summary>
+/// <summary>A passing database error pauses an import instead of failing it (decision 0018).</summary>
 public sealed class ImportPauseTests(PausingImportsApp app) : IClassFixture<PausingImportsApp>
 {
     private static byte[] File(IReadOnlyList<(string Nik, DateOnly Birth, bool Female)> people, Func<int, bool> refused) =>
@@ -76,57 +73,5 @@ public sealed class ImportPauseTests(PausingImportsApp app) : IClassFixture<Paus
         Assert.Empty(Directory.GetFiles(app.Folder, id.ToString("N") + ".*"));
         var job = await DbAsync(db => db.ImportJobs.AsNoTracking().SingleAsync(j => j.Id == id));
         Assert.Equal((null, null, null), (job.LeaseOwner, job.LeaseUntil, job.PausedBecause));
-    }
-
-    [Fact]
-    public async Task AWorkerWhoseJobWasTakenOverStopsQuietlyAndItsBatchIsRolledBack()
-    {
-        var people = Enumerable.Range(0, 12).Select(_ => NewNik()).ToList();
-        var niks = people.Select(p => p.Nik).ToList();
-        var content = File(people, i => i % 2 == 1);
-        // This instance's worker is stopped, so that the runner below is the one that claims the job.
-        var worker = app.Services.GetRequiredService<ImportWorker>();
-        await worker.StopAsync(CancellationToken.None);
-        ImportJob? stopped;
-        Guid id;
-        try
-        {
-            using var scope = app.Services.CreateScope();
-            await using var stream = new MemoryStream(content);
-            id = (await scope.ServiceProvider.GetRequiredService<ImportUploads>()
-                .CreateAsync(stream, "diambil-alih.csv", content.Length, null, null, new ImportActor(null, "test", null), awaitMapping: false)).Job!.Id;
-            stopped = await scope.ServiceProvider.GetRequiredService<ImportRunner>().RunAsync(id, new TakeOverAfterFirstBatch(app.Services, id));
-        }
-        finally
-        {
-            await worker.StartAsync(CancellationToken.None);
-        }
-
-        var job = await DbAsync(db => db.ImportJobs.AsNoTracking().SingleAsync(j => j.Id == id));
-        Assert.Equal((ImportStatus.Running, "another-instance"), (job.Status, job.LeaseOwner));
-        Assert.Equal((ImportsApp.BatchSize, 2, 1), (job.ProcessedRows, job.Inserted, job.Rejected));
-        Assert.Equal(2, await DbAsync(db => db.Persons.CountAsync(p => niks.Contains(p.Nik))));
-        Assert.Equal(1, await DbAsync(db => db.ImportRowErrors.CountAsync(e => e.ImportJobId == id)));
-        Assert.Null(job.FinishedAt);
-        Assert.NotEqual(ImportStatus.Completed, stopped!.Status);
-        Assert.Single(Directory.GetFiles(app.Folder, id.ToString("N") + ".*"));
-    }
-
-    /// <summary>Stands in for a second instance that claims the job once this one committed its first batch.</summary>
-    private sealed class TakeOverAfterFirstBatch(IServiceProvider services, Guid id) : IProgress<ImportProgress>
-    {
-        private bool _done;
-
-        public void Report(ImportProgress value)
-        {
-            if (_done)
-            {
-                return;
-            }
-            _done = true;
-            using var scope = services.CreateScope();
-            scope.ServiceProvider.GetRequiredService<TunasDb>().ImportJobs.Where(j => j.Id == id)
-                .ExecuteUpdate(s => s.SetProperty(j => j.LeaseOwner, "another-instance").SetProperty(j => j.LeaseUntil, DateTime.UtcNow.AddMinutes(5)));
-        }
     }
 }

@@ -28,7 +28,7 @@ public sealed partial class KilledInstanceTests
             // A writes in small batches, so that it is still at work once B has started.
             await using var a = AppProcess.Start(postgres: true, database, folder, batchSize: 10);
             using var httpA = await a.ReadyAsync();
-            var token = await a.TokenAsync(httpA);
+            var token = await AppProcess.TokenAsync(httpA);
             using var browser = await SignedInBrowserAsync(a.Address);
             var file = AppProcess.ResidentsFile(Rows, RefusedEvery);
             var id = await StartAsync(httpA, token, file.Content);
@@ -59,7 +59,7 @@ public sealed partial class KilledInstanceTests
             await using (var a = AppProcess.Start(postgres: true, database, folder))
             {
                 using var httpA = await a.ReadyAsync();
-                token = await a.TokenAsync(httpA);
+                token = await AppProcess.TokenAsync(httpA);
                 id = await StartAsync(httpA, token, file.Content);
                 await a.KillAsync();
             }
@@ -89,7 +89,7 @@ public sealed partial class KilledInstanceTests
             await using (var first = AppProcess.Start(postgres: false, data.FullName, folder))
             {
                 using var http = await first.ReadyAsync();
-                token = await first.TokenAsync(http);
+                token = await AppProcess.TokenAsync(http);
                 id = await StartAsync(http, token, file.Content);
                 await first.KillAsync();
             }
