@@ -11,11 +11,11 @@ namespace Tunas.Web.Data;
 /// </summary>
 public static class DatabaseFaults
 {
-    public const string DiskFull = "The server's disk is full.";
-    public const string Unreachable = "The database cannot be reached.";
-    public const string ReadOnly = "The database can only be read, not written.";
-    public const string StorageError = "The database's storage could not be read or written.";
-    public const string Busy = "The database is too busy to answer.";
+    public const string DiskFullMessage = "The server's disk is full.";
+    public const string UnreachableMessage = "The database cannot be reached.";
+    public const string ReadOnlyMessage = "The database can only be read, not written.";
+    public const string StorageErrorMessage = "The database's storage could not be read or written.";
+    public const string BusyMessage = "The database is too busy to answer.";
 
     // SQLite's primary result codes.
     private const int SqliteBusy = 5;
@@ -47,28 +47,28 @@ public static class DatabaseFaults
     {
         SqliteException s => s.SqliteErrorCode switch
         {
-            SqliteFull => DiskFull,
-            SqliteReadOnly => ReadOnly,
-            SqliteIoError when s.SqliteExtendedErrorCode == SqliteIoError + (13 << 8) => DiskFull, // SQLITE_IOERR_NOSPC
-            SqliteIoError => StorageError,
-            SqliteCantOpen => Unreachable,
-            SqliteBusy or SqliteLocked => Busy,
+            SqliteFull => DiskFullMessage,
+            SqliteReadOnly => ReadOnlyMessage,
+            SqliteIoError when s.SqliteExtendedErrorCode == SqliteIoError + (13 << 8) => DiskFullMessage, // SQLITE_IOERR_NOSPC
+            SqliteIoError => StorageErrorMessage,
+            SqliteCantOpen => UnreachableMessage,
+            SqliteBusy or SqliteLocked => BusyMessage,
             _ => null,
         },
         PostgresException p => p.SqlState switch
         {
-            "53100" => DiskFull, // disk_full
-            "25006" => ReadOnly, // read_only_sql_transaction (a standby, or default_transaction_read_only)
-            "58030" => StorageError, // io_error
-            "53000" or "53200" or "53300" or "55P03" or "57014" => Busy, // resources, too many connections, lock or statement timeout
-            ['0', '8', _, _, _] => Unreachable, // connection exceptions
-            "57P01" or "57P02" or "57P03" or "57P05" => Unreachable, // shut down, crashed, starting, idle too long
+            "53100" => DiskFullMessage, // disk_full
+            "25006" => ReadOnlyMessage, // read_only_sql_transaction (a standby, or default_transaction_read_only)
+            "58030" => StorageErrorMessage, // io_error
+            "53000" or "53200" or "53300" or "55P03" or "57014" => BusyMessage, // resources, too many connections, lock or statement timeout
+            ['0', '8', _, _, _] => UnreachableMessage, // connection exceptions
+            "57P01" or "57P02" or "57P03" or "57P05" => UnreachableMessage, // shut down, crashed, starting, idle too long
             _ => null,
         },
         // Npgsql's own (not the server's) errors: a broken or refused connection, a timeout.
-        NpgsqlException n when n is not PostgresException && (n.IsTransient || n.InnerException is SocketException or IOException or TimeoutException) => Unreachable,
-        SocketException => Unreachable,
-        IOException { HResult: NoSpace or WindowsDiskFull or WindowsHandleDiskFull } => DiskFull,
+        NpgsqlException n when n is not PostgresException && (n.IsTransient || n.InnerException is SocketException or IOException or TimeoutException) => UnreachableMessage,
+        SocketException => UnreachableMessage,
+        IOException { HResult: NoSpace or WindowsDiskFull or WindowsHandleDiskFull } => DiskFullMessage,
         _ => null,
     };
 }

@@ -10,12 +10,12 @@ public class DatabaseFaultsTests
 {
     public static TheoryData<string, string?> Sqlite => new()
     {
-        { "13", DatabaseFaults.DiskFull },
-        { "3338", DatabaseFaults.DiskFull }, // SQLITE_IOERR_NOSPC
-        { "10", DatabaseFaults.StorageError },
-        { "8", DatabaseFaults.ReadOnly },
-        { "14", DatabaseFaults.Unreachable },
-        { "5", DatabaseFaults.Busy },
+        { "13", DatabaseFaults.DiskFullMessage },
+        { "3338", DatabaseFaults.DiskFullMessage }, // SQLITE_IOERR_NOSPC
+        { "10", DatabaseFaults.StorageErrorMessage },
+        { "8", DatabaseFaults.ReadOnlyMessage },
+        { "14", DatabaseFaults.UnreachableMessage },
+        { "5", DatabaseFaults.BusyMessage },
         { "19", null }, // a constraint: the data's own error
         { "1", null }, // an SQL error: the program's
     };
@@ -31,12 +31,12 @@ public class DatabaseFaultsTests
     }
 
     [Theory]
-    [InlineData("53100", DatabaseFaults.DiskFull)]
-    [InlineData("08006", DatabaseFaults.Unreachable)]
-    [InlineData("57P01", DatabaseFaults.Unreachable)]
-    [InlineData("57P03", DatabaseFaults.Unreachable)]
-    [InlineData("25006", DatabaseFaults.ReadOnly)]
-    [InlineData("53300", DatabaseFaults.Busy)]
+    [InlineData("53100", DatabaseFaults.DiskFullMessage)]
+    [InlineData("08006", DatabaseFaults.UnreachableMessage)]
+    [InlineData("57P01", DatabaseFaults.UnreachableMessage)]
+    [InlineData("57P03", DatabaseFaults.UnreachableMessage)]
+    [InlineData("25006", DatabaseFaults.ReadOnlyMessage)]
+    [InlineData("53300", DatabaseFaults.BusyMessage)]
     [InlineData("23505", null)] // unique violation
     [InlineData("22001", null)] // value too long
     [InlineData("42P01", null)] // no such table
@@ -53,9 +53,9 @@ public class DatabaseFaultsTests
         var lost = new NpgsqlException("Exception while reading from stream", new IOException("reset"));
         var wrapped = new InvalidOperationException("An exception has been raised that is likely due to a transient failure.", lost);
 
-        Assert.Equal(DatabaseFaults.Unreachable, DatabaseFaults.PassingCause(wrapped));
-        Assert.Equal(DatabaseFaults.Unreachable, DatabaseFaults.PassingCause(new SocketException((int)SocketError.ConnectionRefused)));
-        Assert.Equal(DatabaseFaults.DiskFull, DatabaseFaults.PassingCause(new IOException("No space left on device", 28)));
+        Assert.Equal(DatabaseFaults.UnreachableMessage, DatabaseFaults.PassingCause(wrapped));
+        Assert.Equal(DatabaseFaults.UnreachableMessage, DatabaseFaults.PassingCause(new SocketException((int)SocketError.ConnectionRefused)));
+        Assert.Equal(DatabaseFaults.DiskFullMessage, DatabaseFaults.PassingCause(new IOException("No space left on device", 28)));
         Assert.Null(DatabaseFaults.PassingCause(new InvalidOperationException("a bug")));
         Assert.Null(DatabaseFaults.PassingCause(new IOException("the file is not a spreadsheet")));
         Assert.Null(DatabaseFaults.PassingCause(null));
