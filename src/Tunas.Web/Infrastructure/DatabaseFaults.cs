@@ -40,9 +40,19 @@ public static class DatabaseFaults
     private const int SqliteFull = 13;
     private const int SqliteCantOpen = 14;
     private const int SqliteProtocol = 15;
+    private const int SqliteIoErrorNoSpace = SqliteIoError | (13 << 8);
+
+    // errno ENOSPC (what .NET on Linux puts in an IOException's HResult) and Windows' ERROR_DISK_FULL / ERROR_HANDLE_DISK_FULL.
+    private const int NoSpace = 28;
+    private const int WindowsDiskFull = unchecked((int)0x80070070);
+    private const int WindowsHandleDiskFull = unchecked((int)0x80070027);
 
     /// <summary>True when <paramref name="exception"/> (or one it wraps) is a database error that passes by waiting.</summary>
     public static bool IsPassing(Exception? exception) => Classify(exception) != DatabaseFault.None;
+
+    /// <summary>The plain-words cause (<see cref="Message"/>) of a passing fault behind <paramref name="exception"/>; null for any other error.</summary>
+    public static string? PassingCause(Exception? exception) =>
+        Classify(exception) is var fault && fault != DatabaseFault.None ? Message(fault) : null;
 
     public static DatabaseFault Classify(Exception? exception)
     {
@@ -55,6 +65,8 @@ public static class DatabaseFaults
                 // Npgsql's own errors: a broken socket, a timeout while connecting or reading, a pool exhausted.
                 NpgsqlException { IsTransient: true } npgsql => npgsql.InnerException is TimeoutException ? DatabaseFault.Busy : DatabaseFault.Unreachable,
                 NpgsqlException { InnerException: SocketException or IOException } => DatabaseFault.Unreachable,
+                SocketException => DatabaseFault.Unreachable,
+                IOException { HResult: NoSpace or WindowsDiskFull or WindowsHandleDiskFull } => DatabaseFault.DiskFull,
                 _ => DatabaseFault.None,
             };
             if (fault != DatabaseFault.None)
@@ -68,6 +80,7 @@ public static class DatabaseFaults
     private static DatabaseFault Sqlite(SqliteException e) => e.SqliteErrorCode switch
     {
         SqliteFull => DatabaseFault.DiskFull,
+        SqliteIoError when e.SqliteExtendedErrorCode == SqliteIoErrorNoSpace => DatabaseFault.DiskFull,
         SqliteReadOnly => DatabaseFault.ReadOnly,
         SqliteIoError or SqliteCantOpen or SqliteProtocol => DatabaseFault.Unreachable,
         SqliteBusy or SqliteLocked or SqliteNoMemory => DatabaseFault.Busy,
@@ -80,8 +93,9 @@ public static class DatabaseFaults
         PostgresErrorCodes.DiskFull => DatabaseFault.DiskFull,
         PostgresErrorCodes.ReadOnlySqlTransaction => DatabaseFault.ReadOnly,
         PostgresErrorCodes.IoError => DatabaseFault.Unreachable,
-        PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow => DatabaseFault.Unreachable,
-        PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected => DatabaseFault.Busy,
+        PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow
+            or PostgresErrorCodes.IdleSessionTimeout => DatabaseFault.Unreachable,
+        PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.QueryCanceled or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected => DatabaseFault.Busy,
         _ when state.StartsWith("08", StringComparison.Ordinal) => DatabaseFault.Unreachable,
         _ when state.StartsWith("53", StringComparison.Ordinal) => DatabaseFault.Busy,
         _ => DatabaseFault.None,

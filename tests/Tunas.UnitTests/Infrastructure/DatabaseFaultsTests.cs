@@ -12,7 +12,8 @@ public sealed class DatabaseFaultsTests
     [Theory]
     [InlineData(13, 13, DatabaseFault.DiskFull)]
     [InlineData(8, 1032, DatabaseFault.ReadOnly)]       // SQLITE_READONLY_DBMOVED
-    [InlineData(10, 3338, DatabaseFault.Unreachable)]   // SQLITE_IOERR_FSYNC
+    [InlineData(10, 3338, DatabaseFault.DiskFull)]      // SQLITE_IOERR_NOSPC
+    [InlineData(10, 1034, DatabaseFault.Unreachable)]   // SQLITE_IOERR_FSYNC
     [InlineData(14, 14, DatabaseFault.Unreachable)]
     [InlineData(5, 5, DatabaseFault.Busy)]
     [InlineData(19, 2067, DatabaseFault.None)]          // a unique key: the data's, not the disk's
@@ -30,6 +31,7 @@ public sealed class DatabaseFaultsTests
     [InlineData("57P03", DatabaseFault.Unreachable)]     // cannot_connect_now
     [InlineData("25006", DatabaseFault.ReadOnly)]        // a hot standby
     [InlineData("40001", DatabaseFault.Busy)]
+    [InlineData("57014", DatabaseFault.Busy)]            // a statement timeout
     [InlineData("23505", DatabaseFault.None)]            // unique_violation
     [InlineData("28P01", DatabaseFault.None)]            // a wrong password does not pass by waiting
     [InlineData("42P01", DatabaseFault.None)]
@@ -50,6 +52,15 @@ public sealed class DatabaseFaultsTests
 
         Assert.True(DatabaseFaults.IsPassing(wrapped));
         Assert.Equal(DatabaseFaults.DiskFullMessage, DatabaseFaults.Message(DatabaseFaults.Classify(wrapped)));
+    }
+
+    [Fact]
+    public void AFullDiskOrARefusedSocketOutsideTheDriverIsPassingAndSaidInPlainWords()
+    {
+        Assert.Equal(DatabaseFaults.UnreachableMessage, DatabaseFaults.PassingCause(new SocketException((int)SocketError.ConnectionRefused)));
+        Assert.Equal(DatabaseFaults.DiskFullMessage, DatabaseFaults.PassingCause(new IOException("No space left on device", 28)));
+        Assert.Null(DatabaseFaults.PassingCause(new IOException("the file is not a spreadsheet")));
+        Assert.Null(DatabaseFaults.PassingCause(null));
     }
 
     [Fact]

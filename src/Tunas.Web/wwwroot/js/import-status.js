@@ -15,7 +15,8 @@
         var percent = s.status === 'completed' ? 100 : (s.totalRows ? Math.floor(100 * s.processedRows / s.totalRows) : 0);
         bar.style.width = percent + '%';
         bar.parentElement.setAttribute('aria-valuenow', percent);
-        if (s.status === 'completed' || s.status === 'failed') { window.location.reload(); return; }
+        // Done, or paused / going on again: the page shows the counts, the report or the cause.
+        if (s.status === 'completed' || s.status === 'failed' || s.status !== box.getAttribute('data-status')) { window.location.reload(); return; }
         setTimeout(poll, 1500);
       })
       .catch(function () { setTimeout(poll, 5000); });

@@ -29,8 +29,9 @@ public sealed class ImportBatch
 
 public sealed record BatchResult(int Inserted, int Updated, int Unchanged, int Rejected);
 
-/// <summary>What the importer knows of the job while it writes: who imports, where the counters stand.</summary>
-public sealed record ImportJobState(Guid Id, int AgencyId, string? ActorId, string ActorName, int ProcessedRows, int Inserted, int Updated, int Unchanged, int Rejected)
+/// <summary>What the importer knows of the job while it writes: who imports, where the counters stand, which instance holds it.</summary>
+public sealed record ImportJobState(Guid Id, int AgencyId, string? ActorId, string ActorName, int ProcessedRows, int Inserted, int Updated, int Unchanged, int Rejected,
+    string? LeaseOwner = null)
 {
     public ImportJobState Add(int rows, BatchResult r) => this with
     {

@@ -161,12 +161,19 @@ public sealed class ImportBatchWriter(TunasDb db, TimeProvider clock)
 
         var result = new BatchResult(inserts.Count, updates.Count, unchanged, batch.Rejected + rejected);
         var counters = job.Add(batch.RowCount, result);
-        await db.ImportJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s
+        // Fenced on the lease (decision 0018): when another instance has taken the job over, this batch, its persons and
+        // its refused rows are rolled back, and only the holder's counters stand.
+        var held = await db.ImportJobs.Where(j => j.Id == job.Id && j.LeaseOwner == job.LeaseOwner).ExecuteUpdateAsync(s => s
             .SetProperty(j => j.ProcessedRows, counters.ProcessedRows)
             .SetProperty(j => j.Inserted, counters.Inserted)
             .SetProperty(j => j.Updated, counters.Updated)
             .SetProperty(j => j.Unchanged, counters.Unchanged)
-            .SetProperty(j => j.Rejected, counters.Rejected), ct);
+            .SetProperty(j => j.Rejected, counters.Rejected)
+            .SetProperty(j => j.Pauses, 0), ct);
+        if (held == 0)
+        {
+            throw new ImportLeaseLostException();
+        }
 
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();

@@ -11,6 +11,12 @@ public enum ImportStatus
     Running = 2,
     Completed = 3,
     Failed = 4,
+
+    /// <summary>
+    /// A passing database error (a full disk, a database that cannot be reached) stopped it; the upload is kept and the
+    /// job goes on by itself once <see cref="ImportJob.LeaseUntil"/> has passed and the cause is gone.
+    /// </summary>
+    Paused = 5,
 }
 
 /// <summary>
@@ -47,6 +53,24 @@ public sealed class ImportJob
 
     /// <summary>Why the whole job failed (an unreadable file), in English: the localization key.</summary>
     public string? Error { get; set; }
+
+    /// <summary>
+    /// The app instance that runs the job while its lease lasts (decision 0018); null when nobody holds it. Only the
+    /// holder writes the counters, the refused rows and the final status.
+    /// </summary>
+    public string? LeaseOwner { get; set; }
+
+    /// <summary>
+    /// Until when <see cref="LeaseOwner"/> holds the job (renewed while it runs); for a paused job, when it is tried
+    /// again. After it any instance may take the job over.
+    /// </summary>
+    public DateTime? LeaseUntil { get; set; }
+
+    /// <summary>Why the job is paused, in English (the localization key); null unless <see cref="ImportStatus.Paused"/>.</summary>
+    public string? PausedBecause { get; set; }
+
+    /// <summary>Pauses in a row, for the growing wait before the next try; back to 0 once a batch is written.</summary>
+    public int Pauses { get; set; }
 
     public string? CreatedById { get; set; }
     public string CreatedByName { get; set; } = "";
@@ -90,6 +114,8 @@ internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJo
         e.Property(x => x.VillageCode).HasMaxLength(13);
         e.Property(x => x.Error).HasMaxLength(1000);
         e.Property(x => x.CreatedById).HasMaxLength(64);
+        e.Property(x => x.LeaseOwner).HasMaxLength(100);
+        e.Property(x => x.PausedBecause).HasMaxLength(300);
         e.Property(x => x.CreatedByName).HasMaxLength(256);
         e.HasIndex(x => new { x.AgencyId, x.CreatedAt });
         e.HasOne<Agencies.Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);

@@ -47,6 +47,31 @@ public sealed class ImportOptions
         MaxSharedStringsBytes = MaxSharedStringsBytes,
     };
 
+    /// <summary>
+    /// How long an instance holds a job without renewing it (decision 0018): after an instance dies, another takes its
+    /// job over this long after the last renewal. Renewed every third of it.
+    /// </summary>
+    public int LeaseSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// False for an instance that serves the pages and the API only and leaves the jobs to the others (a web-only node
+    /// beside a worker node); its uploads are taken by them at their next look.
+    /// </summary>
+    public bool RunJobs { get; set; } = true;
+
+    /// <summary>How often every instance looks for jobs to take: queued, paused and due, or with a lease run out.</summary>
+    public double PollSeconds { get; set; } = 15;
+
+    /// <summary>The wait before a paused job is tried again, doubled with each pause in a row up to <see cref="PauseRetryMaxSeconds"/>.</summary>
+    public double PauseRetrySeconds { get; set; } = 10;
+
+    public double PauseRetryMaxSeconds { get; set; } = 300;
+
+    public TimeSpan LeaseDuration => TimeSpan.FromSeconds(Math.Max(1, LeaseSeconds));
+    public TimeSpan PollInterval => TimeSpan.FromSeconds(Math.Max(0.1, PollSeconds));
+    public TimeSpan PauseRetry => TimeSpan.FromSeconds(Math.Max(0.1, PauseRetrySeconds));
+    public TimeSpan PauseRetryMax => TimeSpan.FromSeconds(Math.Max(PauseRetrySeconds, PauseRetryMaxSeconds));
+
     /// <summary>Where uploaded files wait for their job; empty means <c>imports</c> under <c>Database:DataFolder</c>.</summary>
     public string? Folder { get; set; }
 }

@@ -38,6 +38,7 @@ public static class ImportPages
         ImportStatus.Queued => L["Waiting to start"],
         ImportStatus.Running => L["Importing"],
         ImportStatus.Completed => L["Completed"],
+        ImportStatus.Paused => L["Paused"],
         _ => L["Failed"],
     };
 
@@ -46,6 +47,7 @@ public static class ImportPages
         ImportStatus.Completed => "text-bg-success",
         ImportStatus.Failed => "text-bg-danger",
         ImportStatus.Running => "text-bg-primary",
+        ImportStatus.Paused => "text-bg-warning",
         _ => "text-bg-secondary",
     };
 

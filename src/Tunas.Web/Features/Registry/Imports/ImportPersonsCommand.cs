@@ -57,7 +57,8 @@ public sealed class ImportPersonsCommand : IAppCommand
         }
         if (done is not { Status: ImportStatus.Completed })
         {
-            var reason = done?.Error is { } error ? L[error].Value : "";
+            // A paused job goes on in the app, which takes it over once its lease has run out (decision 0018).
+            var reason = (done?.PausedBecause ?? done?.Error) is { } error ? L[error].Value : "";
             await Console.Error.WriteLineAsync("Import failed: " + reason);
             return 2;
         }

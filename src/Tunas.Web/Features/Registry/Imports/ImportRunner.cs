@@ -27,7 +27,9 @@ public sealed class ImportRunner(
     DuplicateDetector duplicates,
     ImportBatchWriter writer,
     ImportUploads uploads,
+    ImportLease lease,
     IOptions<ImportOptions> options,
+    WriteFaults writes,
     TimeProvider clock,
     ILogger<ImportRunner> log)
 {
@@ -36,24 +38,32 @@ public sealed class ImportRunner(
     /// <summary>Inserted rows after which the tables' statistics are refreshed for the first time (see DatabaseSetup.AnalyzeRegistryAsync).</summary>
     private const int StatisticsFloor = 10_000;
 
-    /// <summary>Runs a queued (or interrupted) job to its end. Cancelling leaves it running, to be resumed.</summary>
+    /// <summary>
+    /// Claims a queued, interrupted or paused job (<see cref="ImportLease"/>) and runs it to its end while holding the
+    /// lease. Cancelling leaves it running with the lease let go, to be resumed; a passing database error pauses it;
+    /// a job another instance holds is left alone.
+    /// </summary>
     public async Task<ImportJob?> RunAsync(Guid jobId, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
         var job = await db.ImportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, ct);
-        if (job is null || job.Status is not (ImportStatus.Queued or ImportStatus.Running))
+        if (job is null || job.Status is not (ImportStatus.Queued or ImportStatus.Running or ImportStatus.Paused) || !await lease.ClaimAsync(db, jobId, ct))
         {
             return job;
         }
-        var now = clock.GetUtcNow().UtcDateTime;
-        job.StartedAt ??= now;
-        await db.ImportJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s
-            .SetProperty(j => j.Status, ImportStatus.Running)
-            .SetProperty(j => j.StartedAt, job.StartedAt), ct);
-        job.Status = ImportStatus.Running;
+        // Read again once held: the counters are those of the last batch the previous holder committed.
+        job = await db.ImportJobs.AsNoTracking().FirstAsync(j => j.Id == jobId, ct);
+        if (job.StartedAt is null)
+        {
+            job.StartedAt = clock.GetUtcNow().UtcDateTime;
+            await lease.Held(db, job.Id).ExecuteUpdateAsync(s => s.SetProperty(j => j.StartedAt, job.StartedAt), ct);
+        }
         log.LogInformation("Import {JobId} started at row {Processed}", job.Id, job.ProcessedRows);
+        using var lost = new CancellationTokenSource();
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(ct, lost.Token);
+        var keeping = lease.KeepAsync(job.Id, lost, run.Token);
         try
         {
-            await ProcessAsync(job, progress, ct);
+            await ProcessAsync(job, progress, run.Token);
         }
         catch (ImportFileException e)
         {
@@ -63,13 +73,37 @@ public sealed class ImportRunner(
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             log.LogInformation("Import {JobId} interrupted after row {Processed}; it resumes from there", job.Id, job.ProcessedRows);
+            await lease.ReleaseAsync(db, job.Id);
             throw;
+        }
+        catch (Exception) when (lost.IsCancellationRequested)
+        {
+            // Another instance took the job over (this one was too slow to renew): it goes on there; nothing more is written here.
+            log.LogWarning("Import {JobId}: another instance holds it now; stopped here", job.Id);
+        }
+        catch (ImportLeaseLostException)
+        {
+            log.LogWarning("Import {JobId}: another instance holds it now; stopped here", job.Id);
+        }
+        catch (Exception e) when (DatabaseFaults.PassingCause(e) is { } cause)
+        {
+            writes.Report(e);
+            log.LogWarning("Import {JobId} paused after row {Processed}: {Reason}", job.Id, job.ProcessedRows, WriteConflicts.Describe(e));
+            if (await lease.PauseAsync(db, job.Id, job.Pauses, cause))
+            {
+                (job.Status, job.PausedBecause) = (ImportStatus.Paused, cause);
+            }
         }
         catch (Exception e)
         {
             // Exceptions of the database drivers never carry a row's values (no NIK reaches the log).
             log.LogError(e, "Import {JobId} failed", job.Id);
             await FinishAsync(job, ImportStatus.Failed, ImportMessages.UnexpectedFailureMessage, CancellationToken.None);
+        }
+        finally
+        {
+            await run.CancelAsync();
+            await keeping;
         }
         return job;
     }
@@ -88,7 +122,7 @@ public sealed class ImportRunner(
         {
             job.ColumnMap = layout.ToJson();
             job.TotalRows = CountRows(path, job.FileName, layout.HeaderRowNumber, options.Value.Limits);
-            await db.ImportJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s
+            await lease.Held(db, job.Id).ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.ColumnMap, job.ColumnMap)
                 .SetProperty(j => j.TotalRows, job.TotalRows), ct);
         }
@@ -98,7 +132,7 @@ public sealed class ImportRunner(
         var matcher = new VillageMatcher(regency, await regions.VillagesAsync(ct), await regions.UpperLevelsAsync(ct));
         var checker = new RowChecker(layout, matcher, context, job.VillageCode);
         var state = new ImportJobState(job.Id, job.AgencyId, job.CreatedById, job.CreatedByName,
-            job.ProcessedRows, job.Inserted, job.Updated, job.Unchanged, job.Rejected);
+            job.ProcessedRows, job.Inserted, job.Updated, job.Unchanged, job.Rejected, lease.Owner);
         var batchSize = options.Value.BatchSizeFor(db is Data.SqliteTunasDb);
 
         // Reading and checking rows (one core) overlaps with writing the previous batch (the database, another core).
@@ -140,7 +174,11 @@ public sealed class ImportRunner(
                 await Data.DatabaseSetup.VacuumSearchIndexAsync(db, ct);
             }
         }
-        await FinishAsync(job, ImportStatus.Completed, null, ct);
+        if (!await FinishAsync(job, ImportStatus.Completed, null, ct))
+        {
+            throw new ImportLeaseLostException();
+        }
+        writes.Succeeded();
         log.LogInformation("Import {JobId} completed: {Inserted} inserted, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected",
             job.Id, job.Inserted, job.Updated, job.Unchanged, job.Rejected);
     }
@@ -271,15 +309,23 @@ public sealed class ImportRunner(
         return await db.Persons.AsNoTracking().Where(p => p.AgencyId == job.AgencyId && p.UpdatedAt >= started).Select(p => p.Id).ToListAsync(ct);
     }
 
-    private async Task FinishAsync(ImportJob job, ImportStatus status, string? error, CancellationToken ct)
+    /// <summary>Ends the job, unless another instance holds it now (false).</summary>
+    private async Task<bool> FinishAsync(ImportJob job, ImportStatus status, string? error, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         db.ChangeTracker.Clear();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.ImportJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s
+        var held = await lease.Held(db, job.Id).ExecuteUpdateAsync(s => s
             .SetProperty(j => j.Status, status)
             .SetProperty(j => j.Error, error)
-            .SetProperty(j => j.FinishedAt, now), ct);
+            .SetProperty(j => j.FinishedAt, now)
+            .SetProperty(j => j.PausedBecause, (string?)null)
+            .SetProperty(j => j.LeaseOwner, (string?)null)
+            .SetProperty(j => j.LeaseUntil, (DateTime?)null), ct);
+        if (held == 0)
+        {
+            return false;
+        }
         if (status == ImportStatus.Completed)
         {
             // One entry per file: the persons it created point at the job (decision 0005); changes have their own entries.
@@ -305,31 +351,16 @@ public sealed class ImportRunner(
             await db.SaveChangesAsync(ct);
         }
         await tx.CommitAsync(ct);
-        (job.Status, job.Error, job.FinishedAt) = (status, error, now);
+        (job.Status, job.Error, job.FinishedAt, job.LeaseOwner, job.LeaseUntil, job.PausedBecause) = (status, error, now, null, null, null);
 
         // The upload holds personal data: once its job is over it has no reason to stay on disk.
         if (uploads.IsUploadCopy(job.StoredPath))
         {
-            TryDelete(job.StoredPath!);
+            uploads.Discard(job.StoredPath!);
             await db.ImportJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s.SetProperty(j => j.StoredPath, (string?)null), ct);
             job.StoredPath = null;
         }
-    }
-
-    private void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException e)
-        {
-            log.LogWarning(e, "Could not delete an import file");
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            log.LogWarning(e, "Could not delete an import file");
-        }
+        return true;
     }
 
     private static IEnumerable<SheetRow> Rest(SheetReader sheet)

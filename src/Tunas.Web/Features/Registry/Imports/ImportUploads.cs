@@ -39,7 +39,8 @@ public sealed record ImportPreview(ColumnLayout Layout, IReadOnlyList<SheetRow> 
 /// A file that cannot be imported is refused here, before anything is stored.
 /// </summary>
 public sealed class ImportUploads(
-    TunasDb db, RegionDirectory regions, AgencyService agencies, IOptions<ImportOptions> options, IOptions<DatabaseOptions> database, TimeProvider clock)
+    TunasDb db, RegionDirectory regions, AgencyService agencies, IOptions<ImportOptions> options, IOptions<DatabaseOptions> database, TimeProvider clock,
+    ILogger<ImportUploads> log)
 {
     public const int PreviewRows = 5;
 
@@ -162,6 +163,19 @@ public sealed class ImportUploads(
     /// <summary>Whether a file is the removable copy of an upload (a command-line file is the user's own).</summary>
     public bool IsUploadCopy(string? path) =>
         path is not null && Path.GetFullPath(path).StartsWith(Folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    /// <summary>Deletes an upload whose job is over: it holds personal data. A file that cannot be deleted is logged, not thrown.</summary>
+    public void Discard(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log.LogWarning(e, "Could not delete an import file");
+        }
+    }
 
     /// <summary>
     /// Checks a stored file before its job exists: its size and shape first (<see cref="XlsxInspector"/>, the row and

@@ -1,47 +1,75 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Tunas.Web.Data;
+using Tunas.Web.Features.Registry.Bulk;
 
 namespace Tunas.Web.Features.Registry.Imports;
 
-/// <summary>Jobs waiting for the worker, in order of arrival.</summary>
+/// <summary>
+/// Wakes this instance's worker when a job was queued here; jobs queued by another instance, paused ones that are due
+/// and those of a dead instance are found by the worker's regular look into the database.
+/// </summary>
 public sealed class ImportChannel
 {
-    // Bounded so that a flood of uploads waits at the door instead of filling memory; each entry is only an id.
-    private readonly Channel<Guid> _channel = Channel.CreateBounded<Guid>(new BoundedChannelOptions(1000) { SingleReader = true });
+    // One waiting signal is enough: the worker looks at the database, not at what was signalled.
+    private readonly Channel<Guid> _channel = Channel.CreateBounded<Guid>(new BoundedChannelOptions(1)
+    {
+        SingleReader = true,
+        FullMode = BoundedChannelFullMode.DropWrite,
+    });
 
     public ValueTask EnqueueAsync(Guid jobId, CancellationToken ct = default) => _channel.Writer.WriteAsync(jobId, ct);
 
-    public IAsyncEnumerable<Guid> ReadAllAsync(CancellationToken ct) => _channel.Reader.ReadAllAsync(ct);
+    /// <summary>Waits until a job is queued here or <paramref name="timeout"/> has passed.</summary>
+    public async Task WaitAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        wait.CancelAfter(timeout);
+        try
+        {
+            await _channel.Reader.WaitToReadAsync(wait.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+        }
+        while (_channel.Reader.TryRead(out _))
+        {
+        }
+    }
 }
 
 /// <summary>
-/// Runs the queued imports one at a time, each in a scope of its own. At start-up it queues again the jobs that a
-/// stop or a crash left queued or running: they resume after their last committed batch.
-/// REVIEW: with several app instances on one PostgreSQL database, each would resume the same unfinished jobs;
-/// a lease column on the job would be needed before running more than one instance.
+/// Runs import jobs one at a time, each in a scope of its own. At start-up and then every
+/// <see cref="ImportOptions.PollSeconds"/> (or at once when a job is queued here) it takes what it may (decision 0018):
+/// queued jobs, paused jobs that are due, and jobs whose holder let go or died (its lease ran out). Claiming is the
+/// runner's: of several instances looking at once, one runs each job.
 /// </summary>
-public sealed class ImportWorker(ImportChannel queue, IServiceScopeFactory scopes, TimeProvider clock, ILogger<ImportWorker> log) : BackgroundService
+public sealed partial class ImportWorker(
+    ImportChannel queue, IServiceScopeFactory scopes, IOptions<ImportOptions> options, TimeProvider clock, ILogger<ImportWorker> log) : BackgroundService
 {
     /// <summary>An upload whose mapping was never confirmed is dropped after this long.</summary>
     public static readonly TimeSpan AbandonedAfter = TimeSpan.FromDays(1);
 
+    /// <summary>Jobs looked at in one round; the next round takes the rest.</summary>
+    private const int Round = 20;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
+        if (!options.Value.RunJobs)
         {
-            await ResumeUnfinishedAsync(stoppingToken);
+            return;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            log.LogError(e, "Could not look for unfinished imports");
-        }
-        await foreach (var id in queue.ReadAllAsync(stoppingToken))
+        // Off the start-up path.
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                using var scope = scopes.CreateScope();
-                await scope.ServiceProvider.GetRequiredService<ImportRunner>().RunAsync(id, null, stoppingToken);
+                await RemoveAbandonedAsync(stoppingToken);
+                while (await RunDueAsync(stoppingToken) > 0)
+                {
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -49,41 +77,63 @@ public sealed class ImportWorker(ImportChannel queue, IServiceScopeFactory scope
             }
             catch (Exception e)
             {
-                log.LogError(e, "Import {JobId} could not run", id);
+                // The database down or busy: the next round tries again.
+                LookFailed(log, WriteConflicts.Describe(e));
             }
+            await queue.WaitAsync(options.Value.PollInterval, stoppingToken);
         }
     }
 
-    /// <summary>Queues the jobs left queued or running, and removes uploads nobody confirmed.</summary>
+    /// <summary>Wakes the worker to look for jobs now (as at start-up), and removes uploads nobody confirmed.</summary>
     public async Task ResumeUnfinishedAsync(CancellationToken ct)
+    {
+        await RemoveAbandonedAsync(ct);
+        await queue.EnqueueAsync(Guid.Empty, ct);
+    }
+
+    /// <summary>Runs the jobs this instance may take now, oldest first; how many it ran.</summary>
+    private async Task<int> RunDueAsync(CancellationToken ct)
+    {
+        List<Guid> due;
+        using (var scope = scopes.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TunasDb>();
+            due = await ImportLease.Claimable(db.ImportJobs.AsNoTracking(), clock.GetUtcNow().UtcDateTime)
+                .OrderBy(j => j.CreatedAt).Select(j => j.Id).Take(Round).ToListAsync(ct);
+        }
+        var ran = 0;
+        foreach (var id in due)
+        {
+            using var scope = scopes.CreateScope();
+            var job = await scope.ServiceProvider.GetRequiredService<ImportRunner>().RunAsync(id, null, ct);
+            // A job another instance claimed first is theirs; one paused by a passing fault waits for its next try.
+            if (job?.Status is ImportStatus.Completed or ImportStatus.Failed or ImportStatus.Paused)
+            {
+                ran++;
+            }
+        }
+        return ran;
+    }
+
+    private async Task RemoveAbandonedAsync(CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TunasDb>();
-        var unfinished = await db.ImportJobs.AsNoTracking()
-            .Where(j => j.Status == ImportStatus.Queued || j.Status == ImportStatus.Running)
-            .OrderBy(j => j.CreatedAt)
-            .Select(j => j.Id)
-            .ToListAsync(ct);
-        foreach (var id in unfinished)
-        {
-            await queue.EnqueueAsync(id, ct);
-        }
-        if (unfinished.Count > 0)
-        {
-            log.LogInformation("Resuming {Count} unfinished import(s)", unfinished.Count);
-        }
-
         var before = clock.GetUtcNow().UtcDateTime - AbandonedAfter;
-        var abandoned = await db.ImportJobs.Where(j => j.Status == ImportStatus.AwaitingMapping && j.CreatedAt < before).ToListAsync(ct);
+        var abandoned = await db.ImportJobs.AsNoTracking().Where(j => j.Status == ImportStatus.AwaitingMapping && j.CreatedAt < before)
+            .Select(j => new { j.Id, j.StoredPath }).ToListAsync(ct);
         var uploads = scope.ServiceProvider.GetRequiredService<ImportUploads>();
         foreach (var job in abandoned)
         {
             if (uploads.IsUploadCopy(job.StoredPath) && File.Exists(job.StoredPath))
             {
-                File.Delete(job.StoredPath!);
+                uploads.Discard(job.StoredPath!);
             }
-            db.ImportJobs.Remove(job);
+            // Another instance may have removed it first: a delete of nothing is no error.
+            await db.ImportJobs.Where(j => j.Id == job.Id && j.Status == ImportStatus.AwaitingMapping).ExecuteDeleteAsync(ct);
         }
-        await db.SaveChangesAsync(ct);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not look for import jobs: {Reason}")]
+    private static partial void LookFailed(ILogger logger, string reason);
 }

@@ -12,13 +12,15 @@ public sealed record ImportCreated(Guid Id, string Status);
 
 public sealed record ImportRead(
     Guid Id, string Status, string FileName, int TotalRows, int ProcessedRows, int Inserted, int Updated, int Unchanged, int Rejected,
-    string? Error, DateTime CreatedAt, DateTime? FinishedAt)
+    string? Error, DateTime CreatedAt, DateTime? FinishedAt, string? PausedBecause = null, DateTime? RetryAt = null)
 {
     public static ImportRead From(ImportJob j, IStringLocalizer L) => new(
         j.Id, StatusName(j.Status), j.FileName, j.TotalRows, j.ProcessedRows, j.Inserted, j.Updated, j.Unchanged, j.Rejected,
-        j.Error is null ? null : L[j.Error].Value, j.CreatedAt, j.FinishedAt);
+        j.Error is null ? null : L[j.Error].Value, j.CreatedAt, j.FinishedAt,
+        j.Status == ImportStatus.Paused && j.PausedBecause is { } cause ? L[cause].Value : null,
+        j.Status == ImportStatus.Paused ? j.LeaseUntil : null);
 
-    /// <summary>queued, running, completed, failed (and awaitingMapping for an upload from a page).</summary>
+    /// <summary>queued, running, paused (a passing database error; it goes on by itself), completed, failed (and awaitingMapping for an upload from a page).</summary>
     public static string StatusName(ImportStatus status) => JsonNamingPolicy.CamelCase.ConvertName(status.ToString());
 }
 

@@ -12,6 +12,7 @@ public static class ImportsModule
         services.AddScoped<ImportBatchWriter>();
         services.AddScoped<ImportRunner>();
         services.AddSingleton<ImportChannel>();
+        services.AddSingleton<ImportLease>();
         services.AddSingleton<ImportWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<ImportWorker>());
         services.AddScoped<IAppCommand, ImportPersonsCommand>();
