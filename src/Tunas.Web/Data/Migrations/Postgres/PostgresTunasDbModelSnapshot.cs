@@ -1314,6 +1314,10 @@ namespace Tunas.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("GatewayReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -1326,6 +1330,9 @@ namespace Tunas.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int?>("ProgramId")
                         .HasColumnType("integer");
 
@@ -1335,6 +1342,10 @@ namespace Tunas.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(256)");
 
                     b.Property<string>("RecipientName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SendKey")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 

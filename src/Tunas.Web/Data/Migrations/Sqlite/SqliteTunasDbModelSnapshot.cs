@@ -1269,6 +1269,10 @@ namespace Tunas.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("GatewayReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -1281,6 +1285,9 @@ namespace Tunas.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("OpenedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ProgramId")
                         .HasColumnType("INTEGER");
 
@@ -1290,6 +1297,10 @@ namespace Tunas.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RecipientName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SendKey")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
