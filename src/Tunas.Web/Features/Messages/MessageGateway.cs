@@ -70,6 +70,9 @@ public sealed class WebhookGateway(HttpClient http, IOptions<MessagingOptions> o
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         using var request = new HttpRequestMessage(HttpMethod.Post, o.GatewayUrl) { Content = content };
         request.Headers.Add("Idempotency-Key", message.Key);
+        // A fresh connection per message: on a reused one that the gateway closes without answering, the HTTP client
+        // would repeat the POST by itself, a second send that this outbox never decided.
+        request.Headers.ConnectionClose = true;
         Authorize(request, o);
         using var response = await http.SendAsync(request, ct);
         if (!response.IsSuccessStatusCode)
