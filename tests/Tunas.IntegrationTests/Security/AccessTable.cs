@@ -162,6 +162,7 @@ public static class AccessTable
         Page("POST", "/Messages?handler=SentAll", Registry), Page("POST", "/Messages?handler=Retry", Registry),
         Api("GET", "/api/v1/messages/", Registry),
         Api("GET", "/api/v1/messages/{id:long}", Registry, OperatorRows),
+        Api("GET", "/api/v1/messages/{id:long}/open", Registry, OperatorRows), Api("GET", "/api/v1/messages/progress", Registry),
         Api("POST", "/api/v1/messages/{id:long}/sent", Registry, OperatorRows),
         Api("POST", "/api/v1/messages/{id:long}/retry", Registry, OperatorRows),
     ];

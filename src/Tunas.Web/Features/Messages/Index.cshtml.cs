@@ -44,9 +44,12 @@ public sealed class IndexModel(MessageBoard board, TunasDb db, CurrentUser me, V
 
     public int PageCount => Math.Max(1, (Result.Total + PageSize - 1) / PageSize);
 
-    /// <summary>The click-to-chat messages on this page still to send: what "mark all shown as sent" marks.</summary>
+    /// <summary>The click-to-chat messages on this page still to send and already opened: what "mark all as sent" marks.</summary>
     public IReadOnlyList<long> PendingLinksShown =>
-        [.. Result.Items.Where(m => m.Status == MessageStatus.Pending && m.Channel == MessageChannel.WhatsAppLink).Select(m => m.Id)];
+        [.. Result.Items.Where(m => m.Status == MessageStatus.Pending && m.Channel == MessageChannel.WhatsAppLink && m.OpenedAt is not null).Select(m => m.Id)];
+
+    /// <summary>The system's own sending (e-mail, gateway) in the program filtered on, or all.</summary>
+    public MessageProgress Progress { get; private set; } = new(0, 0, 0, 0, 0);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -58,6 +61,7 @@ public sealed class IndexModel(MessageBoard board, TunasDb db, CurrentUser me, V
                 .Select(p => new { p.Id, p.Name, p.Year }).ToListAsync(ct))
             .Select(p => (p.Id, $"{p.Name} ({p.Year.ToString(CultureInfo.InvariantCulture)})")).ToList();
         FailedCount = StatusValue() == MessageStatus.Failed ? 0 : await board.FailedAsync(ct);
+        Progress = await board.ProgressAsync(ProgramId, ct);
         if (board.OwnVillage is { } own)
         {
             var names = await villageNames.AllAsync(ct);
@@ -142,6 +146,8 @@ public sealed class IndexModel(MessageBoard board, TunasDb db, CurrentUser me, V
         MessageStatus.Pending => L["Waiting"],
         MessageStatus.Sent => L["Sent"],
         MessageStatus.Failed => L["Failed"],
+        MessageStatus.Sending => L["Being sent"],
+        MessageStatus.Unknown => L["Unknown, check manually"],
         _ => status.ToString(),
     };
 

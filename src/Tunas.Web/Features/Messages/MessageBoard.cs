@@ -13,9 +13,16 @@ public sealed record MessageFilter(MessageStatus? Status = null, MessageKind? Ki
 public sealed record MessageRow(
     long Id, MessageKind Kind, MessageChannel Channel, MessageStatus Status, string? RecipientName, string Recipient,
     string? Subject, string Body, int? ProgramId, string? ProgramName, long? ApplicationId, string? RegistrationNumber,
-    int Attempts, DateTime CreatedAt, DateTime NextAttemptAt, DateTime? SentAt, string? SentBy, string? LastError, string? WhatsAppUrl);
+    int Attempts, DateTime CreatedAt, DateTime NextAttemptAt, DateTime? SentAt, string? SentBy, string? LastError, string? WhatsAppUrl,
+    DateTime? OpenedAt = null, string? GatewayReference = null);
 
 public sealed record MessagePage(IReadOnlyList<MessageRow> Items, int Total, int Page, int PageSize);
+
+/// <summary>How far the system's own sending got (e-mail and gateway): "terkirim 120 dari 248, gagal 3".</summary>
+public sealed record MessageProgress(int Total, int Sent, int Failed, int Unknown, int Waiting)
+{
+    public bool Done => Waiting == 0;
+}
 
 public enum MessageChange
 {
@@ -93,7 +100,46 @@ public sealed class MessageBoard(TunasDb db, CurrentUser me, TimeProvider clock,
         return MessageChange.Done;
     }
 
-    /// <summary>"Mark all shown as sent": the pending click-to-chat messages among <paramref name="ids"/> that this user sees.</summary>
+    /// <summary>
+    /// The operator opens a click-to-chat link: the first opening is stored, and the wa.me address to go on to is
+    /// returned (null: not found, or not a link message).
+    /// </summary>
+    public async Task<string?> OpenAsync(long id, CancellationToken ct)
+    {
+        var message = await Visible().AsNoTracking()
+            .Where(m => m.Id == id && m.Channel == MessageChannel.WhatsAppLink)
+            .Select(m => new { m.Recipient, m.Body, m.OpenedAt })
+            .FirstOrDefaultAsync(ct);
+        if (message is null)
+        {
+            return null;
+        }
+        if (message.OpenedAt is null)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            await Visible().Where(m => m.Id == id && m.OpenedAt == null).ExecuteUpdateAsync(s => s.SetProperty(m => m.OpenedAt, now), ct);
+        }
+        return WhatsAppLink.For(message.Recipient, message.Body);
+    }
+
+    /// <summary>Where the system's own sending stands, for one program or all; a kelurahan operator counts their own.</summary>
+    public async Task<MessageProgress> ProgressAsync(int? programId, CancellationToken ct)
+    {
+        var query = Visible().Where(m => m.Channel != MessageChannel.WhatsAppLink);
+        if (programId is { } program)
+        {
+            query = query.Where(m => m.ProgramId == program);
+        }
+        var counts = await query.GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        int Count(params MessageStatus[] statuses) => counts.Where(c => statuses.Contains(c.Key)).Sum(c => c.Count);
+        return new MessageProgress(counts.Sum(c => c.Count), Count(MessageStatus.Sent), Count(MessageStatus.Failed), Count(MessageStatus.Unknown),
+            Count(MessageStatus.Pending, MessageStatus.Sending));
+    }
+
+    /// <summary>
+    /// "Mark all opened as sent": the pending click-to-chat messages among <paramref name="ids"/> that this user sees
+    /// and that were opened from the list; one never opened was certainly not sent.
+    /// </summary>
     public async Task<int> MarkAllSentAsync(IReadOnlyCollection<long> ids, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(ids);
@@ -103,7 +149,7 @@ public sealed class MessageBoard(TunasDb db, CurrentUser me, TimeProvider clock,
             return 0;
         }
         var messages = await Visible()
-            .Where(m => wanted.Contains(m.Id) && m.Status == MessageStatus.Pending && m.Channel == MessageChannel.WhatsAppLink)
+            .Where(m => wanted.Contains(m.Id) && m.Status == MessageStatus.Pending && m.Channel == MessageChannel.WhatsAppLink && m.OpenedAt != null)
             .ToListAsync(ct);
         foreach (var message in messages)
         {
@@ -113,14 +159,20 @@ public sealed class MessageBoard(TunasDb db, CurrentUser me, TimeProvider clock,
         return messages.Count;
     }
 
-    /// <summary>A message that gave up goes back into the queue with a fresh count of attempts.</summary>
+    /// <summary>
+    /// A message that gave up, or whose send was interrupted with no way to know if it arrived (unknown), goes back
+    /// into the queue with a fresh count of attempts. An unknown one is resent on purpose under a new idempotency
+    /// key, so that a gateway that got the first does not drop the resend.
+    /// </summary>
     public async Task<MessageChange> RetryAsync(long id, CancellationToken ct)
     {
         // One conditional UPDATE: two people pressing retry at once put it back once, and a sender never sees it half-reset.
         var now = clock.GetUtcNow().UtcDateTime;
+        var resendKey = "resend:" + id.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + Guid.NewGuid().ToString("N");
         var changed = await Visible()
-            .Where(m => m.Id == id && m.Status == MessageStatus.Failed)
+            .Where(m => m.Id == id && (m.Status == MessageStatus.Failed || m.Status == MessageStatus.Unknown))
             .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.SendKey, m => m.Status == MessageStatus.Unknown ? resendKey : m.SendKey)
                 .SetProperty(m => m.Status, MessageStatus.Pending)
                 .SetProperty(m => m.Attempts, 0)
                 .SetProperty(m => m.NextAttemptAt, now)
@@ -175,6 +227,8 @@ public sealed class MessageBoard(TunasDb db, CurrentUser me, TimeProvider clock,
                 m.NextAttemptAt,
                 m.SentAt,
                 m.LastError,
+                m.OpenedAt,
+                m.GatewayReference,
                 ProgramName = db.Programs.Where(p => p.Id == m.ProgramId).Select(p => p.Name).FirstOrDefault(),
                 RegistrationNumber = db.Applications.Where(a => a.Id == m.ApplicationId).Select(a => a.RegistrationNumber).FirstOrDefault(),
                 SentBy = db.Users.Where(u => u.Id == m.SentById).Select(u => u.FullName ?? u.Email).FirstOrDefault(),
@@ -185,7 +239,7 @@ public sealed class MessageBoard(TunasDb db, CurrentUser me, TimeProvider clock,
             m.Id, m.Kind, m.Channel, m.Status, m.RecipientName, RecipientMask.Of(m.Channel, m.Recipient), m.Subject, m.Body,
             m.ProgramId, m.ProgramName, m.ApplicationId, m.RegistrationNumber, m.Attempts, m.CreatedAt, m.NextAttemptAt, m.SentAt,
             m.SentBy, m.LastError,
-            m.Channel == MessageChannel.WhatsAppLink ? WhatsAppLink.For(m.Recipient, m.Body) : null)).ToList();
+            m.Channel == MessageChannel.WhatsAppLink ? WhatsAppLink.For(m.Recipient, m.Body) : null, m.OpenedAt, m.GatewayReference)).ToList();
     }
 
     private void MarkSent(OutboxMessage message)

@@ -17,6 +17,10 @@ public static class MessagesApi
         api.MapGet("/", ListAsync)
             .WithSummary("Messages to residents, pending first; a kelurahan operator sees those of their own kelurahan.");
         api.MapGet("/{id:long}", GetAsync);
+        api.MapGet("/{id:long}/open", OpenAsync)
+            .WithSummary("Opens a WhatsApp click-to-chat message: records that it was opened, then redirects to wa.me.");
+        api.MapGet("/progress", ProgressAsync)
+            .WithSummary("How far the system's own sending (e-mail, gateway) got: sent of total, failed, unknown, waiting.");
         api.MapPost("/{id:long}/sent", MarkSentAsync)
             .WithSummary("A WhatsApp click-to-chat message was sent by hand: stores when and by whom.");
         api.MapPost("/{id:long}/retry", RetryAsync)
@@ -51,6 +55,12 @@ public static class MessagesApi
 
     internal static async Task<Results<Ok<MessageRow>, NotFound>> GetAsync(long id, MessageBoard board, CancellationToken ct) =>
         await board.FindAsync(id, ct) is { } row ? TypedResults.Ok(row) : TypedResults.NotFound();
+
+    internal static async Task<Results<RedirectHttpResult, NotFound>> OpenAsync(long id, MessageBoard board, CancellationToken ct) =>
+        await board.OpenAsync(id, ct) is { } link ? TypedResults.Redirect(link) : TypedResults.NotFound();
+
+    internal static async Task<Ok<MessageProgress>> ProgressAsync(int? programId, MessageBoard board, CancellationToken ct) =>
+        TypedResults.Ok(await board.ProgressAsync(programId, ct));
 
     internal static async Task<Results<Ok<MessageRow>, NotFound, ProblemHttpResult>> MarkSentAsync(
         long id, MessageBoard board, IStringLocalizer<SharedResource> L, CancellationToken ct) =>

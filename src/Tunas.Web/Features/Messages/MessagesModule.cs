@@ -21,6 +21,7 @@ public static class MessagesModule
         // Another gateway (a provider's own API) is registered before AddMessages, or replaces this one.
         services.TryAddTransient<IMessageGateway>(sp => sp.GetRequiredService<WebhookGateway>());
         services.AddHostedService<OutboxSender>();
+        services.AddHostedService<PublicAddressWarning>();
         return services;
     }
 
@@ -28,6 +29,21 @@ public static class MessagesModule
     {
         app.MapMessagesApi();
         return app;
+    }
+
+    /// <summary>Says once, at start, that links in messages follow the request's host because no public address is set.</summary>
+    private sealed class PublicAddressWarning(PublicAddress address, ILogger<PublicAddressWarning> logger) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            if (!address.Configured)
+            {
+                logger.LogWarning("Messages:PublicBaseUrl is not set: links in messages are built from the scheme and host of the request that composes them. Set it to the public site's address, e.g. https://tunas.example.go.id.");
+            }
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private sealed class MessagingOptionsValidator : IValidateOptions<MessagingOptions>

@@ -8,31 +8,49 @@ namespace Tunas.Web.Features.Selection;
 /// <summary>A message ready for the outbox: its subject (e-mail) and its body (every channel).</summary>
 public sealed record MessageText(string Subject, string Body);
 
+/// <summary>The program's dates a result message tells: the appeal deadline and the training.</summary>
+public sealed record ProgramDates(DateOnly? AppealCloses, DateOnly? TrainingStarts, DateOnly? TrainingEnds)
+{
+    public static readonly ProgramDates None = new(null, null, null);
+}
+
 /// <summary>
 /// The messages to residents, in Bahasa Indonesia whatever the staff's language: they are stored already written
-/// (the outbox keeps what was sent). Short, friendly, with the registration number and the status page; never a NIK.
+/// (the outbox keeps what was sent). Short, friendly, with the registration number and the status page as an
+/// absolute link (<see cref="PublicAddress"/>); the score in points, dates as people write them; never a NIK.
 /// </summary>
-public sealed class MessageTexts(IOptions<MessagingOptions> options)
+public sealed class MessageTexts(IOptions<MessagingOptions> options, PublicAddress? address = null)
 {
     public const string StatusPath = "/Status";
+    public const string AppealPath = "/Appeal";
 
     private const int MaxAnswerLength = 1500;
 
     private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
 
-    /// <summary>Where a resident checks their application: the public site's status page, or its path alone.</summary>
-    public string StatusUrl => (options.Value.PublicBaseUrl?.Trim().TrimEnd('/') ?? "") + StatusPath;
+    private readonly PublicAddress _address = address ?? new PublicAddress(options, new ConfigurationBuilder().Build());
+
+    /// <summary>Where a resident checks their application: the public site's status page, always an absolute address.</summary>
+    public string StatusUrl => _address.Link(StatusPath);
+
+    /// <summary>Where a resident lodges an appeal (sanggahan).</summary>
+    public string AppealUrl => _address.Link(AppealPath);
+
+    /// <summary>A date as people write it in Indonesian: 13 Oktober 2025.</summary>
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", Indonesian);
 
     /// <summary>The result of a published selection (or a later change of it) for one applicant.</summary>
-    public MessageText SelectionResult(string programName, string registrationNumber, DecisionStatus status, int? rank, int? waitlistPosition)
+    /// <param name="score">The selection score, told in points ("poin") to those not selected, so that it is never read as a desil.</param>
+    public MessageText SelectionResult(string programName, string registrationNumber, DecisionStatus status, int? rank, int? waitlistPosition, int? score = null, ProgramDates? dates = null)
     {
+        dates ??= ProgramDates.None;
         var body = status switch
         {
-            DecisionStatus.Selected => $"Selamat, Anda terpilih sebagai peserta {programName}{Rank(rank)}. Jadwal dan tempat pelatihan akan kami kabarkan.",
-            DecisionStatus.Promoted => PromotionBody(programName),
-            DecisionStatus.Waitlisted => $"Anda masuk daftar tunggu {programName}{Position(waitlistPosition)}. Bila ada kursi kosong, Anda akan kami kabari.",
-            DecisionStatus.NotSelected => $"Terima kasih sudah mendaftar {programName}. Mohon maaf, Anda belum terpilih kali ini. Rincian nilai dan cara mengajukan sanggahan ada di halaman status.",
-            DecisionStatus.Ineligible => $"Terima kasih sudah mendaftar {programName}. Mohon maaf, pendaftaran Anda belum memenuhi syarat program. Alasannya dan cara mengajukan sanggahan ada di halaman status.",
+            DecisionStatus.Selected => $"Selamat, Anda terpilih sebagai peserta {programName}{Rank(rank)}. {Training(dates)}",
+            DecisionStatus.Promoted => PromotionBody(programName, dates),
+            DecisionStatus.Waitlisted => $"Anda masuk daftar tunggu {programName}{Position(waitlistPosition)}.{Points(score)} Bila ada kursi kosong, Anda akan kami kabari.",
+            DecisionStatus.NotSelected => $"Terima kasih sudah mendaftar {programName}. Mohon maaf, Anda belum terpilih kali ini.{Points(score)} Rincian nilai ada di halaman status. {Appeal(dates)}",
+            DecisionStatus.Ineligible => $"Terima kasih sudah mendaftar {programName}. Mohon maaf, pendaftaran Anda belum memenuhi syarat program. Alasannya ada di halaman status. {Appeal(dates)}",
             DecisionStatus.Withdrawn => $"Pengunduran diri Anda dari {programName} sudah kami catat. Terima kasih sudah memberi tahu.",
             _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
         };
@@ -40,8 +58,8 @@ public sealed class MessageTexts(IOptions<MessagingOptions> options)
     }
 
     /// <summary>A waitlisted applicant who now has a seat (after a withdrawal or an appeal).</summary>
-    public MessageText Promotion(string programName, string registrationNumber) =>
-        new($"Anda terpilih: {programName}", Finish(PromotionBody(programName), registrationNumber));
+    public MessageText Promotion(string programName, string registrationNumber, ProgramDates? dates = null) =>
+        new($"Anda terpilih: {programName}", Finish(PromotionBody(programName, dates ?? ProgramDates.None), registrationNumber));
 
     /// <summary>The answer to an appeal (sanggahan), upheld or not, with the officer's words.</summary>
     public MessageText AppealAnswer(string programName, string registrationNumber, bool upheld, string answer)
@@ -60,8 +78,23 @@ public sealed class MessageTexts(IOptions<MessagingOptions> options)
             $"Pendaftaran Anda untuk {programName} sudah kami terima. No. pendaftaran: {registrationNumber}. "
             + $"Simpan nomor ini: dengan nomor ini dan tanggal lahir Anda, cek status di {StatusUrl}");
 
-    private static string PromotionBody(string programName) =>
-        $"Kabar baik! Ada kursi kosong di {programName} dan Anda naik dari daftar tunggu menjadi peserta. Jadwal dan tempat pelatihan akan kami kabarkan.";
+    private static string PromotionBody(string programName, ProgramDates dates) =>
+        $"Kabar baik! Ada kursi kosong di {programName} dan Anda naik dari daftar tunggu menjadi peserta. {Training(dates)}";
+
+    /// <summary>When the training is, as far as the program says; the place follows from the training provider.</summary>
+    private static string Training(ProgramDates dates) => (dates.TrainingStarts, dates.TrainingEnds) switch
+    {
+        ({ } start, { } end) when end > start => $"Pelatihan dijadwalkan {Date(start)} sampai {Date(end)}; tempatnya akan kami kabarkan.",
+        ({ } start, _) => $"Pelatihan dijadwalkan mulai {Date(start)}; tempatnya akan kami kabarkan.",
+        _ => "Jadwal dan tempat pelatihan akan kami kabarkan.",
+    };
+
+    /// <summary>How to appeal: the page and, when the program sets one, the last day.</summary>
+    private string Appeal(ProgramDates dates) => dates.AppealCloses is { } closes
+        ? $"Bila Anda keberatan, ajukan sanggahan di {AppealUrl} paling lambat {Date(closes)}."
+        : $"Bila Anda keberatan, ajukan sanggahan di {AppealUrl}.";
+
+    private static string Points(int? score) => score is { } s ? $" Nilai seleksi Anda {s.ToString("N0", Indonesian)} poin." : "";
 
     private string Finish(string body, string registrationNumber) =>
         $"{body} No. pendaftaran: {registrationNumber}. Cek status di {StatusUrl}";

@@ -64,13 +64,13 @@ public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, 
                 join a in db.Applications on d.ApplicationId equals a.Id
                 join p in db.Persons on a.PersonId equals p.Id
                 orderby d.Id
-                select new { d.RegistrationNumber, d.Status, d.Rank, d.WaitlistPosition, a.Id, a.Phone, a.Email, p.FullName })
+                select new { d.RegistrationNumber, d.Status, d.Rank, d.WaitlistPosition, d.Score, a.Id, a.Phone, a.Email, p.FullName })
                 .ToListAsync(ct);
             foreach (var slice in recipients.Chunk(1_000))
             {
                 await outbox.AddRangeAsync([.. slice.Select(r =>
                 {
-                    var text = texts.SelectionResult(program.Name, r.RegistrationNumber, r.Status, r.Rank, r.WaitlistPosition);
+                    var text = texts.SelectionResult(program.Name, r.RegistrationNumber, r.Status, r.Rank, r.WaitlistPosition, r.Score, Dates(program));
                     return new MessageDraft(program.AgencyId, MessageKind.SelectionResult,
                         $"selection:{run.Id}:{r.RegistrationNumber}", r.Phone, r.Email, r.FullName, text.Subject, text.Body,
                         r.Id, program.Id);
@@ -159,7 +159,7 @@ public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, 
                              where a.Id == next.ApplicationId
                              join p in db.Persons on a.PersonId equals p.Id
                              select new { a.Phone, a.Email, p.FullName }).FirstAsync(ct);
-        var text = texts.Promotion(program.Name, next.RegistrationNumber);
+        var text = texts.Promotion(program.Name, next.RegistrationNumber, Dates(program));
         await outbox.AddAsync(new MessageDraft(program.AgencyId, MessageKind.Promotion,
             $"promotion:{next.RunId}:{next.RegistrationNumber}", contact.Phone, contact.Email, contact.FullName,
             text.Subject, text.Body, next.ApplicationId, program.Id), ct);
@@ -289,6 +289,8 @@ public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, 
         });
         return DeskResult.Done;
     }
+
+    private static ProgramDates Dates(TrainingProgram program) => new(program.AppealCloses, program.TrainingStarts, program.TrainingEnds);
 
     private Task<TrainingProgram?> ProgramAsync(int programId, CancellationToken ct) =>
         db.Programs.AsNoTracking().FirstOrDefaultAsync(p => p.Id == programId && p.AgencyId == user.AgencyId, ct);

@@ -191,7 +191,7 @@ public sealed class MessagesApiTests(TunasFactory app)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
-        Assert.Equal("'terkirim' tidak termasuk pilihan: pending, sent, failed.", errors.GetProperty("status")[0].GetString());
+        Assert.Equal("'terkirim' tidak termasuk pilihan: pending, sent, failed, sending, unknown.", errors.GetProperty("status")[0].GetString());
         Assert.StartsWith("'x' tidak termasuk pilihan: selectionResult, appealAnswer", errors.GetProperty("kind")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal("'sms' tidak termasuk pilihan: whatsAppLink, email, gateway.", errors.GetProperty("channel")[0].GetString());
         Assert.Equal("Nomor halaman dimulai dari 1.", errors.GetProperty("page")[0].GetString());

@@ -28,6 +28,7 @@ public sealed class MessagesApp : TunasFactory, IAsyncLifetime
         Settings["Messages:GatewayEnabled"] = "true";
         Settings["Messages:GatewayUrl"] = Gateway.Url;
         Settings["Messages:GatewayToken"] = GatewayToken;
+        Settings["Messages:GatewayStatusUrl"] = Gateway.StatusUrl;
         Settings["Messages:SenderEnabled"] = "false";
         Settings["Messages:MaxAttempts"] = MaxAttempts.ToString(CultureInfo.InvariantCulture);
         Settings["Messages:FirstRetrySeconds"] = "60";

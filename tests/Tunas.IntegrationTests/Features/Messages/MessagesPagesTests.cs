@@ -28,7 +28,11 @@ public sealed partial class MessagesPagesTests(TunasFactory app)
         Assert.Contains(RecipientMask.Phone(own.Phone), html, StringComparison.Ordinal);
         Assert.Contains($"No. pendaftaran: {own.RegistrationNumber}", html, StringComparison.Ordinal);
         var body = (await MessageData.LoadAsync(app, ownId)).Body;
-        Assert.Contains($"href=\"{WhatsAppLink.For(own.Phone, body)}\"", html, StringComparison.Ordinal);
+        // The link goes through the app, which records the opening and goes on to wa.me with the text.
+        Assert.Contains($"href=\"/api/v1/messages/{ownId}/open\"", html, StringComparison.Ordinal);
+        var open = await client.GetAsync($"/api/v1/messages/{ownId}/open");
+        Assert.Equal(HttpStatusCode.Redirect, open.StatusCode);
+        Assert.Equal(WhatsAppLink.For(own.Phone, body), open.Headers.Location?.OriginalString);
         Assert.Contains("Buka di WhatsApp", html, StringComparison.Ordinal);
         Assert.Contains("Anda hanya melihat pesan kelurahan", html, StringComparison.Ordinal);
         // The menu: "Pesan" with the number of links to send.
@@ -77,6 +81,9 @@ public sealed partial class MessagesPagesTests(TunasFactory app)
         var email = await MessageData.InsertAsync(app, MessagesApiTests.Message(program, first, MessageChannel.Email, MessageStatus.Pending));
         var client = await app.PageClientAsync(Roles.VillageOperator);
         var list = $"/Messages?program={program.ProgramId}";
+        // "Mark all" takes only what the operator opened: both links are opened first.
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync($"/api/v1/messages/{a}/open")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync($"/api/v1/messages/{b}/open")).StatusCode);
         var html = await PageAsync(client, list);
         Assert.Contains("Tandai semua yang tampil sudah terkirim (2)", html, StringComparison.Ordinal);
 

@@ -219,7 +219,8 @@ public sealed class OutboxDispatcherTests(MessagesApp app)
         var applicant = await MessageData.ApplicationAsync(app, program, TunasFactory.OperatorVillage, "Agus Lease");
         var draft = MessageData.Draft(program, applicant);
         var id = (await MessageData.AddAsync(app, draft))!.Value;
-        // Another instance claimed it and then died while sending: the row carries its lease and one attempt.
+        // Claimed the way a version before the in-flight mark did (still Pending, the lease in NextAttemptAt), and that
+        // instance died: like any message waiting its time, it goes out once the lease is over.
         var lease = Now.AddSeconds(300);
         using (var scope = app.Services.CreateScope())
         {

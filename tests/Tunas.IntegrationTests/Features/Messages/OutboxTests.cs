@@ -97,7 +97,18 @@ public sealed class OutboxTests(TunasFactory app)
 
         var text = texts.Promotion("Pelatihan Wirausaha 2025", "TNS-25-ABCD-EFGH");
 
-        Assert.Equal("/Status", texts.StatusUrl); // no Messages:PublicBaseUrl in this app: the path alone
-        Assert.EndsWith("Cek status di /Status", text.Body, StringComparison.Ordinal);
+        // No Messages:PublicBaseUrl in this app: still an absolute link (a request's host, else the app's own), never "/Status" alone.
+        Assert.Matches("^https?://[^/]+/Status$", texts.StatusUrl);
+        Assert.EndsWith("Cek status di " + texts.StatusUrl, text.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(" /Status", text.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithoutAPublicAddressTheAppStartsAndWarnsOnce()
+    {
+        using var client = app.CreateClient();
+        Assert.True((await client.GetAsync("/")).IsSuccessStatusCode);
+
+        Assert.Single(app.LogLines, l => l.Contains("Messages:PublicBaseUrl is not set", StringComparison.Ordinal));
     }
 }

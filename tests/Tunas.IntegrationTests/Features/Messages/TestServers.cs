@@ -118,11 +118,18 @@ public sealed class TestSmtpServer : IAsyncDisposable
 }
 
 /// <summary>One request the test gateway received.</summary>
-public sealed record GatewayCall(string? Authorization, string? IdempotencyKey, string? ContentType, string To, string Body, string Reference, IReadOnlyList<string> Fields);
+public sealed record GatewayCall(string? Authorization, string? IdempotencyKey, string? ContentType, string To, string Body, string Reference, IReadOnlyList<string> Fields)
+{
+    public long? ContentLength { get; init; }
+
+    public string? TransferEncoding { get; init; }
+}
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 (Kestrel, minimal API) in the role of an SMS/WhatsApp gateway: it keeps each
 /// request, answers 500 as often as <see cref="FailFirst"/> says for a reference, and takes <see cref="Delay"/> per request.
+/// It holds the answer for a reference in <see cref="Hold"/> until released, drops the connection without an answer
+/// for one in <see cref="Drop"/>, and answers <c>GET /kirim/status/{key}</c> (501 for a key in <see cref="NoLookup"/>).
 /// </summary>
 public sealed class TestGateway : IAsyncDisposable
 {
@@ -138,6 +145,20 @@ public sealed class TestGateway : IAsyncDisposable
     public ConcurrentDictionary<string, int> FailFirst { get; } = new();
 
     public TimeSpan Delay { get; set; } = TimeSpan.Zero;
+
+    public string StatusUrl => $"http://127.0.0.1:{Port}/kirim/status";
+
+    /// <summary>reference → released when the test lets the gateway answer (the request is kept at once).</summary>
+    public ConcurrentDictionary<string, TaskCompletionSource> Hold { get; } = new();
+
+    /// <summary>References whose request is kept and then answered by closing the connection.</summary>
+    public ConcurrentDictionary<string, bool> Drop { get; } = new();
+
+    /// <summary>Idempotency keys the status lookup will not answer for (501, as a gateway without lookups).</summary>
+    public ConcurrentDictionary<string, bool> NoLookup { get; } = new();
+
+    /// <summary>Idempotency key → the id the gateway gave the message.</summary>
+    public ConcurrentDictionary<string, string> Ids { get; } = new();
 
     public async Task StartAsync()
     {
@@ -156,8 +177,23 @@ public sealed class TestGateway : IAsyncDisposable
                 root.GetProperty("to").GetString()!,
                 root.GetProperty("body").GetString()!,
                 root.GetProperty("reference").GetString()!,
-                [.. root.EnumerateObject().Select(p => p.Name)]);
+                [.. root.EnumerateObject().Select(p => p.Name)])
+            {
+                ContentLength = request.ContentLength,
+                TransferEncoding = request.Headers.TransferEncoding.ToString(),
+            };
+            var id = "gw-" + Guid.NewGuid().ToString("N")[..12];
+            Ids.TryAdd(call.IdempotencyKey ?? call.Reference, id);
             Calls.Enqueue(call);
+            if (Hold.TryGetValue(call.Reference, out var hold))
+            {
+                await hold.Task;
+            }
+            if (Drop.ContainsKey(call.Reference))
+            {
+                request.HttpContext.Abort();
+                return Results.Empty;
+            }
             if (Delay > TimeSpan.Zero)
             {
                 await Task.Delay(Delay);
@@ -167,8 +203,12 @@ public sealed class TestGateway : IAsyncDisposable
                 FailFirst[call.Reference] = left - 1;
                 return Results.StatusCode(StatusCodes.Status500InternalServerError);
             }
-            return Results.Ok(new { id = Guid.NewGuid() });
+            return Results.Ok(new { id });
         });
+        _app.MapGet("/kirim/status/{key}", (string key) =>
+            NoLookup.ContainsKey(key) ? Results.StatusCode(StatusCodes.Status501NotImplemented)
+            : Ids.TryGetValue(key, out var id) ? Results.Ok(new { id })
+            : Results.NotFound());
         await _app.StartAsync();
     }
 

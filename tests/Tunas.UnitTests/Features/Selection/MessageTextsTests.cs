@@ -46,7 +46,7 @@ public class MessageTextsTests
 
         Assert.Contains(words, text.Body, StringComparison.Ordinal);
         Assert.Contains(Program, text.Body, StringComparison.Ordinal);
-        Assert.EndsWith($"No. pendaftaran: {Number}. Cek status di /Status", text.Body, StringComparison.Ordinal);
+        Assert.EndsWith($"No. pendaftaran: {Number}. Cek status di http://localhost:5080/Status", text.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("peringkat", text.Body, StringComparison.Ordinal);
     }
 

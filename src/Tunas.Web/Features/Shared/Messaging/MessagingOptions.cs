@@ -24,6 +24,12 @@ public sealed class MessagingOptions
     /// <summary>Address of the HTTP JSON webhook gateway (<c>WebhookGateway</c>).</summary>
     public string? GatewayUrl { get; set; }
 
+    /// <summary>
+    /// Where the webhook gateway answers "did you get the message with this key?" (<c>GET {GatewayStatusUrl}/{key}</c>);
+    /// empty: it cannot be asked, and a send interrupted by a crash is marked unknown for an officer to check.
+    /// </summary>
+    public string? GatewayStatusUrl { get; set; }
+
     /// <summary>Bearer token the webhook gateway is called with, if it wants one.</summary>
     public string? GatewayToken { get; set; }
 
@@ -39,6 +45,9 @@ public sealed class MessagingOptions
     /// <summary>Messages claimed in one pass.</summary>
     public int BatchSize { get; set; } = 50;
 
+    /// <summary>Sends under way at once within a pass (a publication's few hundred messages do not wait on each other's round trip).</summary>
+    public int SendConcurrency { get; set; } = 4;
+
     /// <summary>How long a claimed message belongs to the instance that claimed it before another may take it over.</summary>
     public int LeaseSeconds { get; set; } = 300;
 
@@ -50,7 +59,10 @@ public sealed class MessagingOptions
     /// <summary>Time allowed for one send (SMTP or gateway call).</summary>
     public int SendTimeoutSeconds { get; set; } = 30;
 
-    /// <summary>The public site, e.g. <c>https://tunas.blitarkota.go.id</c>, for the status link in messages; empty: the path alone.</summary>
+    /// <summary>
+    /// The public site, e.g. <c>https://tunas.blitarkota.go.id</c>, for the links in messages; empty: the app warns once at
+    /// start and takes the scheme and host of the request that composes the message.
+    /// </summary>
     public string? PublicBaseUrl { get; set; }
 
     public bool EmailConfigured => !string.IsNullOrWhiteSpace(SmtpHost);
@@ -70,9 +82,21 @@ public sealed class MessagingOptions
         {
             problems.Add("Messages:SmtpPort must be 1-65535.");
         }
-        if (GatewayUrl is { Length: > 0 } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        if (GatewayUrl is { Length: > 0 } url && !IsHttpUrl(url))
         {
             problems.Add("Messages:GatewayUrl must be an absolute http(s) address.");
+        }
+        if (GatewayStatusUrl is { Length: > 0 } statusUrl && !IsHttpUrl(statusUrl))
+        {
+            problems.Add("Messages:GatewayStatusUrl must be an absolute http(s) address.");
+        }
+        if (PublicBaseUrl is { Length: > 0 } publicUrl && !(IsHttpUrl(publicUrl) && new Uri(publicUrl).Query.Length == 0 && new Uri(publicUrl).Fragment.Length == 0))
+        {
+            problems.Add("Messages:PublicBaseUrl must be an absolute http(s) address without query, e.g. https://tunas.example.go.id.");
+        }
+        if (SendConcurrency is < 1 or > 32)
+        {
+            problems.Add("Messages:SendConcurrency must be 1-32.");
         }
         if (MaxAttempts < 1 || PollSeconds < 1 || BatchSize < 1 || LeaseSeconds < 1 || FirstRetrySeconds < 1
             || MaxRetrySeconds < FirstRetrySeconds || SendTimeoutSeconds < 1)
@@ -85,6 +109,9 @@ public sealed class MessagingOptions
         }
         return problems;
     }
+
+    private static bool IsHttpUrl(string text) =>
+        Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0;
 }
 
 public enum SmtpSecurity

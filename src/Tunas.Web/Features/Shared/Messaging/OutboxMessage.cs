@@ -40,6 +40,18 @@ public sealed class OutboxMessage
     public string? SentById { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>The key the gateway saw as <c>Idempotency-Key</c>; null: <see cref="DedupeKey"/>. A resend on purpose gets a new one.</summary>
+    public string? SendKey { get; set; }
+
+    /// <summary>The gateway's own id of the message, from its answer or from a status lookup after a crash.</summary>
+    public string? GatewayReference { get; set; }
+
+    /// <summary>When a click-to-chat link was first opened from the list: "mark all as sent" only takes opened ones.</summary>
+    public DateTime? OpenedAt { get; set; }
+
+    /// <summary>The idempotency key to send: the same for every automatic attempt, so the gateway can drop a repeat.</summary>
+    public string IdempotencyKey => SendKey ?? DedupeKey;
 }
 
 public enum MessageKind
@@ -69,6 +81,15 @@ public enum MessageStatus
 
     /// <summary>Gave up after the last retry; shown to the operator, who may retry it.</summary>
     Failed,
+
+    /// <summary>
+    /// Handed to the channel, answer not yet stored (committed before the send). Found so after its lease, the
+    /// send is reconciled with the gateway instead of being repeated.
+    /// </summary>
+    Sending,
+
+    /// <summary>A send was interrupted and the gateway cannot say whether it arrived: an officer checks and sends again on purpose.</summary>
+    Unknown,
 }
 
 internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
@@ -86,6 +107,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         e.Property(x => x.Body).HasMaxLength(4000);
         e.Property(x => x.SentById).HasMaxLength(450);
         e.Property(x => x.LastError).HasMaxLength(1000);
+        e.Property(x => x.SendKey).HasMaxLength(200);
+        e.Property(x => x.GatewayReference).HasMaxLength(200);
+        e.Ignore(x => x.IdempotencyKey);
         // With the agency, as a distributed table's unique keys must be (decision 0019); the key names rows of one agency.
         e.HasIndex(x => new { x.DedupeKey, x.AgencyId }).IsUnique();
         e.HasIndex(x => new { x.Status, x.Channel, x.NextAttemptAt });

@@ -9,6 +9,7 @@ public static class OutboxModule
     {
         services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.Section);
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<PublicAddress>();
         services.AddScoped<Outbox>();
         return services;
     }
