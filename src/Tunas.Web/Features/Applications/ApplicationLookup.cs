@@ -102,6 +102,13 @@ public static class ApplicationText
         _ => L["Withdrawn"],
     };
 
+    public static string AppealStateLabel(AppealState state, IStringLocalizer L) => state switch
+    {
+        AppealState.Upheld => L["Upheld"],
+        AppealState.Rejected => L["Rejected"],
+        _ => L["Waiting for an answer"],
+    };
+
     public static string StatusLabel(ApplicationStatus status, IStringLocalizer L) =>
         status == ApplicationStatus.Withdrawn ? L["Withdrawn"] : L["Submitted"];
 
