@@ -22,6 +22,9 @@ internal sealed class ApplicationPagesScenario
     public required ProgramScenario Program { get; init; }
     public required Dictionary<string, string> Numbers { get; init; }
 
+    /// <summary>Provider names are unique in an agency, and every test adds its own.</summary>
+    public static string ProviderName(int programId) => "LPK Tunas Jaya " + programId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public long Id(string key) => Program.Applicants[key].ApplicationId;
 
     public string Birth(string key) => DateTextIso(Program.Applicants[key].BirthDate);
@@ -45,7 +48,7 @@ internal sealed class ApplicationPagesScenario
         {
             var db = scope.ServiceProvider.GetRequiredService<TunasDb>();
             var agency = db.Programs.Where(p => p.Id == s.ProgramId).Select(p => p.AgencyId).First();
-            var provider = new Provider { AgencyId = agency, Name = "LPK Tunas Jaya", Address = "Jl. Merdeka 5", Capacity = 20, CreatedAt = DateTime.UtcNow };
+            var provider = new Provider { AgencyId = agency, Name = ProviderName(s.ProgramId), Address = "Jl. Merdeka 5", Capacity = 20, CreatedAt = DateTime.UtcNow };
             db.Providers.Add(provider);
             await db.SaveChangesAsync();
             db.TrackProviders.Add(new TrackProvider { TrackId = s.TrackA, ProviderId = provider.Id });

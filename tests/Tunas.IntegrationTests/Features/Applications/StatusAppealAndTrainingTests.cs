@@ -69,7 +69,7 @@ public sealed class StatusAppealAndTrainingTests(SelectionApp app)
         Assert.Contains("data-testid=\"training\"", html, StringComparison.Ordinal);
         Assert.Contains("13 Oktober 2026", html, StringComparison.Ordinal);
         Assert.Contains("24 Oktober 2026", html, StringComparison.Ordinal);
-        Assert.Contains("LPK Tunas Jaya, Jl. Merdeka 5", html, StringComparison.Ordinal);
+        Assert.Contains(ApplicationPagesScenario.ProviderName(s.Program.ProgramId) + ", Jl. Merdeka 5", html, StringComparison.Ordinal);
         Assert.Matches("Skor Anda [0-9]+ poin", html);
         Assert.DoesNotMatch("Desil kesejahteraan</td><td class=\"text-end\">[0-9]+</td>", html);
         Assert.DoesNotContain("2026-10-13", html, StringComparison.Ordinal);
@@ -104,7 +104,7 @@ public sealed class StatusAppealAndTrainingTests(SelectionApp app)
         Assert.Equal(JsonValueKind.Null, ineligible.GetProperty("training").ValueKind);
         var training = selected.GetProperty("training");
         Assert.Equal("2026-10-13", training.GetProperty("starts").GetString());
-        Assert.Equal("LPK Tunas Jaya", training.GetProperty("places")[0].GetProperty("name").GetString());
+        Assert.Equal(ApplicationPagesScenario.ProviderName(s.Program.ProgramId), training.GetProperty("places")[0].GetProperty("name").GetString());
     }
 
     private async Task<JsonElement> StatusAsync(ApplicationPagesScenario s, string key)
