@@ -141,6 +141,7 @@ public static class AccessTable
 
         // Applications: officers and operators (an operator's list holds their own kelurahan only).
         Page("GET", "/Applications", Registry), Page("GET", "/Applications/Create", Registry), Page("POST", "/Applications/Create", Registry),
+        Page("GET", "/Applications/{applicationId:long}", Registry, OperatorRows),
         Api("GET", "/api/v1/programs/{programId:int}/applications/", Registry),
         Api("POST", "/api/v1/programs/{programId:int}/applications/", Registry),
 

@@ -18,7 +18,8 @@ public sealed record ApplicationListItem(
     ApplicationChannel Channel,
     ApplicationStatus Status,
     DateTime SubmittedAt,
-    bool Verified);
+    bool Verified,
+    long Id);
 
 public sealed record ApplicationPage(IReadOnlyList<ApplicationListItem> Items, int Total, int Page, int PageSize);
 
@@ -95,7 +96,7 @@ public sealed class ApplicationList(TunasDb db, CurrentUser me)
             .Skip((page - 1) * size).Take(size)
             .ToListAsync(ct);
         var items = rows.Select(r => new ApplicationListItem(r.RegistrationNumber, Nik.Mask(r.Nik), r.FullName, r.VillageCode, r.FirstTrackId,
-            r.SecondTrackId, r.Channel, r.Status, DateTime.SpecifyKind(r.SubmittedAt, DateTimeKind.Utc), r.Verified)).ToList();
+            r.SecondTrackId, r.Channel, r.Status, DateTime.SpecifyKind(r.SubmittedAt, DateTimeKind.Utc), r.Verified, r.Id)).ToList();
         return new ApplicationPage(items, total, page, size);
     }
 

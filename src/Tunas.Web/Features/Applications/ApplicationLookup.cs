@@ -4,6 +4,7 @@ using Tunas.Web.Data;
 using Tunas.Web.Features.Regions;
 using Tunas.Web.Features.Registry;
 using Tunas.Web.Features.Shared;
+using Tunas.Web.Infrastructure;
 
 namespace Tunas.Web.Features.Applications;
 
@@ -21,13 +22,21 @@ public sealed record FoundApplication(
     DateTime SubmittedAt,
     IReadOnlyList<IntakeCheck> Checks,
     PublishedDecision? Decision,
-    IntakeTrack? DecisionTrack);
+    IntakeTrack? DecisionTrack,
+    IReadOnlyList<AppealView> Appeals,
+    AppealWindow? AppealWindow,
+    TrainingPlan? Training)
+{
+    /// <summary>The appeal form is offered: not eligible or not selected, inside the window, nothing waiting.</summary>
+    public bool AppealOffered => AppealWindow.Offered(AppealWindow, Decision, Appeals);
+}
 
 /// <summary>
 /// Finds an application for its applicant: the number and the birth date must both match, and a wrong number
 /// and a wrong birth date look exactly alike (no oracle for guessing either).
 /// </summary>
-public sealed class ApplicationLookup(TunasDb db, RegionDirectory regions, IPublishedDecisions decisions)
+public sealed class ApplicationLookup(
+    TunasDb db, RegionDirectory regions, IPublishedDecisions decisions, IAppealStatus appeals, ITrainingSchedule schedule, TimeProvider clock)
 {
     public async Task<FoundApplication?> FindAsync(string? registrationNumber, DateOnly birthDate, CancellationToken ct = default)
     {
@@ -56,19 +65,23 @@ public sealed class ApplicationLookup(TunasDb db, RegionDirectory regions, IPubl
             return null;
         }
         var program = await db.Programs.AsNoTracking().Where(p => p.Id == row.ProgramId)
-            .Select(p => new { p.Name, p.PublicationOn }).FirstAsync(ct);
+            .Select(p => new { p.Name, p.PublicationOn, p.AppealOpens, p.AppealCloses }).FirstAsync(ct);
         var tracks = await db.Tracks.AsNoTracking().Where(t => t.ProgramId == row.ProgramId)
             .Select(t => new IntakeTrack(t.Id, t.Name, t.WomenOnly)).ToDictionaryAsync(t => t.Id, ct);
         IntakeTrack? Track(long? id) => id is { } i && tracks.TryGetValue((int)i, out var t) ? t : null;
 
         var decision = await decisions.FindAsync(row.ProgramId, row.Id, ct);
+        var appealed = decision is null ? [] : await appeals.ForApplicationAsync(row.Id, ct);
+        var selected = decision?.Status is DecisionStatus.Selected or DecisionStatus.Promoted && row.Status != ApplicationStatus.Withdrawn;
+        var training = selected ? await schedule.ForAsync(row.Id, row.ProgramId, (int?)decision!.TrackId, ct) : null;
         var villages = await regions.VillagesAsync(ct);
         // A held application looks like any other to whoever holds its number (decision 0016).
         var status = row.Status == ApplicationStatus.Held ? ApplicationStatus.Submitted : row.Status;
         return new FoundApplication(row.RegistrationNumber, status, row.ProgramId, program.Name, program.PublicationOn,
             Track(row.FirstTrackId), Track(row.SecondTrackId), row.VillageCode,
             villages.TryGetValue(row.VillageCode, out var v) ? v.Name : row.VillageCode,
-            row.SubmittedAt, ApplicationJson.Checks(row.ChecksJson), decision, Track(decision?.TrackId));
+            row.SubmittedAt, ApplicationJson.Checks(row.ChecksJson), decision, Track(decision?.TrackId),
+            appealed, AppealWindow.Of(program.AppealOpens, program.AppealCloses, clock.TodayInIndonesia()), training);
     }
 }
 
@@ -87,6 +100,13 @@ public static class ApplicationText
         DecisionStatus.Ineligible => L["Ineligible"],
         DecisionStatus.Promoted => L["Selected from the waitlist"],
         _ => L["Withdrawn"],
+    };
+
+    public static string AppealStateLabel(AppealState state, IStringLocalizer L) => state switch
+    {
+        AppealState.Upheld => L["Upheld"],
+        AppealState.Rejected => L["Rejected"],
+        _ => L["Waiting for an answer"],
     };
 
     public static string StatusLabel(ApplicationStatus status, IStringLocalizer L) =>

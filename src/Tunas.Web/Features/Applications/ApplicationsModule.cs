@@ -16,6 +16,10 @@ public static class ApplicationsModule
         services.AddSingleton<VillageChoices>();
         services.AddScoped<ApplicationLookup>();
         services.AddScoped<ApplicationList>();
+        services.AddScoped<ApplicationRecords>();
+        services.AddScoped<IPersonApplications>(sp => sp.GetRequiredService<ApplicationRecords>());
+        // The program's own dates until a later feature registers the cohort's (the last registration wins).
+        services.AddScoped<ITrainingSchedule, ProgramTrainingSchedule>();
         services.AddSingleton<IAuditVocabulary, ApplicationsAuditVocabulary>();
         services.AddScoped<IPersonReferences, ApplicationPersonReferences>();
         services.AddScoped<IApplicationCounts, ApplicationCounts>();

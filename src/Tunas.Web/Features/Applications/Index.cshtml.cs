@@ -31,6 +31,9 @@ public sealed class IndexModel(ApplicationList list, RegionDirectory regions) : 
     public IReadOnlyDictionary<string, RegionSummary> Villages { get; private set; } = new Dictionary<string, RegionSummary>();
     public string? OwnVillage => list.OwnVillage;
 
+    /// <summary>Officers also reach the program and its selection; an operator would be refused there.</summary>
+    public bool IsOfficer => User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.ProgramOfficer);
+
     public int PageCount => Math.Max(1, (Result.Total + Result.PageSize - 1) / Result.PageSize);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)

@@ -76,6 +76,17 @@ public sealed record DecisionDto(
     IReadOnlyList<RuleDto> Rules,
     DateTime? PublishedAt);
 
+/// <summary>An appeal of the application and the officer's answer (null while it waits).</summary>
+public sealed record ApplicantAppealDto(AppealState State, DateTime LodgedAt, string Text, string? Answer, DateTime? AnsweredAt);
+
+/// <summary>The program's appeal window (ISO dates); <c>Offered</c> when this applicant may appeal today.</summary>
+public sealed record AppealWindowDto(string Opens, string Closes, bool Open, bool Offered);
+
+public sealed record TrainingPlaceDto(string Name, string? Address);
+
+/// <summary>When and where a selected applicant is trained (ISO dates).</summary>
+public sealed record TrainingDto(string? Starts, string? Ends, IReadOnlyList<TrainingPlaceDto> Places);
+
 public sealed record ApplicationStatusDto(
     string RegistrationNumber,
     ApplicationStatus Status,
@@ -86,7 +97,10 @@ public sealed record ApplicationStatusDto(
     string VillageCode,
     DateTime SubmittedAt,
     IReadOnlyList<CheckDto> Checks,
-    DecisionDto? Selection)
+    DecisionDto? Selection,
+    IReadOnlyList<ApplicantAppealDto> Appeals,
+    AppealWindowDto? AppealWindow,
+    TrainingDto? Training)
 {
     public static ApplicationStatusDto From(FoundApplication a, IStringLocalizer L)
     {
@@ -99,7 +113,11 @@ public sealed record ApplicationStatusDto(
                 a.DecisionTrack?.Id,
                 [.. d.Reasons.Select(r => new ReasonDto(r.Code, r.Text(L)))],
                 [.. d.Rules.Select(r => new RuleDto(r.Rule, r.Status, r.Reason.Code, r.Reason.Text(L)))],
-                d.PublishedAt is { } p ? DateTime.SpecifyKind(p, DateTimeKind.Utc) : null));
+                d.PublishedAt is { } p ? DateTime.SpecifyKind(p, DateTimeKind.Utc) : null),
+            [.. a.Appeals.Select(x => new ApplicantAppealDto(x.State, x.LodgedAt, x.Text, x.Answer, x.AnsweredAt))],
+            a.AppealWindow is { } w ? new AppealWindowDto(DateText.Iso(w.Opens), DateText.Iso(w.Closes), w.OpenToday, a.AppealOffered) : null,
+            a.Training is { } t ? new TrainingDto(t.Starts is { } starts ? DateText.Iso(starts) : null, t.Ends is { } ends ? DateText.Iso(ends) : null,
+                [.. t.Places.Select(x => new TrainingPlaceDto(x.Name, x.Address))]) : null);
     }
 
     private static TrackDto? Track(IntakeTrack? t) => t is null ? null : new TrackDto(t.Id, t.Name, t.WomenOnly);

@@ -5,13 +5,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Tunas.Web.Features.Applications;
 using Tunas.Web.Features.Programs;
+using Tunas.Web.Features.Regions;
 using Tunas.Web.Infrastructure;
 
 namespace Tunas.Web.Features.Selection;
 
 /// <summary>The appeals (sanggahan) of a program, oldest open first, each answered on the spot.</summary>
 [Authorize(Policy = Policies.Selection)]
-public sealed class AppealsModel(SelectionQueries queries, SelectionDesk desk, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class AppealsModel(SelectionQueries queries, SelectionDesk desk, RegionDirectory regions, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int ProgramId { get; set; }
@@ -21,6 +22,9 @@ public sealed class AppealsModel(SelectionQueries queries, SelectionDesk desk, I
     public string? Message { get; private set; }
     public bool IsError { get; private set; }
     public long? FailedAppeal { get; private set; }
+    public IReadOnlyDictionary<string, RegionSummary> Villages { get; private set; } = new Dictionary<string, RegionSummary>();
+
+    public string VillageName(string code) => Villages.TryGetValue(code, out var v) ? v.Name : code;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
@@ -49,6 +53,7 @@ public sealed class AppealsModel(SelectionQueries queries, SelectionDesk desk, I
         }
         Program = program;
         Appeals = await queries.AppealsAsync(ProgramId, ct) ?? [];
+        Villages = await regions.VillagesAsync(ct);
         return true;
     }
 }

@@ -67,8 +67,10 @@ public sealed class SelectionQueries(TunasDb db, CurrentUser user, RegionDirecto
             join a in db.Applications on x.ApplicationId equals a.Id
             where a.ProgramId == programId
             join d in db.SelectionDecisions on new { x.RunId, x.ApplicationId } equals new { d.RunId, d.ApplicationId }
+            join p in db.Persons on a.PersonId equals p.Id
             orderby x.Status, x.LodgedAt
-            select new AppealDto(x.Id, x.ApplicationId, a.RegistrationNumber, x.Text, x.LodgedAt, x.Status, x.Answer, x.AnsweredAt, x.NewStatus, d.Status))
+            select new AppealDto(x.Id, x.ApplicationId, a.RegistrationNumber, x.Text, x.LodgedAt, x.Status, x.Answer, x.AnsweredAt, x.NewStatus, d.Status,
+                p.FullName, a.VillageCode, d.Score, d.Rank, d.WaitlistPosition))
             .ToListAsync(ct);
         return [.. rows.Select(r => r with
         {

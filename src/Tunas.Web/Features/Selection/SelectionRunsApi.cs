@@ -42,7 +42,8 @@ public sealed record AppealCreated(long Id);
 
 public sealed record AppealDto(
     long Id, long ApplicationId, string RegistrationNumber, string Text, DateTime LodgedAt, AppealStatus Status,
-    string? Answer, DateTime? AnsweredAt, DecisionStatus? NewStatus, DecisionStatus CurrentStatus);
+    string? Answer, DateTime? AnsweredAt, DecisionStatus? NewStatus, DecisionStatus CurrentStatus,
+    string FullName, string VillageCode, int Score, int? Rank, int? WaitlistPosition);
 
 /// <summary>
 /// Selection runs, publication, withdrawals, appeals (staff, policy <see cref="Policies.Selection"/>) and the

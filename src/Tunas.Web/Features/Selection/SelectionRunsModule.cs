@@ -1,5 +1,6 @@
 using Tunas.Web.Features.Applications;
 using Tunas.Web.Features.Audit;
+using Tunas.Web.Features.Programs;
 namespace Tunas.Web.Features.Selection;
 
 /// <summary>The services and endpoints of this feature, for Program.cs.</summary>
@@ -12,6 +13,8 @@ public static class SelectionRunsModule
         services.AddScoped<SelectionQueries>();
         services.AddSingleton<MessageTexts>();
         services.AddScoped<IPublishedDecisions, PublishedDecisions>();
+        services.AddScoped<IAppealStatus, ApplicationAppeals>();
+        services.AddScoped<IProgramProgress, SelectionProgress>();
         services.AddSingleton<IAuditVocabulary, SelectionAuditVocabulary>();
         return services;
     }

@@ -18,6 +18,13 @@ public static class DateText
     public static string Time(DateTime utc) =>
         DateTime.SpecifyKind(utc, DateTimeKind.Utc).Add(Wib).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) + " WIB";
 
+    /// <summary>A date as people write it, in the user's language: 13 Oktober 2025 (id-ID), 13 October 2025 (en).</summary>
+    public static string Written(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
+
+    /// <summary>A UTC timestamp in WIB as people write it: 13 Oktober 2025 16.37 WIB.</summary>
+    public static string WrittenTime(DateTime utc) =>
+        DateTime.SpecifyKind(utc, DateTimeKind.Utc).Add(Wib).ToString("d MMMM yyyy HH:mm", CultureInfo.CurrentCulture) + " WIB";
+
     private static readonly string[] Formats =
     [
         "yyyy-MM-dd", "yyyy-M-d", "dd/MM/yyyy", "d/M/yyyy", "dd-MM-yyyy", "d-M-yyyy", "dd.MM.yyyy", "d.M.yyyy",
