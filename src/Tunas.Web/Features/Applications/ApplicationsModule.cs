@@ -16,6 +16,7 @@ public static class ApplicationsModule
         services.AddSingleton<VillageChoices>();
         services.AddScoped<ApplicationLookup>();
         services.AddScoped<ApplicationList>();
+        services.AddScoped<HeldApplications>();
         services.AddSingleton<IAuditVocabulary, ApplicationsAuditVocabulary>();
         services.AddScoped<IPersonReferences, ApplicationPersonReferences>();
         services.AddScoped<IApplicationCounts, ApplicationCounts>();
