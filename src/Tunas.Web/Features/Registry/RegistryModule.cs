@@ -28,6 +28,7 @@ public static class RegistryModule
     {
         app.MapNik();
         app.MapPersons();
+        Held.HeldApi.MapHeld(app);
         app.MapDuplicates();
         app.MapImports();
         return app;

@@ -338,7 +338,7 @@ namespace Tunas.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ProgramId", "PersonId")
                         .IsUnique()
-                        .HasFilter("\"Status\" <> 'Held'");
+                        .HasFilter("\"Status\" NOT IN ('Held', 'Rejected')");
 
                     b.HasIndex("ProgramId", "VillageCode");
 
@@ -740,6 +740,68 @@ namespace Tunas.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("SuspectedDuplicates");
+                });
+
+            modelBuilder.Entity("Tunas.Web.Features.Registry.Held.PendingPerson", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnteredById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<long>("ExistingPersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Nik")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ResolutionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResolvedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ValuesJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExistingPersonId");
+
+                    b.HasIndex("AgencyId", "ResolvedAt", "VillageCode");
+
+                    b.ToTable("PendingPersons");
                 });
 
             modelBuilder.Entity("Tunas.Web.Features.Registry.Household", b =>
@@ -1637,6 +1699,21 @@ namespace Tunas.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tunas.Web.Features.Registry.Held.PendingPerson", b =>
+                {
+                    b.HasOne("Tunas.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Tunas.Web.Features.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ExistingPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

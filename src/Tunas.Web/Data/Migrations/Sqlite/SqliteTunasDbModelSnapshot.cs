@@ -323,7 +323,7 @@ namespace Tunas.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ProgramId", "PersonId")
                         .IsUnique()
-                        .HasFilter("\"Status\" <> 'Held'");
+                        .HasFilter("\"Status\" NOT IN ('Held', 'Rejected')");
 
                     b.HasIndex("ProgramId", "VillageCode");
 
@@ -713,6 +713,68 @@ namespace Tunas.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("SuspectedDuplicates");
+                });
+
+            modelBuilder.Entity("Tunas.Web.Features.Registry.Held.PendingPerson", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExistingPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nik")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolutionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ValuesJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExistingPersonId");
+
+                    b.HasIndex("AgencyId", "ResolvedAt", "VillageCode");
+
+                    b.ToTable("PendingPersons");
                 });
 
             modelBuilder.Entity("Tunas.Web.Features.Registry.Household", b =>
@@ -1590,6 +1652,21 @@ namespace Tunas.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tunas.Web.Features.Registry.Held.PendingPerson", b =>
+                {
+                    b.HasOne("Tunas.Web.Features.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Tunas.Web.Features.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ExistingPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
