@@ -141,17 +141,18 @@ public static class PersonsApi
     public static Dictionary<string, string[]> WelfareLocked(IStringLocalizer L) =>
         new() { ["welfareDecile"] = [L[PersonMessages.WelfareLockedMessage]] };
 
-    internal static async Task<Results<Ok<PersonRead>, NotFound>> GetAsync(long id, PersonSearch search, AuditLog audit, TunasDb db, CancellationToken ct)
+    internal static async Task<Results<Ok<PersonRead>, NotFound>> GetAsync(long id, PersonSearch search, HeldPersons held, AuditLog audit, TunasDb db, CancellationToken ct)
     {
         var person = await search.Visible().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (person is null)
+        var read = person is null ? await held.ReadAsync(id, ct) : PersonRead.From(person);
+        if (read is null)
         {
             return TypedResults.NotFound();
         }
         // The answer holds the full NIK: who saw it is recorded (UU 27/2022: know who saw what).
         audit.Record("person.nik-viewed", "Person", id.ToString(CultureInfo.InvariantCulture), new { via = "api" });
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(PersonRead.From(person));
+        return TypedResults.Ok(read);
     }
 
     internal static async Task<Results<Ok<PersonRead>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(

@@ -60,6 +60,17 @@ public sealed class ExistenceElsewhereTests(TunasFactory app)
         var freshId = JsonDocument.Parse(await fresh.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
         Assert.True(id < pendingId && pendingId < freshId, $"{id} < {pendingId} < {freshId}");
         Assert.DoesNotContain(id.ToString(CultureInfo.InvariantCulture), text, StringComparison.Ordinal);
+        // Read back, the held record answers as a new one does, with the operator's own typed data, awaiting a check.
+        var readHeld = await op.GetAsync(held.Headers.Location);
+        var readFresh = await op.GetAsync(fresh.Headers.Location);
+        Assert.Equal(readFresh.StatusCode, readHeld.StatusCode);
+        var heldRead = await readHeld.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Warga Titipan", heldRead.GetProperty("fullName").GetString());
+        Assert.Equal(TunasFactory.OperatorVillage, heldRead.GetProperty("villageCode").GetString());
+        Assert.False(heldRead.GetProperty("verified").GetBoolean());
+        Assert.Equal(
+            string.Join(",", (await readFresh.Content.ReadFromJsonAsync<JsonElement>()).EnumerateObject().Select(p => p.Name)),
+            string.Join(",", heldRead.EnumerateObject().Select(p => p.Name)));
         Assert.DoesNotContain("Sentul", text, StringComparison.Ordinal);
         Assert.Equal(0, search.GetProperty("total").GetInt32());
         using var scope = app.Services.CreateScope();

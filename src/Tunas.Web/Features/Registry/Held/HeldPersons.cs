@@ -66,6 +66,22 @@ public sealed class HeldPersons(TunasDb db, AuditLog audit, CurrentUser me, Pers
     public Task<PendingPerson?> FindAsync(long id, CancellationToken ct) =>
         db.PendingPersons.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.AgencyId == (me.AgencyId ?? 0), ct);
 
+    /// <summary>
+    /// The held record as the registry's read answers a person (decision 0021): what the operator typed, not verified,
+    /// so that reading the id back answers like a new resident's, marked as awaiting a check.
+    /// </summary>
+    public async Task<PersonRead?> ReadAsync(long id, CancellationToken ct)
+    {
+        var pending = await Open().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (pending is null || (await rules.CheckAsync(Typed(pending).ToInput(), ct)).Values is not { } v)
+        {
+            return null;
+        }
+        return new PersonRead(pending.Id, v.Nik, v.FamilyCardNumber, v.FullName, v.Sex == Shared.Sex.Female ? "F" : "M", v.BirthPlace,
+            Shared.DateText.Iso(v.BirthDate), v.Address, v.Rt, v.Rw, v.VillageCode, v.Phone, v.Education, v.Occupation, v.EmploymentStatus,
+            v.MaritalStatus, v.HouseholdRelation, v.Disability, null, null, null, PersonOrigin.Entered, false, null);
+    }
+
     public static PersonDto Typed(PendingPerson pending) =>
         JsonSerializer.Deserialize<PersonDto>(pending.ValuesJson, Json) ?? new PersonDto();
 
