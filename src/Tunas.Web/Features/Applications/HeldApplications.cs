@@ -42,8 +42,20 @@ public sealed class HeldApplications(TunasDb db, AuditLog audit, CurrentUser me)
                           orderby a.SubmittedAt, a.Id
                           select new
                           {
-                              a.Id, a.RegistrationNumber, a.ProgramId, ProgramName = g.Name, a.Channel, a.VillageCode, a.UnverifiedPhone, a.SubmittedAt,
-                              PersonId = p.Id, p.FullName, p.Nik, PersonVillage = p.VillageCode, p.Phone, HasCard = p.FamilyCardNumber != null,
+                              a.Id,
+                              a.RegistrationNumber,
+                              a.ProgramId,
+                              ProgramName = g.Name,
+                              a.Channel,
+                              a.VillageCode,
+                              a.UnverifiedPhone,
+                              a.SubmittedAt,
+                              PersonId = p.Id,
+                              p.FullName,
+                              p.Nik,
+                              PersonVillage = p.VillageCode,
+                              p.Phone,
+                              HasCard = p.FamilyCardNumber != null,
                           }).Take(take).ToListAsync(ct);
         return rows.Select(r => new HeldApplicationRow(r.Id, r.RegistrationNumber, r.ProgramId, r.ProgramName, r.Channel, r.VillageCode,
             r.UnverifiedPhone, r.SubmittedAt, r.PersonId, r.FullName, Nik.Mask(r.Nik), r.PersonVillage, r.Phone, r.HasCard)).ToList();
