@@ -4,6 +4,7 @@ using Tunas.Web.Features.Agencies;
 using Tunas.Web.Features.Applications;
 using Tunas.Web.Features.Audit;
 using Tunas.Web.Features.Demo;
+using Tunas.Web.Features.Home;
 using Tunas.Web.Features.Messages;
 using Tunas.Web.Features.Programs;
 using Tunas.Web.Features.Regions;
@@ -26,6 +27,7 @@ builder.Services.AddTunasWeb();
 builder.Services.AddRegions().AddAgencies().AddUsers().AddAccount(builder.Configuration).AddAudit();
 builder.Services.AddOutbox().AddRegistry().AddPrograms().AddApplications().AddSelectionRuns().AddMessages();
 builder.Services.AddDemo();
+builder.Services.AddDesk();
 
 var app = builder.Build();
 

@@ -8,6 +8,7 @@ using Tunas.Web.Features.Programs;
 using Tunas.Web.Features.Regions;
 using Tunas.Web.Features.Registry;
 using Tunas.Web.Features.Registry.Duplicates;
+using Tunas.Web.Features.Registry.Held;
 using Tunas.Web.Features.Registry.Imports;
 using Tunas.Web.Features.Selection;
 using Tunas.Web.Features.Shared.Messaging;
@@ -44,6 +45,7 @@ public abstract class TunasDb(DbContextOptions options) : IdentityDbContext<AppU
     public DbSet<SelectionDecision> SelectionDecisions => Set<SelectionDecision>();
     public DbSet<Appeal> Appeals => Set<Appeal>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<PendingPerson> PendingPersons => Set<PendingPerson>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -166,6 +166,17 @@ public static class AccessTable
         Api("GET", "/api/v1/messages/{id:long}/open", Registry, OperatorRows), Api("GET", "/api/v1/messages/progress", Registry),
         Api("POST", "/api/v1/messages/{id:long}/sent", Registry, OperatorRows),
         Api("POST", "/api/v1/messages/{id:long}/retry", Registry, OperatorRows),
+
+        // The staff's home (every signed-in role; what it shows depends on the role), and what waits on it: held
+        // records (an operator sees their own kelurahan's as awaiting a check), their resolution and the verify action.
+        Page("GET", "/Beranda", [.. Roles.All]),
+        Page("GET", "/Registry/Held", Registry),
+        Page("GET", "/Registry/Held/{id:long}", Officers), Page("POST", "/Registry/Held/{id:long}", Officers),
+        Page("GET", "/Registry/Verify/{id:long?}", Officers), Page("POST", "/Registry/Verify/{id:long?}", Officers),
+        Page("GET", "/Applications/Held", Officers),
+        Page("POST", "/Applications/Held?handler=Release", Officers), Page("POST", "/Applications/Held?handler=Reject", Officers),
+        Api("POST", "/api/v1/persons/held/{id:long}/resolve", Officers),
+        Api("POST", "/api/v1/persons/{id:long}/verify", Officers),
     ];
 
     private static Expectation Public(string method, string route) => new(method, route, null, Refusal.None, new HashSet<string>());

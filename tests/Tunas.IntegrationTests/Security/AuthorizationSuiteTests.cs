@@ -169,7 +169,7 @@ public sealed partial class AuthorizationSuiteTests(AuthorizationApp app, ITestO
         bool Has(params string[] parts) => parts.Any(p => route.Contains(p, StringComparison.Ordinal));
         return true switch
         {
-            _ when Has("/persons/", "/Registry/Details/", "/Registry/Edit/") => Text(ids.Person),
+            _ when Has("/persons/", "/Registry/Details/", "/Registry/Edit/", "/Registry/Held/", "/Registry/Verify/") => Text(ids.Person),
             _ when Has("/duplicates/") => Text(app.DuplicateId),
             _ when Has("/messages/") => Text(ids.Message),
             _ when Has("/imports/", "/Registry/Imports/") => ids.Import.ToString(),

@@ -34,7 +34,8 @@ public sealed class LoginModel(SignInCheck check, SignInManager<AppUser> signIn,
         if (outcome == SignInOutcome.Succeeded && user is not null)
         {
             await signIn.SignInWithClaimsAsync(user, Input.RememberMe, [new Claim("amr", "pwd")]);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            // Staff start at what waits for them, not on the public landing page.
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/Beranda");
         }
         if (outcome == SignInOutcome.LockedOut)
         {

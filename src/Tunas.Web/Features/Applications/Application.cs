@@ -82,6 +82,9 @@ public enum ApplicationStatus
     /// selection, no messages; shown to its sender as submitted.
     /// </summary>
     Held,
+
+    /// <summary>A held application an officer found was not the registry's person's (decision 0021): out of the selection for good.</summary>
+    Rejected,
 }
 
 internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Application>
@@ -101,8 +104,8 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         e.Property(x => x.Channel).HasConversion<string>().HasMaxLength(16);
         e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         e.HasIndex(x => x.RegistrationNumber).IsUnique();
-        // One application per person and program; held ones aside (several senders may claim the same NIK).
-        e.HasIndex(x => new { x.ProgramId, x.PersonId, x.AgencyId }).IsUnique().HasFilter("\"Status\" <> 'Held'");
+        // One application per person and program; held and rejected claims aside (several senders may claim the same NIK).
+        e.HasIndex(x => new { x.ProgramId, x.PersonId, x.AgencyId }).IsUnique().HasFilter("\"Status\" NOT IN ('Held', 'Rejected')");
         e.HasIndex(x => new { x.ProgramId, x.VillageCode });
         e.HasIndex(x => new { x.AgencyId, x.ProgramId, x.Status });
         e.HasIndex(x => x.PersonId);

@@ -10,6 +10,8 @@ internal sealed class ApplicationsAuditVocabulary : IAuditVocabulary
     {
         "application.submitted" => L["Application submitted"].Value,
         "application.withdrawn" => L["Application withdrawn"].Value,
+        "application.held-released" => L["Held application verified and submitted"].Value,
+        "application.held-rejected" => L["Held application rejected"].Value,
         _ => null,
     };
 }

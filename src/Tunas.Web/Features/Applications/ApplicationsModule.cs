@@ -20,6 +20,7 @@ public static class ApplicationsModule
         services.AddScoped<IPersonApplications>(sp => sp.GetRequiredService<ApplicationRecords>());
         // The program's own dates until a later feature registers the cohort's (the last registration wins).
         services.AddScoped<ITrainingSchedule, ProgramTrainingSchedule>();
+        services.AddScoped<HeldApplications>();
         services.AddSingleton<IAuditVocabulary, ApplicationsAuditVocabulary>();
         services.AddScoped<IPersonReferences, ApplicationPersonReferences>();
         services.AddScoped<IApplicationCounts, ApplicationCounts>();

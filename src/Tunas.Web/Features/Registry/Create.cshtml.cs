@@ -3,14 +3,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Tunas.Web.Data;
 using Tunas.Web.Features.Agencies;
+using Tunas.Web.Features.Registry.Held;
 using Tunas.Web.Infrastructure;
 
 namespace Tunas.Web.Features.Registry;
 
 [Authorize(Policy = Policies.Registry)]
-public sealed class CreateModel(RegistryRules rules, PersonWriter writer, PersonSearch search, VillageNames villages, CurrentUser me, AuditLog audit, TunasDb db,
+public sealed class CreateModel(RegistryRules rules, PersonWriter writer, PersonSearch search, VillageNames villages, CurrentUser me, HeldPersons held,
     IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty]
@@ -29,6 +29,10 @@ public sealed class CreateModel(RegistryRules rules, PersonWriter writer, Person
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (!RegistryAccess.MaySetWelfare(me))
+        {
+            Input = RegistryAccess.KeepWelfare(Input, null);
+        }
         var check = await rules.CheckAsync(Input.ToInput(), ct);
         var warnings = PersonForm.Warnings(check.Warnings, L);
         if (check.Values is not { } values)
@@ -52,9 +56,11 @@ public sealed class CreateModel(RegistryRules rules, PersonWriter writer, Person
                     TempData["Message"] = L["Resident {0} was saved.", values.FullName].Value;
                     RegistryAccess.KeepWarnings(TempData, warnings);
                     return Redirect($"/Registry/Details/{result.Id}");
-                case PersonSaveOutcome.NikExists when await PersonsApi.HeldUnlessVisibleAsync(result.Id!.Value, values, search, audit, db, ct):
-                    TempData["Message"] = L[PersonMessages.HeldForCheckMessage].Value;
-                    return Redirect("/Registry/Create");
+                case PersonSaveOutcome.NikExists when await PersonsApi.HoldUnlessVisibleAsync(result.Id!.Value, Input, values, search, held, me, ct) is { } pending:
+                    // The same answer as a new resident's (decision 0021); the details page shows it as awaiting a check.
+                    TempData["Message"] = L["Resident {0} was saved.", values.FullName].Value;
+                    RegistryAccess.KeepWarnings(TempData, warnings);
+                    return Redirect($"/Registry/Details/{pending}");
                 case PersonSaveOutcome.NikExists:
                     ModelState.AddModelError(PersonForm.Key("nik"), L["This NIK is already in the registry."]);
                     ExistingId = await search.Visible().AnyAsync(p => p.Id == result.Id, ct) ? result.Id : null;

@@ -31,10 +31,15 @@ public sealed class DetailsModel(PersonSearch search, TunasDb db, AuditLog audit
     public IReadOnlyList<string> Warnings { get; private set; } = [];
     public bool CanBrowseAudit { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(long id, [FromServices] Held.HeldPersons held, CancellationToken ct)
     {
         Warnings = RegistryAccess.TakeWarnings(TempData);
-        return await LoadAsync(id, ct) ? Page() : NotFound();
+        if (await LoadAsync(id, ct))
+        {
+            return Page();
+        }
+        // A held create's id (decision 0021): its record waits, marked, among the user's held records.
+        return await held.Open().AnyAsync(p => p.Id == id, ct) ? Redirect("/Registry/Held") : NotFound();
     }
 
     public async Task<IActionResult> OnPostShowNikAsync(long id, CancellationToken ct)

@@ -66,6 +66,10 @@ public sealed class EditModel(RegistryRules rules, PersonWriter writer, PersonSe
         {
             return NotFound();
         }
+        if (!RegistryAccess.MaySetWelfare(me))
+        {
+            Input = RegistryAccess.KeepWelfare(Input, person);
+        }
         var nik = string.IsNullOrWhiteSpace(Input.Nik) ? person.Nik : Input.Nik;
         var familyCard = !FamilyCardShown && string.IsNullOrWhiteSpace(Input.FamilyCardNumber) ? person.FamilyCardNumber : Input.FamilyCardNumber;
         var check = await rules.CheckAsync((Input with { Nik = nik, FamilyCardNumber = familyCard }).ToInput(), ct);

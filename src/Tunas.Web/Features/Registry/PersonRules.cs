@@ -352,6 +352,8 @@ public static class PersonMessages
     public const string BirthDateMismatchAdvice = "Check the KTP: either the birth date or the NIK was typed wrongly.";
     public const string SecondHeadMessage = "This family card already has a head of household ({0}).";
     public const string RegisteredElsewhereMessage = "This resident is registered in another kelurahan ({0}).";
+    public const string WelfareLockedMessage = "The welfare decile and its source are set only by a data import or by an officer of the Dinas, not by a kelurahan operator.";
+
     public const string HeldForCheckMessage = "The data was saved and awaits a check by an officer of the Dinas before it appears in the registry.";
     public const string SecondHeadAdvice = "Check the SHDK of both persons; a family card has one head.";
     public const string ExcelDamagedAdvice = "Format the column as Text in the spreadsheet, type the numbers again, and import the file again.";

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tunas.Web.Data;
+using Tunas.Web.Features.Registry.Held;
 using Tunas.Web.Features.Shared;
 using Tunas.Web.Infrastructure;
 
@@ -75,9 +76,6 @@ public sealed record PersonRead(
 
 public sealed record PersonCreated(long Id, IReadOnlyList<IssueDto> Warnings);
 
-/// <summary>A create held for an officer (decision 0016): nothing said of the registry, no id.</summary>
-public sealed record PersonPending(string Status, string Message);
-
 public sealed record PersonSearchRequest(string? Name, string? Nik, string? VillageCode, int? WelfareDecile, int? Page, int? PageSize);
 
 public static class PersonsApi
@@ -93,10 +91,14 @@ public static class PersonsApi
         return app;
     }
 
-    internal static async Task<Results<Created<PersonCreated>, Accepted<PersonPending>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        PersonDto body, RegistryRules rules, PersonWriter writer, PersonSearch search, AuditLog audit, TunasDb db, CurrentUser me,
+    internal static async Task<Results<Created<PersonCreated>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        PersonDto body, RegistryRules rules, PersonWriter writer, PersonSearch search, HeldPersons held, CurrentUser me,
         IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
+        if (!RegistryAccess.MaySetWelfare(me) && RegistryAccess.GivesWelfare(body))
+        {
+            return TypedResults.ValidationProblem(WelfareLocked(L));
+        }
         var check = await rules.CheckAsync(body.ToInput(), ct);
         if (check.Values is not { } values)
         {
@@ -107,47 +109,50 @@ public static class PersonsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["villageCode"] = [L["A kelurahan operator registers residents of their own kelurahan only."]] });
         }
         var result = await writer.CreateAsync(me.AgencyId ?? 0, values, PersonOrigin.Entered, ct);
+        if (result.Outcome == PersonSaveOutcome.NikExists && await HoldUnlessVisibleAsync(result.Id!.Value, body, values, search, held, me, ct) is { } pending)
+        {
+            // The same answer as a new resident's, with an id of the same series (decision 0021).
+            return TypedResults.Created($"/api/v1/persons/{pending}", new PersonCreated(pending, Issues(check.Warnings, L)));
+        }
         return result.Outcome switch
         {
             PersonSaveOutcome.Created => TypedResults.Created($"/api/v1/persons/{result.Id}", new PersonCreated(result.Id!.Value, Issues(check.Warnings, L))),
-            PersonSaveOutcome.NikExists when await HeldUnlessVisibleAsync(result.Id!.Value, values, search, audit, db, ct) =>
-                TypedResults.Accepted((string?)null, new PersonPending("awaiting-check", L[PersonMessages.HeldForCheckMessage])),
             PersonSaveOutcome.NikExists => NikExists(result.Id!.Value, L),
             _ => TypedResults.ValidationProblem(Errors(result.Errors, L)),
         };
     }
 
     /// <summary>
-    /// A NIK the registry has where the user may not look (another kelurahan): the create is recorded for an officer to
-    /// resolve, and the user is told nothing of the person (decision 0016). False when the user may see the person.
+    /// A NIK the registry has where the user may not look (another kelurahan): the typed record is held for an officer
+    /// to resolve, and its id returned (decisions 0016, 0021). Null when the user may see the person.
     /// </summary>
-    public static async Task<bool> HeldUnlessVisibleAsync(long existing, PersonValues values, PersonSearch search, AuditLog audit, TunasDb db, CancellationToken ct)
+    public static async Task<long?> HoldUnlessVisibleAsync(long existing, PersonDto typed, PersonValues values, PersonSearch search, HeldPersons held, CurrentUser me, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(search);
-        ArgumentNullException.ThrowIfNull(audit);
-        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(held);
+        ArgumentNullException.ThrowIfNull(me);
         if (await search.Visible().AnyAsync(p => p.Id == existing, ct))
         {
-            return false;
+            return null;
         }
-        audit.Record("person.create-held", "Person", existing.ToString(CultureInfo.InvariantCulture),
-            new { fullName = values.FullName, villageCode = values.VillageCode, familyCardNumber = values.FamilyCardNumber, phone = values.Phone });
-        await db.SaveChangesAsync(ct);
-        return true;
+        return await held.HoldAsync(me.AgencyId ?? 0, existing, typed, values, ct);
     }
 
-    internal static async Task<Results<Ok<PersonRead>, NotFound>> GetAsync(long id, PersonSearch search, AuditLog audit, TunasDb db, CancellationToken ct)
+    public static Dictionary<string, string[]> WelfareLocked(IStringLocalizer L) =>
+        new() { ["welfareDecile"] = [L[PersonMessages.WelfareLockedMessage]] };
+
+    internal static async Task<Results<Ok<PersonRead>, NotFound>> GetAsync(long id, PersonSearch search, HeldPersons held, AuditLog audit, TunasDb db, CancellationToken ct)
     {
         var person = await search.Visible().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (person is null)
+        var read = person is null ? await held.ReadAsync(id, ct) : PersonRead.From(person);
+        if (read is null)
         {
             return TypedResults.NotFound();
         }
         // The answer holds the full NIK: who saw it is recorded (UU 27/2022: know who saw what).
         audit.Record("person.nik-viewed", "Person", id.ToString(CultureInfo.InvariantCulture), new { via = "api" });
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(PersonRead.From(person));
+        return TypedResults.Ok(read);
     }
 
     internal static async Task<Results<Ok<PersonRead>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
@@ -157,6 +162,10 @@ public static class PersonsApi
         if (person is null)
         {
             return TypedResults.NotFound();
+        }
+        if (!RegistryAccess.MaySetWelfare(me) && RegistryAccess.ChangesWelfare(person, body))
+        {
+            return TypedResults.ValidationProblem(WelfareLocked(L));
         }
         var check = await rules.CheckAsync(body.ToInput(), ct);
         if (check.Values is not { } values)

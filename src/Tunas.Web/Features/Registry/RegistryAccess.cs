@@ -14,6 +14,31 @@ public static class RegistryAccess
             ? me.VillageCode ?? "-"
             : null;
 
+    /// <summary>The desil and its source come from imports and officers only, never from a kelurahan operator (issue 12).</summary>
+    public static bool MaySetWelfare(CurrentUser me) => OwnVillage(me) is null;
+
+    public static bool GivesWelfare(PersonDto body) =>
+        body.WelfareDecile is not null || !string.IsNullOrWhiteSpace(body.WelfareSource) || !string.IsNullOrWhiteSpace(body.WelfareAsOf);
+
+    /// <summary>Whether the body would change the stored desil, its source or its date (the same values may be sent back).</summary>
+    public static bool ChangesWelfare(Person person, PersonDto body)
+    {
+        var stored = PersonForm.From(person);
+        return body.WelfareDecile != stored.WelfareDecile
+            || !string.Equals(Blank(body.WelfareSource), stored.WelfareSource, StringComparison.Ordinal)
+            || !string.Equals(Blank(body.WelfareAsOf), stored.WelfareAsOf, StringComparison.Ordinal);
+    }
+
+    /// <summary>An operator's form keeps what is stored: the locked fields are neither shown as editable nor taken.</summary>
+    public static PersonDto KeepWelfare(PersonDto input, Person? stored) => input with
+    {
+        WelfareDecile = stored?.WelfareDecile,
+        WelfareSource = stored?.WelfareSource,
+        WelfareAsOf = stored?.WelfareAsOf is { } d ? Shared.DateText.Iso(d) : null,
+    };
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
     public static void KeepWarnings(ITempDataDictionary tempData, Dictionary<string, List<string>> warnings)
     {
         if (warnings.Count > 0)

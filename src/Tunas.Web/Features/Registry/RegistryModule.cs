@@ -13,6 +13,8 @@ public static class RegistryModule
         services.AddScoped<RegistryRules>();
         services.AddScoped<PersonWriter>();
         services.AddScoped<PersonSearch>();
+        services.AddScoped<Held.HeldPersons>();
+        services.AddScoped<PersonVerification>();
         services.AddSingleton<IAuditVocabulary, RegistryAuditVocabulary>();
         services.AddOptions<RegistryStatisticsOptions>().BindConfiguration(RegistryStatisticsOptions.Section);
         services.AddScoped<RegistryStatistics>();
@@ -26,6 +28,7 @@ public static class RegistryModule
     {
         app.MapNik();
         app.MapPersons();
+        Held.HeldApi.MapHeld(app);
         app.MapDuplicates();
         app.MapImports();
         return app;

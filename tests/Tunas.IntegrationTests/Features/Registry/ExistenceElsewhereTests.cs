@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -9,57 +10,102 @@ using Tunas.Web.Infrastructure;
 
 namespace Tunas.IntegrationTests.Features.Registry;
 
-/// <summary>A kelurahan operator learns nothing of a NIK the registry has in another kelurahan (decision 0016).</summary>
+/// <summary>
+/// A kelurahan operator learns nothing of a NIK the registry has in another kelurahan (decisions 0016, 0021): the
+/// create is answered exactly as a new resident's, and the typed record waits for an officer.
+/// </summary>
 [Collection(SharedApp.Name)]
 public sealed class ExistenceElsewhereTests(TunasFactory app)
 {
-    private static object Person(string nik, string name, string village = TunasFactory.OperatorVillage) => new
+    private static object Person(string nik, string name, string village = TunasFactory.OperatorVillage, int? decile = null) => new
     {
         nik,
         fullName = name,
         sex = "F",
         birthDate = "1990-07-01",
         villageCode = village,
-        welfareDecile = 2,
+        welfareDecile = decile,
     };
 
+    /// <summary>The answer with its ids taken out: status, headers (values, the id in Location aside) and the body's shape and texts.</summary>
+    private static async Task<string> ShapeAsync(HttpResponseMessage response)
+    {
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var body = string.Join(",", json.EnumerateObject().Select(p => p.Name == "id" ? $"id:{p.Value.ValueKind}" : $"{p.Name}:{p.Value.GetRawText()}"));
+        var headers = response.Headers.Concat(response.Content.Headers)
+            .Where(h => h.Key is not ("Date" or "Content-Length"))
+            .Select(h => h.Key == "Location" ? $"Location:{System.Text.RegularExpressions.Regex.Replace(string.Join(";", h.Value), "[0-9]+$", "#")}" : $"{h.Key}:{string.Join(";", h.Value)}")
+            .Order(StringComparer.Ordinal);
+        return $"{(int)response.StatusCode} {string.Join("|", headers)} {body}";
+    }
+
     [Fact]
-    public async Task AnOperatorsCreateOfANikFromAnotherKelurahanIsHeldWithoutIdOrKelurahan()
+    public async Task AnOperatorsCreateOfANikFromAnotherKelurahanIsAnsweredExactlyAsANewResidents()
     {
         var officer = await app.ApiClientAsync(Roles.ProgramOfficer);
-        var elsewhere = await officer.PostAsJsonAsync("/api/v1/persons", Person("3572014107900081", "Warga Sentul Asli", village: "35.72.01.1003"));
+        var elsewhere = await officer.PostAsJsonAsync("/api/v1/persons", Person("3572014107900081", "Warga Sentul Asli", village: "35.72.01.1003", decile: 2));
         var id = (await elsewhere.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
         var op = await app.ApiClientAsync(Roles.VillageOperator);
 
-        var create = await op.PostAsJsonAsync("/api/v1/persons", Person("3572014107900081", "Warga Titipan"));
-        var text = await create.Content.ReadAsStringAsync();
+        var held = await op.PostAsJsonAsync("/api/v1/persons", Person("3572014107900081", "Warga Titipan"));
+        var fresh = await op.PostAsJsonAsync("/api/v1/persons", Person("3572014107900091", "Warga Baru Sekali"));
+        var text = await held.Content.ReadAsStringAsync();
+        var pendingId = JsonDocument.Parse(text).RootElement.GetProperty("id").GetInt64();
         var search = await (await op.PostAsJsonAsync("/api/v1/persons/search", new { nik = "3572014107900081" })).Content.ReadFromJsonAsync<JsonElement>();
 
-        Assert.Equal(HttpStatusCode.Accepted, create.StatusCode);
-        Assert.DoesNotContain(id.ToString(System.Globalization.CultureInfo.InvariantCulture), text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, held.StatusCode);
+        Assert.Equal(await ShapeAsync(fresh), await ShapeAsync(held));
+        Assert.Equal($"/api/v1/persons/{pendingId}", held.Headers.Location?.OriginalString);
+        // An id of the same series as a new resident's: after the existing one, before the next new one.
+        var freshId = JsonDocument.Parse(await fresh.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+        Assert.True(id < pendingId && pendingId < freshId, $"{id} < {pendingId} < {freshId}");
+        Assert.DoesNotContain(id.ToString(CultureInfo.InvariantCulture), text, StringComparison.Ordinal);
+        // Read back, the held record answers as a new one does, with the operator's own typed data, awaiting a check.
+        var readHeld = await op.GetAsync(held.Headers.Location);
+        var readFresh = await op.GetAsync(fresh.Headers.Location);
+        Assert.Equal(readFresh.StatusCode, readHeld.StatusCode);
+        var heldRead = await readHeld.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Warga Titipan", heldRead.GetProperty("fullName").GetString());
+        Assert.Equal(TunasFactory.OperatorVillage, heldRead.GetProperty("villageCode").GetString());
+        Assert.False(heldRead.GetProperty("verified").GetBoolean());
+        Assert.Equal(
+            string.Join(",", (await readFresh.Content.ReadFromJsonAsync<JsonElement>()).EnumerateObject().Select(p => p.Name)),
+            string.Join(",", heldRead.EnumerateObject().Select(p => p.Name)));
         Assert.DoesNotContain("Sentul", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("sudah ada", text, StringComparison.Ordinal);
-        Assert.Contains("menunggu pemeriksaan petugas Dinas", text, StringComparison.Ordinal);
         Assert.Equal(0, search.GetProperty("total").GetInt32());
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TunasDb>();
         Assert.Equal(1, await db.Persons.CountAsync(p => p.Nik == "3572014107900081"));
         Assert.Equal("Warga Sentul Asli", await db.Persons.Where(p => p.Id == id).Select(p => p.FullName).FirstAsync());
-        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var pending = await db.PendingPersons.SingleAsync(p => p.Id == pendingId);
+        Assert.Equal(id, pending.ExistingPersonId);
+        Assert.Equal(TunasFactory.OperatorVillage, pending.VillageCode);
+        var key = id.ToString(CultureInfo.InvariantCulture);
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "person.create-held" && a.EntityId == key));
     }
 
     [Fact]
-    public async Task TheCreatePageHoldsItTooWithTheNeutralMessage()
+    public async Task TheCreatePageAnswersAsForANewResidentAndTheOperatorSeesTheRecordAwaitingACheck()
     {
         var officer = await app.ApiClientAsync(Roles.ProgramOfficer);
         await officer.PostAsJsonAsync("/api/v1/persons", Person("3572014107900082", "Warga Sentul Kedua", village: "35.72.01.1003"));
         var client = await app.PageClientAsync(Roles.VillageOperator);
 
-        var response = await client.PostAsync("/Registry/Create", await TunasFactory.FormAsync(client, "/Registry/Create",
+        var held = await client.PostAsync("/Registry/Create", await TunasFactory.FormAsync(client, "/Registry/Create",
             Residents.Form("3572014107900082", "Warga Titipan Kedua")));
+        var fresh = await client.PostAsync("/Registry/Create", await TunasFactory.FormAsync(client, "/Registry/Create",
+            Residents.Form("3572014107900092", "Warga Baru Kedua")));
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/Registry/Create", response.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, held.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, fresh.StatusCode);
+        Assert.Matches("^/Registry/Details/[0-9]+$", held.Headers.Location?.OriginalString);
+        Assert.Matches("^/Registry/Details/[0-9]+$", fresh.Headers.Location?.OriginalString);
+        var details = await client.GetAsync(held.Headers.Location);
+        Assert.Equal("/Registry/Held", details.Headers.Location?.OriginalString);
+        var list = await client.GetStringAsync("/Registry/Held");
+        Assert.Contains("Warga Titipan Kedua", list, StringComparison.Ordinal);
+        Assert.Contains("Menunggu verifikasi", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sentul", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("/Registry/Held/", list, StringComparison.Ordinal);
     }
 }

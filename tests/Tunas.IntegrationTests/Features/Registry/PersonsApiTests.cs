@@ -208,7 +208,8 @@ public sealed class PersonsApiTests(TunasFactory app)
     public async Task ReadingAFullNikIsRecordedWithWhoReadIt()
     {
         var client = await app.ApiClientAsync(Roles.VillageOperator);
-        var created = await client.PostAsJsonAsync("/api/v1/persons", Person("3572014107900051", "Warga Kauman"));
+        // Entered by an officer: an operator may not give the desil (issue 12); the operator reads it.
+        var created = await (await app.ApiClientAsync(Roles.ProgramOfficer)).PostAsJsonAsync("/api/v1/persons", Person("3572014107900051", "Warga Kauman"));
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
 
         await client.GetAsync($"/api/v1/persons/{id}");
