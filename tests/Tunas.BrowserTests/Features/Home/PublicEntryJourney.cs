@@ -76,6 +76,12 @@ public sealed class PublicEntryJourney(DemoApp app, ITestOutputHelper output) : 
         await Expect(page.GetByTestId("print-header")).ToBeHiddenAsync();
         await Expect(page.Locator("[data-print]")).ToBeVisibleAsync();
         await NarrowAsync(shell);
+        // Printed for the notice board: the agency, program and kelurahan on top, no menu.
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Expect(page.GetByTestId("print-header")).ToContainTextAsync("Dinas");
+        await Expect(page.GetByTestId("print-header")).ToContainTextAsync(DemoRoundsSeeder.AppealRoundName);
+        await Expect(page.Locator("nav.navbar")).ToBeHiddenAsync();
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
 
         // Someone not selected in that round appeals.
         var (appellant, birth) = await AppellantAsync();
