@@ -22,6 +22,7 @@ var builder = WebSetup.CreateBuilder(command);
 builder.Services.AddTunasDatabase(builder.Configuration);
 builder.Services.AddTunasHealth();
 builder.Services.AddTunasWeb();
+builder.Services.AddLightPages();
 
 // Features, in the order of the flow; each registers its own services, options and commands.
 builder.Services.AddRegions().AddAgencies().AddUsers().AddAccount(builder.Configuration).AddAudit();
@@ -48,10 +49,13 @@ if (command.Demo)
 // The client as a trusted proxy saw it, the security headers, HTTPS when configured (Infrastructure/HttpSetup.cs).
 app.UseTunasHttp();
 
+// Light pages: compressed answers, versioned static files cached for a year (Infrastructure/LightPages.cs, decision 0020).
+app.UseResponseCompression();
+
 // The pipeline: errors, static files, then routing (after the error handlers, so that a re-executed error page
 // finds its endpoint), language, first-run setup, sign-in, policies, the public rate limits.
 app.UseTunasErrors();
-app.UseStaticFiles();
+app.UseLightStaticFiles();
 app.UseRouting();
 app.UseRequestLocalization();
 app.UseMiddleware<SetupRedirect>();

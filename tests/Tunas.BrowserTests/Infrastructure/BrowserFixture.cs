@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Tunas.IntegrationTests.Infrastructure;
 using Xunit.Abstractions;
@@ -24,6 +25,9 @@ public abstract class BrowserFixture : IAsyncLifetime
     {
     }
 
+    /// <summary>Adds data once the app runs (its database is migrated then); nothing by default.</summary>
+    protected virtual Task StartedAsync(BrowserAppFactory app) => Task.CompletedTask;
+
     public async Task InitializeAsync()
     {
         if (!Chromium.IsInstalled)
@@ -33,6 +37,7 @@ public abstract class BrowserFixture : IAsyncLifetime
         _app = new BrowserAppFactory();
         Configure(_app);
         await Task.Run(_app.Start);
+        await StartedAsync(_app);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new()
         {
@@ -130,6 +135,17 @@ public sealed class NewInstallation : BrowserFixture
         app.Settings["Admin:Password"] = "";
         app.Settings["Agency:Name"] = "";
         app.Settings["Agency:RegencyCode"] = "";
+    }
+}
+
+/// <summary>The configured app with the demo loaded (`--demo`): Kota Blitar's registry, a round open for registration and one in its appeal window.</summary>
+public sealed class DemoApp : BrowserFixture
+{
+    protected override async Task StartedAsync(BrowserAppFactory app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<Tunas.Web.Features.Demo.DemoSeeder>().SeedAsync(TextWriter.Null);
     }
 }
 

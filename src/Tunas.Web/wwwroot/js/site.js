@@ -102,6 +102,25 @@
     });
   });
 
+  // The ☰ label opens the menu through its checkbox without this file; here it also answers the keyboard and
+  // tells assistive technology whether the menu is open.
+  var toggle = document.getElementById('nav-toggle');
+  var toggler = toggle && document.querySelector('label[for="nav-toggle"]');
+  if (toggler) {
+    toggle.addEventListener('change', function () { toggler.setAttribute('aria-expanded', String(toggle.checked)); });
+    toggler.addEventListener('keydown', function (e) {
+      if (e.key !== 'Enter' && e.key !== ' ') return;
+      e.preventDefault();
+      toggle.click();
+    });
+  }
+
+  // A print button (the public result list for the notice board); the browser's own print works without it.
+  document.querySelectorAll('[data-print]').forEach(function (button) {
+    button.classList.remove('d-none');
+    button.addEventListener('click', function () { window.print(); });
+  });
+
   // The API takes a write under the page's sign-in only with the antiforgery token the layout gives in
   // <meta name="csrf-token">: Tunas.fetch adds it (as offline sync will), for the same arguments as fetch.
   window.Tunas = window.Tunas || {};
