@@ -1,3 +1,4 @@
+using Tunas.Web.Features.Applications.Exports;
 using Tunas.Web.Features.Audit;
 using Tunas.Web.Features.Programs;
 using Tunas.Web.Features.Registry;
@@ -17,6 +18,7 @@ public static class ApplicationsModule
         services.AddScoped<ApplicationLookup>();
         services.AddScoped<ApplicationList>();
         services.AddSingleton<IAuditVocabulary, ApplicationsAuditVocabulary>();
+        services.AddSingleton<IAuditVocabulary, ApplicationExportsAuditVocabulary>();
         services.AddScoped<IPersonReferences, ApplicationPersonReferences>();
         services.AddScoped<IApplicationCounts, ApplicationCounts>();
         // Needs app.UseRateLimiter() after authentication in Program.cs, so that signed-in staff are known.
@@ -28,6 +30,7 @@ public static class ApplicationsModule
     {
         app.MapPublicApplications();
         app.MapApplicationsApi();
+        app.MapApplicationExports();
         return app;
     }
 }

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Tunas.Web.Data;
 using Tunas.Web.Features.Agencies;
 using Tunas.Web.Infrastructure;
 
@@ -13,7 +15,7 @@ namespace Tunas.Web.Features.Applications;
 /// </summary>
 [Authorize(Policy = Policies.Applications)]
 public sealed class CreateModel(ApplicationList list, ProgramCatalog catalog, ApplicationIntake intake, VillageChoices villages, AgencyService agencies,
-    CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+    CurrentUser me, TimeProvider clock, TunasDb db, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "programId")]
     public int? ProgramQuery { get; set; }
@@ -30,6 +32,9 @@ public sealed class CreateModel(ApplicationList list, ProgramCatalog catalog, Ap
 
     public ReceiptView? Receipt { get; private set; }
 
+    /// <summary>The application just entered, for its printable receipt.</summary>
+    public long? ReceiptId { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadProgramsAsync(ProgramQuery, ct);
@@ -45,6 +50,7 @@ public sealed class CreateModel(ApplicationList list, ProgramCatalog catalog, Ap
             if (result.Accepted)
             {
                 Receipt = new ReceiptView(result, result.Program!, Shared.PhoneNumber.TryNormalize(Input.Phone, out var phone) ? phone : null, ByOperator: true);
+                ReceiptId = await db.Applications.Where(a => a.RegistrationNumber == result.RegistrationNumber).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
                 return Page();
             }
             ApplicationForm.AddErrors(result.Errors, ModelState, L);

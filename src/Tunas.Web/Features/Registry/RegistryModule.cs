@@ -1,5 +1,6 @@
 using Tunas.Web.Features.Audit;
 using Tunas.Web.Features.Registry.Duplicates;
+using Tunas.Web.Features.Registry.Exports;
 using Tunas.Web.Features.Registry.Imports;
 
 namespace Tunas.Web.Features.Registry;
@@ -14,6 +15,7 @@ public static class RegistryModule
         services.AddScoped<PersonWriter>();
         services.AddScoped<PersonSearch>();
         services.AddSingleton<IAuditVocabulary, RegistryAuditVocabulary>();
+        services.AddSingleton<IAuditVocabulary, RegistryExportsAuditVocabulary>();
         services.AddOptions<RegistryStatisticsOptions>().BindConfiguration(RegistryStatisticsOptions.Section);
         services.AddScoped<RegistryStatistics>();
         services.AddHostedService<RegistryStatisticsRefresher>();
@@ -28,6 +30,7 @@ public static class RegistryModule
         app.MapPersons();
         app.MapDuplicates();
         app.MapImports();
+        app.MapRegistryExports();
         return app;
     }
 }

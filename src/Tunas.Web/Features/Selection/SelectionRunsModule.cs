@@ -1,5 +1,6 @@
 using Tunas.Web.Features.Applications;
 using Tunas.Web.Features.Audit;
+using Tunas.Web.Features.Selection.Exports;
 namespace Tunas.Web.Features.Selection;
 
 /// <summary>The services and endpoints of this feature, for Program.cs.</summary>
@@ -13,12 +14,15 @@ public static class SelectionRunsModule
         services.AddSingleton<MessageTexts>();
         services.AddScoped<IPublishedDecisions, PublishedDecisions>();
         services.AddSingleton<IAuditVocabulary, SelectionAuditVocabulary>();
+        services.AddScoped<SelectionReport>();
+        services.AddSingleton<IAuditVocabulary, SelectionExportsAuditVocabulary>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapSelectionRuns(this IEndpointRouteBuilder app)
     {
         app.MapSelectionRunsApi();
+        app.MapSelectionExports();
         return app;
     }
 }
