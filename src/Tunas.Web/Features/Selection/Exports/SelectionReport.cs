@@ -38,7 +38,7 @@ public sealed class SelectionReport(TunasDb db, RegionDirectory regions, TimePro
             pdf.Centered(address);
         }
         pdf.Space(10);
-        pdf.Title(L["SELECTION REPORT"]);
+        pdf.Title(L["Selection report"].Value.ToUpper(CultureInfo.GetCultureInfo("id-ID")));
         pdf.Centered(L["Run {0} of {1}", run.Number, program.Name]);
         pdf.Space(8);
 

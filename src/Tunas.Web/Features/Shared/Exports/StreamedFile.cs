@@ -18,6 +18,8 @@ public sealed class StreamedFile(string contentType, string fileName, Func<Strea
         disposition.SetHttpFileName(fileName);
         response.Headers.ContentDisposition = disposition.ToString();
         response.Headers.CacheControl = "no-store";
-        await write(response.Body, httpContext.RequestAborted);
+        await using var body = new DeferredWriteStream(response.Body);
+        await write(body, httpContext.RequestAborted);
+        await body.FlushAsync(httpContext.RequestAborted);
     }
 }
