@@ -45,7 +45,7 @@ public sealed class ApplicationExportsTests(SelectionApp app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var rows = ExportFiles.Sheets(await response.Content.ReadAsByteArrayAsync())[0].Rows;
         var niks = rows.Skip(1).Select(r => r[ExportFiles.Column(rows, "NIK")] as string).ToHashSet();
-        Assert.Equal([s.Nik(app, "own"), s.Nik(app, "own2")], niks.Order());
+        Assert.Equal(new[] { s.Nik(app, "own"), s.Nik(app, "own2") }.Order(), niks.Order());
         Assert.DoesNotContain(s.Nik(app, "other"), niks);
 
         using var scope = app.Services.CreateScope();
