@@ -11,6 +11,7 @@ using Tunas.Bench;
 //   dotnet run -c Release --project bench/Tunas.Bench -- generate --rows 100000 [--out folder] [--format csv|xlsx|both]
 //   dotnet run -c Release --project bench/Tunas.Bench -- http [--connections 64] [--load-seconds 10]
 //   dotnet run -c Release --project bench/Tunas.Bench -- uploads
+//   dotnet run -c Release --project bench/Tunas.Bench -- registry-export [--rows 200000] [--postgres "<conn>"] [--no-sqlite]
 // `baseline-server` is the bare ASP.NET Core app the start-up and http scenarios compare against.
 if (args.Length > 0 && args[0] == "baseline-server")
 {
@@ -73,8 +74,11 @@ foreach (var scenario in scenarios)
         case "uploads":
             await UploadScenario.RunAsync(options);
             break;
+        case "registry-export":
+            await ExportScenario.RunAsync(options);
+            break;
         default:
-            Console.Error.WriteLine($"Unknown scenario '{scenario}'. Known: startup, regions, selection, search, import-csv, import-xlsx, uploads, intake, http, generate.");
+            Console.Error.WriteLine($"Unknown scenario '{scenario}'. Known: startup, regions, selection, search, import-csv, import-xlsx, uploads, intake, http, generate, registry-export.");
             return 2;
     }
 }

@@ -93,6 +93,8 @@ public static class AccessTable
         Api("POST", "/api/v1/persons/", Registry), Api("POST", "/api/v1/persons/search", Registry),
         Api("GET", "/api/v1/persons/{id:long}", Registry, OperatorRows),
         Api("PUT", "/api/v1/persons/{id:long}", Registry, OperatorRows),
+        // The registry as Excel: an operator's holds their own kelurahan only (Registry/Exports tests).
+        Api("GET", "/api/v1/persons.xlsx", Registry),
 
         // Imports: officers and operators; an operator sees only the imports they started.
         Page("GET", "/Registry/Imports", Registry), Page("POST", "/Registry/Imports", Registry),
@@ -144,6 +146,8 @@ public static class AccessTable
         Page("GET", "/Applications/{applicationId:long}", Registry, OperatorRows),
         Api("GET", "/api/v1/programs/{programId:int}/applications/", Registry),
         Api("POST", "/api/v1/programs/{programId:int}/applications/", Registry),
+        Api("GET", "/api/v1/programs/{programId:int}/applications.xlsx", Registry),
+        Page("GET", "/Applications/Receipt/{applicationId:long}", Registry, OperatorRows),
 
         // Selection: officers.
         Page("GET", "/Selection/{programId:int?}", Officers), Page("POST", "/Selection/{programId:int?}?handler=Run", Officers),
@@ -153,6 +157,8 @@ public static class AccessTable
         Page("POST", "/Selection/{programId:int}/Runs/{runId:long}?handler=Withdraw", Officers),
         Api("GET", "/api/v1/programs/{id:int}/selection-runs", Officers), Api("POST", "/api/v1/programs/{id:int}/selection-runs", Officers),
         Api("GET", "/api/v1/programs/{id:int}/selection-runs/{runId:long}", Officers),
+        Api("GET", "/api/v1/programs/{id:int}/selection-runs/{runId:long}/results.xlsx", Officers),
+        Api("GET", "/api/v1/programs/{id:int}/selection-runs/{runId:long}/report.pdf", Officers),
         Api("POST", "/api/v1/programs/{id:int}/selection-runs/{runId:long}/publish", Officers),
         Api("POST", "/api/v1/programs/{id:int}/applications/{applicationId:long}/withdraw", Officers),
         Api("GET", "/api/v1/programs/{id:int}/appeals", Officers),

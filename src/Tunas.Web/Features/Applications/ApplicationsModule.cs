@@ -1,3 +1,4 @@
+using Tunas.Web.Features.Applications.Exports;
 using Tunas.Web.Features.Audit;
 using Tunas.Web.Features.Programs;
 using Tunas.Web.Features.Registry;
@@ -22,6 +23,7 @@ public static class ApplicationsModule
         services.AddScoped<ITrainingSchedule, ProgramTrainingSchedule>();
         services.AddScoped<HeldApplications>();
         services.AddSingleton<IAuditVocabulary, ApplicationsAuditVocabulary>();
+        services.AddSingleton<IAuditVocabulary, ApplicationExportsAuditVocabulary>();
         services.AddScoped<IPersonReferences, ApplicationPersonReferences>();
         services.AddScoped<IApplicationCounts, ApplicationCounts>();
         // Needs app.UseRateLimiter() after authentication in Program.cs, so that signed-in staff are known.
@@ -33,6 +35,7 @@ public static class ApplicationsModule
     {
         app.MapPublicApplications();
         app.MapApplicationsApi();
+        app.MapApplicationExports();
         return app;
     }
 }

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Tunas.Web.Data;
 using Tunas.Web.Features.Agencies;
 using Tunas.Web.Infrastructure;
 
@@ -13,7 +15,7 @@ namespace Tunas.Web.Features.Applications;
 /// </summary>
 [Authorize(Policy = Policies.Applications)]
 public sealed class CreateModel(ApplicationList list, ProgramCatalog catalog, ApplicationIntake intake, VillageChoices villages, AgencyService agencies,
-    CurrentUser me, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+    CurrentUser me, TimeProvider clock, TunasDb db, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "programId")]
     public int? ProgramQuery { get; set; }
@@ -33,6 +35,9 @@ public sealed class CreateModel(ApplicationList list, ProgramCatalog catalog, Ap
     /// <summary>Why the application could not be stored now (a full disk, a server down); the form keeps what was typed.</summary>
     public string? Unavailable { get; private set; }
 
+    /// <summary>The application just entered, for its printable receipt.</summary>
+    public long? ReceiptId { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadProgramsAsync(ProgramQuery, ct);
@@ -48,6 +53,7 @@ public sealed class CreateModel(ApplicationList list, ProgramCatalog catalog, Ap
             if (result.Accepted)
             {
                 Receipt = new ReceiptView(result, result.Program!, Shared.PhoneNumber.TryNormalize(Input.Phone, out var phone) ? phone : null, ByOperator: true);
+                ReceiptId = await db.Applications.Where(a => a.RegistrationNumber == result.RegistrationNumber).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
                 return Page();
             }
             if (result.Outcome == IntakeOutcome.Unavailable)

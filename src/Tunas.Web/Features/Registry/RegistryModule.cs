@@ -1,5 +1,6 @@
 using Tunas.Web.Features.Audit;
 using Tunas.Web.Features.Registry.Duplicates;
+using Tunas.Web.Features.Registry.Exports;
 using Tunas.Web.Features.Registry.Imports;
 
 namespace Tunas.Web.Features.Registry;
@@ -16,6 +17,7 @@ public static class RegistryModule
         services.AddScoped<Held.HeldPersons>();
         services.AddScoped<PersonVerification>();
         services.AddSingleton<IAuditVocabulary, RegistryAuditVocabulary>();
+        services.AddSingleton<IAuditVocabulary, RegistryExportsAuditVocabulary>();
         services.AddOptions<RegistryStatisticsOptions>().BindConfiguration(RegistryStatisticsOptions.Section);
         services.AddScoped<RegistryStatistics>();
         services.AddHostedService<RegistryStatisticsRefresher>();
@@ -31,6 +33,7 @@ public static class RegistryModule
         Held.HeldApi.MapHeld(app);
         app.MapDuplicates();
         app.MapImports();
+        app.MapRegistryExports();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using Tunas.Web.Features.Applications;
 using Tunas.Web.Features.Audit;
 using Tunas.Web.Features.Programs;
+using Tunas.Web.Features.Selection.Exports;
 namespace Tunas.Web.Features.Selection;
 
 /// <summary>The services and endpoints of this feature, for Program.cs.</summary>
@@ -16,12 +17,15 @@ public static class SelectionRunsModule
         services.AddScoped<IAppealStatus, ApplicationAppeals>();
         services.AddScoped<IProgramProgress, SelectionProgress>();
         services.AddSingleton<IAuditVocabulary, SelectionAuditVocabulary>();
+        services.AddScoped<SelectionReport>();
+        services.AddSingleton<IAuditVocabulary, SelectionExportsAuditVocabulary>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapSelectionRuns(this IEndpointRouteBuilder app)
     {
         app.MapSelectionRunsApi();
+        app.MapSelectionExports();
         return app;
     }
 }
