@@ -47,6 +47,12 @@ public sealed class AgencyKeyModelTests
             "a public number looked up without the agency: on Citus it is held unique by a table of numbers distributed by the number",
     };
 
+    /// <summary>Tables whose id is drawn from another table's generated sequence: as good as a surrogate for Citus.</summary>
+    private static readonly Dictionary<string, string> SequenceKeys = new(StringComparer.Ordinal)
+    {
+        ["PendingPersons"] = "a held resident's id comes from the persons' sequence (decision 0021), so it never meets a person's id",
+    };
+
     public static TheoryData<string> Providers => new() { "Sqlite", "Postgres" };
 
     [Theory]
@@ -138,7 +144,7 @@ public sealed class AgencyKeyModelTests
             // migration widens to (Id, AgencyId) with no change of meaning (decision 0019).
             var key = table.FindPrimaryKey()!;
             var surrogate = key.Properties.Count == 1 && (key.Properties[0].ValueGenerated == ValueGenerated.OnAdd || key.Properties[0].ClrType == typeof(Guid));
-            if (!key.Properties.Contains(agency) && !surrogate)
+            if (!key.Properties.Contains(agency) && !surrogate && !SequenceKeys.ContainsKey(name))
             {
                 problems.Add($"{name}: primary key ({string.Join(", ", key.Properties.Select(p => p.Name))}) without AgencyId");
             }
