@@ -257,7 +257,7 @@ public sealed class KillTests : IAsyncLifetime
         db.Programs.Add(program);
         await db.SaveChangesAsync();
         _tracks = [.. program.Tracks.OrderBy(t => t.SortOrder).Select(t => t.Id)];
-        db.ProgramQuotas.Add(new ProgramQuota { ProgramId = program.Id, RegionCode = Applicants.Kauman, Size = 20 });
+        db.ProgramQuotas.Add(new ProgramQuota { AgencyId = agency, ProgramId = program.Id, RegionCode = Applicants.Kauman, Size = 20 });
         await db.SaveChangesAsync();
         return program.Id;
     }
