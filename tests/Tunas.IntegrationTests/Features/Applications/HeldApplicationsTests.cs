@@ -117,6 +117,41 @@ public sealed class HeldApplicationsTests(ApplicationsApp app)
     }
 
     [Fact]
+    public async Task AHeldClaimNeitherBlocksNorIsLostInAMergeOfThePersonItClaims()
+    {
+        var (program, _, number) = await HeldAsync();
+        var claimed = (await ApplicationAsync(number)).PersonId;
+        var twin = Applicants.NewPerson();
+        var kept = await Applicants.RegisterAsync(app, twin, desil: 1, familyCard: twin.FamilyCard, phone: "+6281234567891");
+        await Applicants.NumberAsync(await Applicants.ApplyAsync(app.CreateClient(), Applicants.Body(program, twin)));
+        long pair;
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TunasDb>();
+            var duplicate = new Tunas.Web.Features.Registry.Duplicates.SuspectedDuplicate
+            {
+                AgencyId = await db.Agencies.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(),
+                PersonAId = Math.Min(claimed, kept),
+                PersonBId = Math.Max(claimed, kept),
+                Reason = Tunas.Web.Features.Registry.Duplicates.DuplicateReason.SameNameAndBirthDate,
+                DetectedAt = DateTime.UtcNow,
+            };
+            db.SuspectedDuplicates.Add(duplicate);
+            await db.SaveChangesAsync();
+            pair = duplicate.Id;
+        }
+        var officer = await app.ApiClientAsync(Roles.ProgramOfficer);
+
+        var merge = await officer.PostAsJsonAsync($"/api/v1/duplicates/{pair}/merge", new { keepPersonId = kept });
+
+        // A claim is no application of the person's own (decision 0016): it follows the person, still held for an officer.
+        Assert.Equal(HttpStatusCode.OK, merge.StatusCode);
+        var held = await ApplicationAsync(number);
+        Assert.Equal(kept, held.PersonId);
+        Assert.Equal(ApplicationStatus.Held, held.Status);
+    }
+
+    [Fact]
     public async Task AClaimIsNotReleasedBesideTheOwnersOwnApplication()
     {
         var (_, _, number) = await HeldAsync(ownerApplies: true);
