@@ -109,8 +109,13 @@ public static class ApplicationText
         _ => L["Waiting for an answer"],
     };
 
-    public static string StatusLabel(ApplicationStatus status, IStringLocalizer L) =>
-        status == ApplicationStatus.Withdrawn ? L["Withdrawn"] : L["Submitted"];
+    /// <summary>A rejected application is named so, as an officer decided it; what was checked stays with the officer (decision 0021).</summary>
+    public static string StatusLabel(ApplicationStatus status, IStringLocalizer L) => status switch
+    {
+        ApplicationStatus.Withdrawn => L["Withdrawn"],
+        ApplicationStatus.Rejected => L["Rejected"],
+        _ => L["Submitted"],
+    };
 
     public static string Rule(string rule, IStringLocalizer L) => rule.ToUpperInvariant() switch
     {

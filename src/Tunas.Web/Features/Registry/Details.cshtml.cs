@@ -20,7 +20,8 @@ public sealed record ImportOrigin(string FileName, string ImportedBy, DateTime A
 /// which is recorded (UU 27/2022: know who saw what).
 /// </summary>
 [Authorize(Policy = Policies.Registry)]
-public sealed class DetailsModel(PersonSearch search, TunasDb db, AuditLog audit, VillageNames villages, IAuthorizationService authorization) : PageModel
+public sealed class DetailsModel(
+    PersonSearch search, Held.HeldPersons held, CurrentUser me, TunasDb db, AuditLog audit, VillageNames villages, IAuthorizationService authorization) : PageModel
 {
     public Person Person { get; private set; } = null!;
     public bool ShowFullNik { get; private set; }
@@ -31,20 +32,27 @@ public sealed class DetailsModel(PersonSearch search, TunasDb db, AuditLog audit
     public IReadOnlyList<string> Warnings { get; private set; } = [];
     public bool CanBrowseAudit { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(long id, [FromServices] Held.HeldPersons held, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         Warnings = RegistryAccess.TakeWarnings(TempData);
         if (await LoadAsync(id, ct))
         {
             return Page();
         }
-        // A held create's id (decision 0021): its record waits, marked, among the user's held records.
-        return await held.Open().AnyAsync(p => p.Id == id, ct) ? Redirect("/Registry/Held") : NotFound();
+        // A held create's id (decision 0021): the staff who resolve it go to where they do; once moved or merged, it
+        // leads to the registry's person it became, when the user may see them.
+        if (await held.Open().AnyAsync(p => p.Id == id, ct))
+        {
+            return Redirect(RegistryAccess.OwnVillage(me) is null ? $"/Registry/Held/{id}" : "/Registry/Held");
+        }
+        return await held.ResolvedIntoAsync(id, ct) is { } into && await search.Visible().AnyAsync(p => p.Id == into, ct)
+            ? Redirect($"/Registry/Details/{into}")
+            : NotFound();
     }
 
     public async Task<IActionResult> OnPostShowNikAsync(long id, CancellationToken ct)
     {
-        if (!await search.Visible().AnyAsync(p => p.Id == id, ct))
+        if (!await search.Visible().AnyAsync(p => p.Id == id, ct) && await OwnHeldAsync(id, ct) is null)
         {
             return NotFound();
         }
@@ -60,6 +68,7 @@ public sealed class DetailsModel(PersonSearch search, TunasDb db, AuditLog audit
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
         var person = await search.Visible().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        var isHeld = person is null && (person = await OwnHeldAsync(id, ct)) is not null;
         if (person is null)
         {
             return false;
@@ -88,7 +97,15 @@ public sealed class DetailsModel(PersonSearch search, TunasDb db, AuditLog audit
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
             .Select(a => new AuditRow(a.Id, a.At, a.ActorName, a.Action, a.EntityType, a.EntityId, a.Details))
             .ToListAsync(ct);
+        if (isHeld)
+        {
+            entries = entries.ConvertAll(e => e with { Action = Held.HeldPersons.AsPersonAction(e.Action) });
+        }
         History = new AuditEntriesView(entries, Villages, ShowEntity: false);
         return true;
     }
+
+    /// <summary>An operator's own held create, shown as the new resident they entered (decision 0021).</summary>
+    private async Task<Person?> OwnHeldAsync(long id, CancellationToken ct) =>
+        RegistryAccess.OwnVillage(me) is null ? null : await held.AsPersonAsync(id, ct);
 }

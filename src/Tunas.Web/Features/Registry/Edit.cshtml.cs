@@ -17,7 +17,9 @@ namespace Tunas.Web.Features.Registry;
 /// no unaudited view of them; the No. KK is shown when asked for with a POST, recorded as on the detail page.
 /// </summary>
 [Authorize(Policy = Policies.Registry)]
-public sealed class EditModel(RegistryRules rules, PersonWriter writer, PersonSearch search, VillageNames villages, CurrentUser me, TunasDb db, AuditLog audit, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class EditModel(
+    RegistryRules rules, PersonWriter writer, PersonSearch search, Held.HeldPersons held, VillageNames villages, CurrentUser me, TunasDb db, AuditLog audit,
+    IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty]
     public PersonDto Input { get; set; } = new();
@@ -33,7 +35,7 @@ public sealed class EditModel(RegistryRules rules, PersonWriter writer, PersonSe
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
-        var person = await search.Visible().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        var person = await ReadAsync(id, ct);
         if (person is null)
         {
             return NotFound();
@@ -45,7 +47,7 @@ public sealed class EditModel(RegistryRules rules, PersonWriter writer, PersonSe
 
     public async Task<IActionResult> OnPostShowFamilyCardAsync(long id, CancellationToken ct)
     {
-        var person = await search.Visible().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        var person = await ReadAsync(id, ct);
         if (person is null)
         {
             return NotFound();
@@ -61,7 +63,8 @@ public sealed class EditModel(RegistryRules rules, PersonWriter writer, PersonSe
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
-        var person = await search.Visible().FirstOrDefaultAsync(p => p.Id == id, ct);
+        var stored = await search.Visible().FirstOrDefaultAsync(p => p.Id == id, ct);
+        var person = stored ?? await OwnHeldAsync(id, ct);
         if (person is null)
         {
             return NotFound();
@@ -88,7 +91,7 @@ public sealed class EditModel(RegistryRules rules, PersonWriter writer, PersonSe
         }
         else
         {
-            var result = await writer.UpdateAsync(person, values, ct);
+            var result = stored is null ? await held.UpdateAsync(id, values, ct) : await writer.UpdateAsync(stored, values, ct);
             switch (result.Outcome)
             {
                 case PersonSaveOutcome.Updated or PersonSaveOutcome.Unchanged:
@@ -97,6 +100,8 @@ public sealed class EditModel(RegistryRules rules, PersonWriter writer, PersonSe
                         : L["Nothing was changed."].Value;
                     RegistryAccess.KeepWarnings(TempData, warnings);
                     return Redirect($"/Registry/Details/{id}");
+                case PersonSaveOutcome.NotFound:
+                    return NotFound();
                 case PersonSaveOutcome.NikExists:
                     ModelState.AddModelError(PersonForm.Key("nik"), L["This NIK is already in the registry."]);
                     ExistingId = await search.Visible().AnyAsync(p => p.Id == result.Id, ct) ? result.Id : null;
@@ -108,9 +113,16 @@ public sealed class EditModel(RegistryRules rules, PersonWriter writer, PersonSe
         }
         // Nothing of a refused save may linger in this request's unit of work.
         db.ChangeTracker.Clear();
-        await FillAsync(await db.Persons.AsNoTracking().FirstAsync(p => p.Id == id, ct), warnings, ct);
+        await FillAsync(stored is null ? person : await db.Persons.AsNoTracking().FirstAsync(p => p.Id == id, ct), warnings, ct);
         return Page();
     }
+
+    private async Task<Person?> ReadAsync(long id, CancellationToken ct) =>
+        await search.Visible().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) ?? await OwnHeldAsync(id, ct);
+
+    /// <summary>An operator's own held create is edited as the new resident they entered, until an officer resolves it (decision 0021).</summary>
+    private async Task<Person?> OwnHeldAsync(long id, CancellationToken ct) =>
+        RegistryAccess.OwnVillage(me) is null ? null : await held.AsPersonAsync(id, ct);
 
     private async Task FillAsync(Person person, Dictionary<string, List<string>> warnings, CancellationToken ct)
     {

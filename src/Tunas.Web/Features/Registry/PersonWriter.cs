@@ -176,7 +176,8 @@ public sealed class PersonWriter(TunasDb db, AuditLog audit, DuplicateDetector d
         after.Where(kv => !string.Equals(before.GetValueOrDefault(kv.Key), kv.Value, StringComparison.Ordinal))
             .ToDictionary(kv => kv.Key, kv => new[] { before.GetValueOrDefault(kv.Key), kv.Value }, StringComparer.Ordinal);
 
-    private static void Apply(Person p, PersonValues v)
+    /// <summary>Every field but the NIK, the name and the kelurahan (which the callers set with their keys).</summary>
+    internal static void Apply(Person p, PersonValues v)
     {
         p.FamilyCardNumber = v.FamilyCardNumber;
         p.Sex = v.Sex;

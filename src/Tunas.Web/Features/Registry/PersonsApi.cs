@@ -143,22 +143,24 @@ public static class PersonsApi
 
     internal static async Task<Results<Ok<PersonRead>, NotFound>> GetAsync(long id, PersonSearch search, HeldPersons held, AuditLog audit, TunasDb db, CancellationToken ct)
     {
-        var person = await search.Visible().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        var read = person is null ? await held.ReadAsync(id, ct) : PersonRead.From(person);
-        if (read is null)
+        // A held create's id reads as a new resident's (decision 0021).
+        var person = await search.Visible().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) ?? await held.AsPersonAsync(id, ct);
+        if (person is null)
         {
             return TypedResults.NotFound();
         }
         // The answer holds the full NIK: who saw it is recorded (UU 27/2022: know who saw what).
         audit.Record("person.nik-viewed", "Person", id.ToString(CultureInfo.InvariantCulture), new { via = "api" });
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(read);
+        return TypedResults.Ok(PersonRead.From(person));
     }
 
     internal static async Task<Results<Ok<PersonRead>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        long id, PersonDto body, PersonSearch search, RegistryRules rules, PersonWriter writer, CurrentUser me, IStringLocalizer<SharedResource> L, CancellationToken ct)
+        long id, PersonDto body, PersonSearch search, RegistryRules rules, PersonWriter writer, HeldPersons held, CurrentUser me, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
-        var person = await search.Visible().FirstOrDefaultAsync(p => p.Id == id, ct);
+        var stored = await search.Visible().FirstOrDefaultAsync(p => p.Id == id, ct);
+        // A held create's id is edited as a new resident is, until an officer resolves it (decision 0021).
+        var person = stored ?? await held.AsPersonAsync(id, ct);
         if (person is null)
         {
             return TypedResults.NotFound();
@@ -176,10 +178,12 @@ public static class PersonsApi
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["villageCode"] = [L["A kelurahan operator registers residents of their own kelurahan only."]] });
         }
-        var result = await writer.UpdateAsync(person, values, ct);
+        var result = stored is null ? await held.UpdateAsync(id, values, ct) : await writer.UpdateAsync(stored, values, ct);
         return result.Outcome switch
         {
-            PersonSaveOutcome.Updated or PersonSaveOutcome.Unchanged => TypedResults.Ok(PersonRead.From(person)),
+            PersonSaveOutcome.Updated or PersonSaveOutcome.Unchanged when stored is not null => TypedResults.Ok(PersonRead.From(stored)),
+            PersonSaveOutcome.Updated or PersonSaveOutcome.Unchanged => TypedResults.Ok(PersonRead.From((await held.AsPersonAsync(id, ct))!)),
+            PersonSaveOutcome.NotFound => TypedResults.NotFound(),
             PersonSaveOutcome.NikExists => NikExists(result.Id!.Value, L),
             _ => TypedResults.ValidationProblem(Errors(result.Errors, L)),
         };

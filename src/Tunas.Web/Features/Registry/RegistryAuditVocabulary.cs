@@ -13,6 +13,7 @@ internal sealed class RegistryAuditVocabulary : IAuditVocabulary
         "person.changed" => L["Resident changed"].Value,
         "person.merged" => L["Merged with a suspected duplicate"].Value,
         "person.create-held" => L["A kelurahan operator entered a resident registered elsewhere (held for an officer)"].Value,
+        "person.held-changed" => L["Resident changed (held record)"].Value,
         "person.held-resolved" => L["A held resident record was resolved by an officer"].Value,
         "person.verified" => L["Self-registered resident verified"].Value,
         "person.nik-viewed" => L["Full NIK viewed"].Value,

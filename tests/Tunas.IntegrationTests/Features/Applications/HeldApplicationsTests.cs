@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tunas.IntegrationTests.Infrastructure;
@@ -80,6 +82,73 @@ public sealed class HeldApplicationsTests(ApplicationsApp app)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(ApplicationStatus.Rejected, (await ApplicationAsync(number)).Status);
         Assert.Contains("tidak cocok", await AuditAsync("application.held-rejected", held.Id), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARejectedClaimReadsAsRejectedOnTheStatusPageAndInTheApi()
+    {
+        var (_, resident, number) = await HeldAsync();
+        var held = await ApplicationAsync(number);
+        var officer = await app.PageClientAsync(Roles.ProgramOfficer);
+        var api = app.CreateClient();
+        var page = await app.PageClientAsync(null);
+        var lookup = new { registrationNumber = number, birthDate = resident.BirthIso };
+        var whileHeld = await (await api.PostAsJsonAsync("/api/v1/public/applications/status", lookup)).Content.ReadFromJsonAsync<JsonElement>();
+
+        await PostAsync(officer, "Reject", held.Id, "Nomor KK tidak cocok");
+        var status = await api.PostAsJsonAsync("/api/v1/public/applications/status", lookup);
+        var html = await Applicants.TextAsync(await page.PostAsync("/Status", await TunasFactory.FormAsync(page, "/Status",
+            new() { ["RegistrationNumber"] = number, ["BirthDate"] = resident.BirthIso })));
+
+        Assert.Equal("submitted", whileHeld.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+        var body = await status.Content.ReadAsStringAsync();
+        Assert.Equal("rejected", JsonDocument.Parse(body).RootElement.GetProperty("status").GetString());
+        Assert.Matches("data-testid=\"application-status\">\\s*Ditolak\\s*<", html);
+        Assert.Contains("Petugas Dinas sudah memeriksa pendaftaran ini dan tidak menerimanya", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"no-result\"", html, StringComparison.Ordinal);
+        // Nothing of the officer's check or of the registry's person is told: neither the note nor a word of holding.
+        foreach (var text in new[] { body, html })
+        {
+            Assert.DoesNotContain("tidak cocok", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("ditahan", text, StringComparison.OrdinalIgnoreCase);
+        }
+        Assert.DoesNotContain("held", body, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task AHeldClaimNeitherBlocksNorIsLostInAMergeOfThePersonItClaims()
+    {
+        var (program, _, number) = await HeldAsync();
+        var claimed = (await ApplicationAsync(number)).PersonId;
+        var twin = Applicants.NewPerson();
+        var kept = await Applicants.RegisterAsync(app, twin, desil: 1, familyCard: twin.FamilyCard, phone: "+6281234567891");
+        await Applicants.NumberAsync(await Applicants.ApplyAsync(app.CreateClient(), Applicants.Body(program, twin)));
+        long pair;
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TunasDb>();
+            var duplicate = new Tunas.Web.Features.Registry.Duplicates.SuspectedDuplicate
+            {
+                AgencyId = await db.Agencies.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(),
+                PersonAId = Math.Min(claimed, kept),
+                PersonBId = Math.Max(claimed, kept),
+                Reason = Tunas.Web.Features.Registry.Duplicates.DuplicateReason.SameNameAndBirthDate,
+                DetectedAt = DateTime.UtcNow,
+            };
+            db.SuspectedDuplicates.Add(duplicate);
+            await db.SaveChangesAsync();
+            pair = duplicate.Id;
+        }
+        var officer = await app.ApiClientAsync(Roles.ProgramOfficer);
+
+        var merge = await officer.PostAsJsonAsync($"/api/v1/duplicates/{pair}/merge", new { keepPersonId = kept });
+
+        // A claim is no application of the person's own (decision 0016): it follows the person, still held for an officer.
+        Assert.Equal(HttpStatusCode.OK, merge.StatusCode);
+        var held = await ApplicationAsync(number);
+        Assert.Equal(kept, held.PersonId);
+        Assert.Equal(ApplicationStatus.Held, held.Status);
     }
 
     [Fact]

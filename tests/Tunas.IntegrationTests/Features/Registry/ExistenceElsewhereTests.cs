@@ -60,14 +60,14 @@ public sealed class ExistenceElsewhereTests(TunasFactory app)
         var freshId = JsonDocument.Parse(await fresh.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
         Assert.True(id < pendingId && pendingId < freshId, $"{id} < {pendingId} < {freshId}");
         Assert.DoesNotContain(id.ToString(CultureInfo.InvariantCulture), text, StringComparison.Ordinal);
-        // Read back, the held record answers as a new one does, with the operator's own typed data, awaiting a check.
+        // Read back, the held record answers as a new one does, with the operator's own typed data (HeldAlikeTests compares all of it).
         var readHeld = await op.GetAsync(held.Headers.Location);
         var readFresh = await op.GetAsync(fresh.Headers.Location);
         Assert.Equal(readFresh.StatusCode, readHeld.StatusCode);
         var heldRead = await readHeld.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Warga Titipan", heldRead.GetProperty("fullName").GetString());
         Assert.Equal(TunasFactory.OperatorVillage, heldRead.GetProperty("villageCode").GetString());
-        Assert.False(heldRead.GetProperty("verified").GetBoolean());
+        Assert.True(heldRead.GetProperty("verified").GetBoolean());
         Assert.Equal(
             string.Join(",", (await readFresh.Content.ReadFromJsonAsync<JsonElement>()).EnumerateObject().Select(p => p.Name)),
             string.Join(",", heldRead.EnumerateObject().Select(p => p.Name)));
@@ -101,7 +101,8 @@ public sealed class ExistenceElsewhereTests(TunasFactory app)
         Assert.Matches("^/Registry/Details/[0-9]+$", held.Headers.Location?.OriginalString);
         Assert.Matches("^/Registry/Details/[0-9]+$", fresh.Headers.Location?.OriginalString);
         var details = await client.GetAsync(held.Headers.Location);
-        Assert.Equal("/Registry/Held", details.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, details.StatusCode);
+        Assert.Contains("Warga Titipan Kedua", await details.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var list = await client.GetStringAsync("/Registry/Held");
         Assert.Contains("Warga Titipan Kedua", list, StringComparison.Ordinal);
         Assert.Contains("Menunggu verifikasi", list, StringComparison.Ordinal);
