@@ -28,10 +28,12 @@ public sealed class DeskModel(DeskCounts counts, CurrentUser me, VillageNames vi
         var items = (await counts.CountAsync(me.AgencyId ?? 0, village, ct)).ToDictionary(i => i.Key);
         string? Link(string link, bool allowed) => allowed ? link : null;
         var operatorOrOfficer = officer || village is not null;
+        var appealPrograms = officer ? await counts.ProgramsWithOpenAppealsAsync(me.AgencyId ?? 0, ct) : [];
+        var appeals = appealPrograms.Count == 1 ? $"/Selection/{appealPrograms[0].ToString(System.Globalization.CultureInfo.InvariantCulture)}/Appeals" : "/Selection";
         var todos = new List<DeskTodo>
         {
             new(L["Messages waiting to be sent"], Link("/Messages", operatorOrOfficer), items[DeskCounts.Messages]),
-            new(L["Open appeals"], Link("/Selection", officer), items[DeskCounts.Appeals]),
+            new(L["Open appeals"], Link(appeals, officer), items[DeskCounts.Appeals]),
             new(L["Self-registered residents to verify"], Link("/Registry/Verify", officer), items[DeskCounts.ToVerify]),
             new(L["Held resident records to resolve"], Link("/Registry/Held", operatorOrOfficer), items[DeskCounts.HeldPersons]),
             new(L["Held applications to resolve"], Link("/Applications/Held", officer), items[DeskCounts.HeldApplications]),

@@ -42,6 +42,23 @@ public sealed class ApplicationDetailsTests(SelectionApp app)
         Assert.Contains("Jawaban sanggahan", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(Roles.ProgramOfficer)]
+    [InlineData(Roles.VillageOperator)]
+    public async Task AnApplicationsPageLeadsToItsPrintableReceipt(string role)
+    {
+        var s = await ApplicationPagesScenario.PublishedAsync(app);
+        var client = await app.PageClientAsync(role);
+
+        var html = await TextAsync(await client.GetAsync($"/Applications/{s.Id("own")}"));
+
+        var receipt = $"/Applications/Receipt/{s.Id("own")}";
+        Assert.Contains($"href=\"{receipt}\"", html, StringComparison.Ordinal);
+        var printable = await client.GetAsync(receipt);
+        Assert.Equal(HttpStatusCode.OK, printable.StatusCode);
+        Assert.Contains(s.Numbers["own"], await TextAsync(printable), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AKelurahanOperatorOpensOnlyTheirOwnKelurahansApplications()
     {

@@ -129,6 +129,28 @@ public sealed class SelectionPagesTests(SelectionApp app)
     }
 
     [Fact]
+    public async Task TheSelectionPagesWriteTheirDatesAsPeopleDoAndLeadToTheApplications()
+    {
+        var s = await ArrangeAsync(p =>
+        {
+            p.RegistrationOpens = new DateOnly(2025, 9, 1);
+            p.RegistrationCloses = new DateOnly(2025, 10, 1);
+            p.AppealOpens = new DateOnly(2025, 10, 13);
+            p.AppealCloses = new DateOnly(2025, 10, 18);
+        });
+        var client = await app.PageClientAsync(Roles.ProgramOfficer);
+
+        var overview = await TextAsync(await client.GetAsync($"/Selection/{s.ProgramId}"));
+        Assert.Contains("3 pendaftaran; pendaftaran dibuka 1 September 2025 sampai 1 Oktober 2025.", overview, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Applications?programId={s.ProgramId}\"", overview, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Programs/{s.ProgramId}\"", overview, StringComparison.Ordinal);
+
+        var appeals = await TextAsync(await client.GetAsync($"/Selection/{s.ProgramId}/Appeals"));
+        Assert.Contains("Masa sanggah: 13 Oktober 2025 sampai 18 Oktober 2025.", appeals, StringComparison.Ordinal);
+        Assert.DoesNotContain("13/10/2025", appeals, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnUnpublishedProgramHasNoPublicResult()
     {
         var s = await ArrangeAsync();

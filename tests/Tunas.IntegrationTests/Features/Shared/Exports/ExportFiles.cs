@@ -65,6 +65,37 @@ public static class ExportFiles
         }
     }
 
+    /// <summary>
+    /// Every sheet as LibreOffice saves it to CSV (the filter's twelfth option, -1, writes one file per sheet), by
+    /// sheet name; null when LibreOffice is not installed.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, string>?> SofficeCsvSheetsAsync(byte[] xlsx)
+    {
+        if (Find("soffice") is not { } soffice)
+        {
+            return null;
+        }
+        var dir = Directory.CreateTempSubdirectory("tunas-soffice-");
+        try
+        {
+            var input = Path.Combine(dir.FullName, "export.xlsx");
+            await File.WriteAllBytesAsync(input, xlsx);
+            var output = Directory.CreateDirectory(Path.Combine(dir.FullName, "csv"));
+            await RunAsync(soffice, "-env:UserInstallation=file://" + Path.Combine(dir.FullName, "profile"), "--headless",
+                "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", output.FullName, input);
+            var sheets = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var file in output.GetFiles("export-*.csv"))
+            {
+                sheets[Path.GetFileNameWithoutExtension(file.Name)["export-".Length..]] = await File.ReadAllTextAsync(file.FullName);
+            }
+            return sheets;
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
     /// <summary>The text of a PDF as pdftotext lays it out, or null when poppler-utils is not installed.</summary>
     public static async Task<string?> PdfTextAsync(byte[] pdf)
     {
