@@ -121,7 +121,7 @@ internal static class IntakeScenario
             // Every 201 (warm-up included) must be a stored row; counted by the bench's own connection after the run.
             var acknowledged = warmUp.Accepted + intake.Accepted;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  warm-up: {warmUp.Sent:N0} applications in {warmUp.Seconds:F1} s, tiered JIT {warmUp.JitShare:P0} of a core in its last 2 s"));
+                $"  warm-up: {warmUp.Sent:N0} applications in {warmUp.Seconds:F1} s, tiered JIT {(double.IsNaN(warmUp.JitShare) ? "not measured" : warmUp.JitShare.ToString("P0", CultureInfo.InvariantCulture) + " of a core in its last 2 s")}"));
             var stored = await StoredAsync(database, programId);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  stored applications: {stored:N0} of {acknowledged:N0} acknowledged (201) {(stored == acknowledged ? "— all stored" : "— MISMATCH")}"));
