@@ -57,6 +57,12 @@ internal sealed record BenchOptions
     /// <summary>Intake: most seconds per measurement.</summary>
     public int LoadSeconds { get; init; } = 20;
 
+    /// <summary>Intake: most applications of the warm-up before the measurement (it ends earlier once the JIT is quiet).</summary>
+    public int WarmUpRequests { get; init; } = 100_000;
+
+    /// <summary>Intake: most seconds of the warm-up.</summary>
+    public int WarmUpSeconds { get; init; } = 60;
+
     public static BenchOptions Parse(string[] args)
     {
         string? Value(string name)
@@ -87,13 +93,15 @@ internal sealed record BenchOptions
             Connections = (int)Long("--connections", defaults.Connections),
             Requests = (int)Long("--requests", defaults.Requests),
             LoadSeconds = (int)Long("--load-seconds", defaults.LoadSeconds),
+            WarmUpRequests = (int)Long("--warmup-requests", defaults.WarmUpRequests),
+            WarmUpSeconds = (int)Long("--warmup-seconds", defaults.WarmUpSeconds),
         };
     }
 
     /// <summary>The words that are scenario names (not flags, not flag values).</summary>
     public static List<string> Scenarios(string[] args)
     {
-        string[] valued = ["--postgres", "--rows", "--xlsx-rows", "--bad-share", "--seed", "--queries", "--max-seconds", "--out", "--format", "--connections", "--requests", "--load-seconds", "--reuse"];
+        string[] valued = ["--postgres", "--rows", "--xlsx-rows", "--bad-share", "--seed", "--queries", "--max-seconds", "--out", "--format", "--connections", "--requests", "--load-seconds", "--reuse", "--warmup-requests", "--warmup-seconds"];
         var names = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
