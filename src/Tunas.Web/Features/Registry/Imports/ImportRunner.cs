@@ -190,8 +190,8 @@ public sealed class ImportRunner(
         try
         {
             var nikColumn = layout.Columns[ImportField.Nik];
-            // NIK → the row it was first seen in: 16 digits fit a long, so a million NIKs take tens of MB, not hundreds.
-            var seen = new Dictionary<long, int>(total);
+            // NIK → the row it was first seen in: 16 digits fit a long, so a million NIKs take 16 MB, not hundreds.
+            var seen = new FirstRows(total);
             var index = 0;
             var batch = new ImportBatch();
             foreach (var row in first.Concat(Rest(sheet)))
@@ -206,7 +206,7 @@ public sealed class ImportRunner(
                     // Committed before an interruption: only remembered.
                     if (key is { } k)
                     {
-                        seen.TryAdd(k, row.Number);
+                        seen.TryAdd(k, row.Number, out _);
                     }
                     continue;
                 }
@@ -235,14 +235,14 @@ public sealed class ImportRunner(
         }
     }
 
-    private static void Add(ImportBatch batch, SheetRow row, RowCheck check, long? key, Dictionary<long, int> seen, ColumnLayout layout, Guid jobId)
+    private static void Add(ImportBatch batch, SheetRow row, RowCheck check, long? key, FirstRows seen, ColumnLayout layout, Guid jobId)
     {
         batch.RowCount++;
         var issues = check.Issues.ToList();
-        if (key is { } k && !seen.TryAdd(k, row.Number))
+        if (key is { } k && !seen.TryAdd(k, row.Number, out var first))
         {
             issues.Insert(0, new ImportIssue(ImportField.Nik, ImportMessages.DuplicateInFileMessage,
-                [seen[k].ToString(CultureInfo.InvariantCulture)], ImportMessages.DuplicateInFileAdvice));
+                [first.ToString(CultureInfo.InvariantCulture)], ImportMessages.DuplicateInFileAdvice));
         }
         if (issues.Count == 0 && check.Values is { } values)
         {
@@ -291,7 +291,14 @@ public sealed class ImportRunner(
     /// </summary>
     private void GiveMemoryBack()
     {
-        if (GC.GetGCMemoryInfo().TotalCommittedBytes > options.Value.MemoryCeilingBytes)
+        var info = GC.GetGCMemoryInfo();
+        var collect = info.TotalCommittedBytes > options.Value.MemoryCeilingBytes;
+        if (log.IsEnabled(LogLevel.Debug))
+        {
+            log.LogDebug("Import memory: heap {Heap} MB, committed {Committed} MB, process {WorkingSet} MB, collect {Collect}",
+                info.HeapSizeBytes >> 20, info.TotalCommittedBytes >> 20, Environment.WorkingSet >> 20, collect);
+        }
+        if (collect)
         {
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
