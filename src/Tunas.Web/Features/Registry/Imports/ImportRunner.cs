@@ -284,10 +284,10 @@ public sealed class ImportRunner(
     }
 
     /// <summary>
-    /// REVIEW: under the server GC (the web SDK's default) the heap keeps growing its budget as batch after batch is
-    /// allocated, and a million-row import grew past 400 MB while its live data stayed under 100 MB. A compacting
-    /// collection after a batch, only once the heap has committed more than <see cref="ImportOptions.MemoryCeilingBytes"/>,
-    /// gives the memory back; the workstation GC would make this unnecessary.
+    /// The app runs the workstation GC (decision 0022), which keeps the committed heap near the live one; a million-row
+    /// import still reaches more than <see cref="ImportOptions.MemoryCeilingBytes"/> of heap (two batches, the file's
+    /// NIKs), and a compacting collection after a batch, only then, gives back what the GC would keep. The debug line
+    /// is what docs/benchmarks.md ("Import memory") reads.
     /// </summary>
     private void GiveMemoryBack()
     {
