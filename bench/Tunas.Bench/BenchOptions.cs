@@ -63,6 +63,9 @@ internal sealed record BenchOptions
     /// <summary>Intake: most seconds of the warm-up.</summary>
     public int WarmUpSeconds { get; init; } = 60;
 
+    /// <summary>import-app: the public intake under load (<see cref="Connections"/>, <see cref="Requests"/>, <see cref="LoadSeconds"/>) while the file is imported.</summary>
+    public bool Intake { get; init; }
+
     public static BenchOptions Parse(string[] args)
     {
         string? Value(string name)
@@ -90,6 +93,7 @@ internal sealed record BenchOptions
             Analyze = args.Contains("--analyze"),
             Upkeep = args.Contains("--upkeep"),
             NoSqlite = args.Contains("--no-sqlite"),
+            Intake = args.Contains("--intake"),
             Connections = (int)Long("--connections", defaults.Connections),
             Requests = (int)Long("--requests", defaults.Requests),
             LoadSeconds = (int)Long("--load-seconds", defaults.LoadSeconds),

@@ -21,8 +21,8 @@ namespace Tunas.Bench;
 /// </summary>
 internal static class IntakeScenario
 {
-    private const string AdminEmail = "bench@tunas.test";
-    private const string AdminPassword = "Bench-Tunas-2026!";
+    internal const string AdminEmail = "bench@tunas.test";
+    internal const string AdminPassword = "Bench-Tunas-2026!";
 
     public static async Task RunAsync(BenchOptions options)
     {
@@ -143,7 +143,10 @@ internal static class IntakeScenario
         }
     }
 
-    private static Process StartServer(string url, BenchDatabase database)
+    internal static Process StartServer(string url, BenchDatabase database, params string[] extra) => StartServer(url, database, null, extra);
+
+    /// <summary>The published app on <paramref name="url"/>; <paramref name="output"/> sees its standard output's lines.</summary>
+    internal static Process StartServer(string url, BenchDatabase database, Action<string>? output, params string[] extra)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Tunas.Web.dll"));
@@ -158,19 +161,19 @@ internal static class IntakeScenario
             "--Agency:RegencyCode=35.72",
             "--RateLimiting:Enabled=false",
             "--Logging:LogLevel:Default=Warning",
-        })
+        }.Concat(extra))
         {
             start.ArgumentList.Add(arg);
         }
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => { if (e.Data is { } line) { output?.Invoke(line); } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line && line.Contains("fail", StringComparison.OrdinalIgnoreCase)) { Console.Error.WriteLine("  server: " + line); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
     }
 
-    private static async Task<int> StoredAsync(BenchDatabase database, int programId)
+    internal static async Task<int> StoredAsync(BenchDatabase database, int programId)
     {
         await using var services = database.Services();
         await using var scope = services.CreateAsyncScope();
@@ -179,7 +182,7 @@ internal static class IntakeScenario
     }
 
     /// <summary>An open program with three tracks, made through the API as an officer would.</summary>
-    private static async Task<(int ProgramId, int[] Tracks)> SetUpProgramAsync(HttpClient http)
+    internal static async Task<(int ProgramId, int[] Tracks)> SetUpProgramAsync(HttpClient http)
     {
         using var tokenResponse = await http.PostAsJsonAsync("/api/v1/auth/token", new { email = AdminEmail, password = AdminPassword });
         tokenResponse.EnsureSuccessStatusCode();
@@ -236,7 +239,7 @@ internal static class IntakeScenario
     }
 
     /// <summary>Distinct valid applications of Kota Blitar residents, each as ready JSON bytes.</summary>
-    private static byte[][] ApplicationBodies(int programId, int[] tracks, int count, int seed)
+    internal static byte[][] ApplicationBodies(int programId, int[] tracks, int count, int seed)
     {
         var random = new Random(seed);
         string[] given = ["Siti", "Sri", "Dewi", "Nur", "Ani", "Budi", "Agus", "Eko", "Rina", "Wahyu", "Lestari", "Yuni", "Dwi", "Tri", "Putri",
@@ -303,7 +306,7 @@ internal static class IntakeScenario
         return (sent, accepted, clock.Elapsed.TotalSeconds, share);
     }
 
-    private sealed record LoadResult(int Sent, int Accepted, double Seconds, double P50, double P99, Dictionary<HttpStatusCode, int> Statuses)
+    internal sealed record LoadResult(int Sent, int Accepted, double Seconds, double P50, double P99, Dictionary<HttpStatusCode, int> Statuses)
     {
         public double PerSecond => Accepted / Seconds;
     }
@@ -312,7 +315,7 @@ internal static class IntakeScenario
     /// <paramref name="connections"/> workers send requests 0, 1, 2... until <paramref name="maxRequests"/> are sent
     /// or <paramref name="maxTime"/> has passed; latencies of every request, accepted or not.
     /// </summary>
-    private static async Task<LoadResult> LoadAsync(HttpClient http, int connections, int maxRequests, TimeSpan maxTime,
+    internal static async Task<LoadResult> LoadAsync(HttpClient http, int connections, int maxRequests, TimeSpan maxTime,
         Func<int, HttpRequestMessage> request, Func<HttpStatusCode, bool> accepted)
     {
         var latencies = new double[maxRequests];
@@ -371,7 +374,7 @@ internal static class IntakeScenario
         return new LoadResult(done, ok, seconds, Percentile(0.50), Percentile(0.99), byStatus);
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -7,6 +7,7 @@ using Tunas.Bench;
 //       [--postgres "<connection string>"] [--rows 1000000] [--xlsx-rows 100000] [--bad-share 0.01] [--seed 1]
 //       [--queries 2000] [--max-seconds 1200] [--keep] [--analyze] [--no-sqlite]
 //   dotnet run -c Release --project bench/Tunas.Bench -- selection [--rows 1000000] [--postgres "<conn>"] [--no-sqlite] [--keep]
+//   dotnet run -c Release --project bench/Tunas.Bench -- import-app [--rows 1000000] [--intake --connections 16 --requests 200000 --load-seconds 600] [--postgres "<conn>"] [--no-sqlite]
 //   dotnet run -c Release --project bench/Tunas.Bench -- intake [--connections 64] [--requests 60000] [--load-seconds 20] [--postgres "<conn>"]
 //   dotnet run -c Release --project bench/Tunas.Bench -- generate --rows 100000 [--out folder] [--format csv|xlsx|both]
 //   dotnet run -c Release --project bench/Tunas.Bench -- http [--connections 64] [--load-seconds 10]
@@ -68,6 +69,9 @@ foreach (var scenario in scenarios)
         case "intake":
             await IntakeScenario.RunAsync(options);
             break;
+        case "import-app":
+            await ImportAppScenario.RunAsync(options, options.Intake);
+            break;
         case "import-xlsx":
             await ImportScenario.RunAsync(options, "xlsx");
             break;
@@ -78,7 +82,7 @@ foreach (var scenario in scenarios)
             await ExportScenario.RunAsync(options);
             break;
         default:
-            Console.Error.WriteLine($"Unknown scenario '{scenario}'. Known: startup, regions, selection, search, import-csv, import-xlsx, uploads, intake, http, generate, registry-export.");
+            Console.Error.WriteLine($"Unknown scenario '{scenario}'. Known: startup, regions, selection, search, import-csv, import-xlsx, import-app, uploads, intake, http, generate, registry-export.");
             return 2;
     }
 }

@@ -19,6 +19,12 @@ public sealed class DuplicateDetector(TunasDb db, TimeProvider clock)
     /// </summary>
     private const int LateralLimit = 10_000;
 
+    /// <summary>
+    /// SQLite reads the set from one JSON text: a million-row import's ids would be a 16 MB string, its builder and
+    /// SQLite's parse of it at once. Pieces of this size keep that flat; each piece is the same join, so the work is the same.
+    /// </summary>
+    private const int SqlitePiece = 10_000;
+
     /// <summary>Checks one person against the registry (after a create or an edit).</summary>
     public Task<int> DetectForAsync(Person person, CancellationToken ct = default)
     {
@@ -37,8 +43,17 @@ public sealed class DuplicateDetector(TunasDb db, TimeProvider clock)
         {
             return 0;
         }
-        var now = clock.GetUtcNow().UtcDateTime;
         var sqlite = db.Database.IsSqlite();
+        if (sqlite && personIds.Count > SqlitePiece)
+        {
+            var flagged = 0;
+            foreach (var piece in personIds.Chunk(SqlitePiece))
+            {
+                flagged += await DetectAmongAsync(piece, ct);
+            }
+            return flagged;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
         // SQLite reads the set from one JSON parameter, PostgreSQL from one array: one statement whatever its size.
         object ids = sqlite ? Json(personIds) : personIds.ToArray();
         var inSet = sqlite ? """n."Id" IN (SELECT "value" FROM json_each({1}))""" : """n."Id" = ANY({1})""";

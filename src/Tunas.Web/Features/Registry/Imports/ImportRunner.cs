@@ -190,8 +190,8 @@ public sealed class ImportRunner(
         try
         {
             var nikColumn = layout.Columns[ImportField.Nik];
-            // NIK → the row it was first seen in: 16 digits fit a long, so a million NIKs take tens of MB, not hundreds.
-            var seen = new Dictionary<long, int>(total);
+            // NIK → the row it was first seen in: 16 digits fit a long, so a million NIKs take 16 MB, not hundreds.
+            var seen = new FirstRows(total);
             var index = 0;
             var batch = new ImportBatch();
             foreach (var row in first.Concat(Rest(sheet)))
@@ -206,7 +206,7 @@ public sealed class ImportRunner(
                     // Committed before an interruption: only remembered.
                     if (key is { } k)
                     {
-                        seen.TryAdd(k, row.Number);
+                        seen.TryAdd(k, row.Number, out _);
                     }
                     continue;
                 }
@@ -235,14 +235,14 @@ public sealed class ImportRunner(
         }
     }
 
-    private static void Add(ImportBatch batch, SheetRow row, RowCheck check, long? key, Dictionary<long, int> seen, ColumnLayout layout, Guid jobId)
+    private static void Add(ImportBatch batch, SheetRow row, RowCheck check, long? key, FirstRows seen, ColumnLayout layout, Guid jobId)
     {
         batch.RowCount++;
         var issues = check.Issues.ToList();
-        if (key is { } k && !seen.TryAdd(k, row.Number))
+        if (key is { } k && !seen.TryAdd(k, row.Number, out var first))
         {
             issues.Insert(0, new ImportIssue(ImportField.Nik, ImportMessages.DuplicateInFileMessage,
-                [seen[k].ToString(CultureInfo.InvariantCulture)], ImportMessages.DuplicateInFileAdvice));
+                [first.ToString(CultureInfo.InvariantCulture)], ImportMessages.DuplicateInFileAdvice));
         }
         if (issues.Count == 0 && check.Values is { } values)
         {
@@ -284,14 +284,21 @@ public sealed class ImportRunner(
     }
 
     /// <summary>
-    /// REVIEW: under the server GC (the web SDK's default) the heap keeps growing its budget as batch after batch is
-    /// allocated, and a million-row import grew past 400 MB while its live data stayed under 100 MB. A compacting
-    /// collection after a batch, only once the heap has committed more than <see cref="ImportOptions.MemoryCeilingBytes"/>,
-    /// gives the memory back; the workstation GC would make this unnecessary.
+    /// The app runs the workstation GC (decision 0023), which keeps the committed heap near the live one; a million-row
+    /// import still reaches more than <see cref="ImportOptions.MemoryCeilingBytes"/> of heap (two batches, the file's
+    /// NIKs), and a compacting collection after a batch, only then, gives back what the GC would keep. The debug line
+    /// is what docs/benchmarks.md ("Import memory") reads.
     /// </summary>
     private void GiveMemoryBack()
     {
-        if (GC.GetGCMemoryInfo().TotalCommittedBytes > options.Value.MemoryCeilingBytes)
+        var info = GC.GetGCMemoryInfo();
+        var collect = info.TotalCommittedBytes > options.Value.MemoryCeilingBytes;
+        if (log.IsEnabled(LogLevel.Debug))
+        {
+            log.LogDebug("Import memory: heap {Heap} MB, committed {Committed} MB, process {WorkingSet} MB, collect {Collect}",
+                info.HeapSizeBytes >> 20, info.TotalCommittedBytes >> 20, Environment.WorkingSet >> 20, collect);
+        }
+        if (collect)
         {
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }

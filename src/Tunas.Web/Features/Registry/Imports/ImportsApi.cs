@@ -73,7 +73,8 @@ public static class ImportsApi
         IFormCollection form;
         try
         {
-            form = await request.ReadFormAsync(ct);
+            // The form reader's own default (128 MB) would otherwise cap a larger configured Imports:MaxFileBytes.
+            form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = uploads.MaxBytes + EnvelopeBytes }, ct);
         }
         catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
         {
