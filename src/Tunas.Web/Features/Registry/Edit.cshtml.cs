@@ -108,7 +108,8 @@ public sealed class EditModel(RegistryRules rules, PersonWriter writer, PersonSe
         }
         // Nothing of a refused save may linger in this request's unit of work.
         db.ChangeTracker.Clear();
-        await FillAsync(await db.Persons.AsNoTracking().FirstAsync(p => p.Id == id, ct), warnings, ct);
+        var agency = me.AgencyId ?? 0;
+        await FillAsync(await db.Persons.AsNoTracking().FirstAsync(p => p.AgencyId == agency && p.Id == id, ct), warnings, ct);
         return Page();
     }
 
