@@ -28,7 +28,7 @@ public sealed class RecordedApp : AuthorizationApp
 /// that starts from an agency-owned table (those with an <c>AgencyId</c> column in the EF model) carries a condition on
 /// that table's <c>AgencyId</c>. On Citus that condition sends the query to the one node of the agency.
 /// </summary>
-public sealed class AgencyQueriesTests(RecordedApp app, ITestOutputHelper output) : IClassFixture<RecordedApp>
+public sealed partial class AgencyQueriesTests(RecordedApp app, ITestOutputHelper output) : IClassFixture<RecordedApp>
 {
     /// <summary>
     /// The commands that may start from an agency-owned table without saying the agency, each with why: a table and a
