@@ -51,7 +51,7 @@ internal sealed class ApplicationPagesScenario
             var provider = new Provider { AgencyId = agency, Name = ProviderName(s.ProgramId), Address = "Jl. Merdeka 5", Capacity = 20, CreatedAt = DateTime.UtcNow };
             db.Providers.Add(provider);
             await db.SaveChangesAsync();
-            db.TrackProviders.Add(new TrackProvider { TrackId = s.TrackA, ProviderId = provider.Id });
+            db.TrackProviders.Add(new TrackProvider { AgencyId = agency, TrackId = s.TrackA, ProviderId = provider.Id });
             await db.SaveChangesAsync();
         }
         var officer = await app.ApiClientAsync(Roles.ProgramOfficer);
