@@ -100,6 +100,16 @@ public abstract class TunasDb(DbContextOptions options) : IdentityDbContext<AppU
             // row id already; PostgreSQL's plain index scan would read the person's row for every entry it tests.
             builder.Entity<Person>().HasIndex(x => new { x.AgencyId, x.VillageCode, x.NameKey }).IncludeProperties(x => x.Id);
         }
+        // An update or delete of a tracked agency-owned row says its agency beside its id (decision 0019): on Citus the
+        // statement goes to the agency's node alone. A key that holds the agency says it already; the accounts are a
+        // reference table and the audit log is appended to.
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => t.ClrType != typeof(AppUser) && t.ClrType != typeof(AuditEntry)))
+        {
+            if (type.FindProperty("AgencyId") is { IsNullable: false } agency && !agency.IsPrimaryKey())
+            {
+                agency.IsConcurrencyToken = true;
+            }
+        }
         builder.Entity<AppSecret>(e =>
         {
             e.HasKey(x => x.Name);

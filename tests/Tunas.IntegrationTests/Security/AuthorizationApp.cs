@@ -25,7 +25,7 @@ public sealed record SeedIds(long Person, long Application, long Message, Guid I
 /// messages, an appeal, a suspected duplicate, an import job of each creator and a training provider.
 /// Public rate limits are off: the suite calls the public endpoints once per role, not as an attacker would.
 /// </summary>
-public sealed class AuthorizationApp : TunasFactory, IAsyncLifetime
+public class AuthorizationApp : TunasFactory, IAsyncLifetime
 {
     public const string OtherVillage = "35.72.02.1001";
 

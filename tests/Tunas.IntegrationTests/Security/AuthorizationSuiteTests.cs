@@ -146,7 +146,7 @@ public sealed partial class AuthorizationSuiteTests(AuthorizationApp app, ITestO
     };
 
     /// <summary>The route with its parameters filled from the seed; which entity an <c>{id}</c> is follows the path.</summary>
-    private string Url(string route, SeedIds ids) => RouteParameter().Replace(route, m =>
+    internal string Url(string route, SeedIds ids) => RouteParameter().Replace(route, m =>
     {
         var name = m.Groups[1].Value;
         return name switch

@@ -24,7 +24,7 @@ public sealed record AppealView(
 /// </summary>
 public interface IAppealStatus
 {
-    Task<IReadOnlyList<AppealView>> ForApplicationAsync(long applicationId, CancellationToken ct = default);
+    Task<IReadOnlyList<AppealView>> ForApplicationAsync(int agencyId, long applicationId, CancellationToken ct = default);
 }
 
 /// <summary>The program's appeal window, and whether today falls inside it.</summary>

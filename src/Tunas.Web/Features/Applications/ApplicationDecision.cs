@@ -58,5 +58,5 @@ public sealed record PublishedDecision(
 /// </summary>
 public interface IPublishedDecisions
 {
-    Task<PublishedDecision?> FindAsync(int programId, long applicationId, CancellationToken ct = default);
+    Task<PublishedDecision?> FindAsync(int agencyId, int programId, long applicationId, CancellationToken ct = default);
 }

@@ -116,7 +116,8 @@ public sealed class ApplicationList(TunasDb db, CurrentUser me)
 
     private IQueryable<Application> Visible(int programId)
     {
-        var query = db.Applications.AsNoTracking().Where(a => a.ProgramId == programId);
+        var agency = me.AgencyId ?? 0;
+        var query = db.Applications.AsNoTracking().Where(a => a.AgencyId == agency && a.ProgramId == programId);
         if (OwnVillage is { } own)
         {
             query = query.Where(a => a.VillageCode == own);

@@ -49,6 +49,7 @@ public sealed class ApplicationLookup(
             .Join(db.Persons, a => a.PersonId, p => p.Id, (a, p) => new
             {
                 a.Id,
+                a.AgencyId,
                 a.RegistrationNumber,
                 a.Status,
                 a.ProgramId,
@@ -64,14 +65,14 @@ public sealed class ApplicationLookup(
         {
             return null;
         }
-        var program = await db.Programs.AsNoTracking().Where(p => p.Id == row.ProgramId)
+        var program = await db.Programs.AsNoTracking().Where(p => p.AgencyId == row.AgencyId && p.Id == row.ProgramId)
             .Select(p => new { p.Name, p.PublicationOn, p.AppealOpens, p.AppealCloses }).FirstAsync(ct);
-        var tracks = await db.Tracks.AsNoTracking().Where(t => t.ProgramId == row.ProgramId)
+        var tracks = await db.Tracks.AsNoTracking().Where(t => t.AgencyId == row.AgencyId && t.ProgramId == row.ProgramId)
             .Select(t => new IntakeTrack(t.Id, t.Name, t.WomenOnly)).ToDictionaryAsync(t => t.Id, ct);
         IntakeTrack? Track(long? id) => id is { } i && tracks.TryGetValue((int)i, out var t) ? t : null;
 
-        var decision = await decisions.FindAsync(row.ProgramId, row.Id, ct);
-        var appealed = decision is null ? [] : await appeals.ForApplicationAsync(row.Id, ct);
+        var decision = await decisions.FindAsync(row.AgencyId, row.ProgramId, row.Id, ct);
+        var appealed = decision is null ? [] : await appeals.ForApplicationAsync(row.AgencyId, row.Id, ct);
         var selected = decision?.Status is DecisionStatus.Selected or DecisionStatus.Promoted && row.Status != ApplicationStatus.Withdrawn;
         var training = selected ? await schedule.ForAsync(row.Id, row.ProgramId, (int?)decision!.TrackId, ct) : null;
         var villages = await regions.VillagesAsync(ct);

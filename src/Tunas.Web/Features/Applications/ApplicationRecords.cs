@@ -60,12 +60,12 @@ public sealed class ApplicationRecords(
             return null;
         }
         var a = row.Application;
-        var tracks = await db.Tracks.AsNoTracking().Where(t => t.ProgramId == a.ProgramId)
+        var tracks = await db.Tracks.AsNoTracking().Where(t => t.AgencyId == a.AgencyId && t.ProgramId == a.ProgramId)
             .Select(t => new IntakeTrack(t.Id, t.Name, t.WomenOnly)).ToDictionaryAsync(t => t.Id, ct);
         IntakeTrack? Track(long? trackId) => trackId is { } i && tracks.TryGetValue((int)i, out var t) ? t : null;
-        var decision = await decisions.FindAsync(a.ProgramId, a.Id, ct);
-        var appealed = await appeals.ForApplicationAsync(a.Id, ct);
-        var messages = await db.OutboxMessages.AsNoTracking().Where(m => m.ApplicationId == a.Id)
+        var decision = await decisions.FindAsync(a.AgencyId, a.ProgramId, a.Id, ct);
+        var appealed = await appeals.ForApplicationAsync(a.AgencyId, a.Id, ct);
+        var messages = await db.OutboxMessages.AsNoTracking().Where(m => m.AgencyId == a.AgencyId && m.ApplicationId == a.Id)
             .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
             .Select(m => new ApplicationMessage(m.Id, m.Kind, m.Channel, m.Status, m.CreatedAt, m.SentAt, m.Body))
             .ToListAsync(ct);
@@ -85,12 +85,12 @@ public sealed class ApplicationRecords(
             where a.PersonId == personId
             join pr in db.Programs on a.ProgramId equals pr.Id
             orderby a.SubmittedAt descending, a.Id descending
-            select new { a.Id, a.RegistrationNumber, a.Status, a.ProgramId, pr.Name, pr.Year, a.SubmittedAt })
+            select new { a.Id, a.AgencyId, a.RegistrationNumber, a.Status, a.ProgramId, pr.Name, pr.Year, a.SubmittedAt })
             .ToListAsync(ct);
         var list = new List<PersonApplication>(rows.Count);
         foreach (var r in rows)
         {
-            var decision = r.Status == ApplicationStatus.Withdrawn ? null : await decisions.FindAsync(r.ProgramId, r.Id, ct);
+            var decision = r.Status == ApplicationStatus.Withdrawn ? null : await decisions.FindAsync(r.AgencyId, r.ProgramId, r.Id, ct);
             var status = decision is { } d ? ApplicationText.DecisionLabel(d.Status, L) : StaffStatusLabel(r.Status, L);
             list.Add(new PersonApplication(r.Id, r.RegistrationNumber, r.ProgramId, r.Name, r.Year, status, Utc(r.SubmittedAt)));
         }
@@ -107,10 +107,7 @@ public sealed class ApplicationRecords(
     private IQueryable<Application> Visible()
     {
         var agency = me.AgencyId ?? 0;
-        var query = from a in db.Applications.AsNoTracking()
-                    join pr in db.Programs on a.ProgramId equals pr.Id
-                    where pr.AgencyId == agency
-                    select a;
+        var query = db.Applications.AsNoTracking().Where(a => a.AgencyId == agency);
         if (RegistryAccess.OwnVillage(me) is { } own)
         {
             query = query.Where(a => a.VillageCode == own);

@@ -30,8 +30,7 @@ public sealed class HeldApplications(TunasDb db, AuditLog audit, CurrentUser me)
     public IQueryable<Application> Held()
     {
         var agency = me.AgencyId ?? 0;
-        return db.Applications.AsNoTracking().Where(a => a.Status == ApplicationStatus.Held
-            && db.Programs.Any(p => p.Id == a.ProgramId && p.AgencyId == agency));
+        return db.Applications.AsNoTracking().Where(a => a.AgencyId == agency && a.Status == ApplicationStatus.Held);
     }
 
     public async Task<IReadOnlyList<HeldApplicationRow>> ListAsync(int take, CancellationToken ct)
@@ -98,8 +97,7 @@ public sealed class HeldApplications(TunasDb db, AuditLog audit, CurrentUser me)
     private Task<Application?> FindAsync(long id, CancellationToken ct)
     {
         var agency = me.AgencyId ?? 0;
-        return db.Applications.FirstOrDefaultAsync(a => a.Id == id && a.Status == ApplicationStatus.Held
-            && db.Programs.Any(p => p.Id == a.ProgramId && p.AgencyId == agency), ct);
+        return db.Applications.FirstOrDefaultAsync(a => a.AgencyId == agency && a.Id == id && a.Status == ApplicationStatus.Held, ct);
     }
 
     private static string Key(long id) => id.ToString(CultureInfo.InvariantCulture);

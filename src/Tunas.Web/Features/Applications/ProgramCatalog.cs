@@ -87,11 +87,17 @@ public sealed class ProgramCatalog(IServiceScopeFactory scopes, TimeProvider clo
         }
     }
 
+    /// <summary>
+    /// Marks the catalog's reads, which cross agencies on purpose (decision 0019): the public applies to a program by
+    /// its number without saying an agency, and one cached read serves every agency's public.
+    /// </summary>
+    public const string AcrossAgencies = "Across agencies: the intake's catalog of programs";
+
     private long Ttl => (long)(Math.Max(0, options.Value.ProgramCacheSeconds) * (double)clock.TimestampFrequency);
 
     private static async Task<IReadOnlyList<IntakeProgram>> LoadAsync(IQueryable<TrainingProgram> query, TunasDb db)
     {
-        var programs = await query.AsNoTracking()
+        var programs = await query.AsNoTracking().TagWith(AcrossAgencies)
             .Select(p => new { p.Id, p.AgencyId, p.Name, p.Status, p.RegistrationOpens, p.RegistrationCloses, p.PublicationOn, p.DomicileRegencyCode })
             .ToListAsync();
         if (programs.Count == 0)
@@ -99,7 +105,7 @@ public sealed class ProgramCatalog(IServiceScopeFactory scopes, TimeProvider clo
             return [];
         }
         var ids = programs.Select(p => p.Id).ToList();
-        var tracks = await db.Tracks.AsNoTracking()
+        var tracks = await db.Tracks.AsNoTracking().TagWith(AcrossAgencies)
             .Where(t => ids.Contains(t.ProgramId))
             .OrderBy(t => t.SortOrder).ThenBy(t => t.Id)
             .Select(t => new { t.ProgramId, t.Id, t.Name, t.WomenOnly })

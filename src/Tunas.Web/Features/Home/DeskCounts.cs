@@ -31,7 +31,7 @@ public sealed class DeskCounts(TunasDb db)
     public async Task<IReadOnlyList<DeskItem>> CountAsync(int agency, string? village, CancellationToken ct)
     {
         var applications = db.Applications.AsNoTracking()
-            .Where(a => db.Programs.Any(p => p.Id == a.ProgramId && p.AgencyId == agency) && (village == null || a.VillageCode == village));
+            .Where(a => a.AgencyId == agency && (village == null || a.VillageCode == village));
 
         var messages = await (from m in db.OutboxMessages.AsNoTracking()
                               where m.AgencyId == agency && (m.Status == MessageStatus.Pending || m.Status == MessageStatus.Failed)
@@ -39,7 +39,7 @@ public sealed class DeskCounts(TunasDb db)
                               group m by a.VillageCode into g
                               select new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var appeals = await (from x in db.Appeals.AsNoTracking()
-                             where x.Status == AppealStatus.Open
+                             where x.AgencyId == agency && x.Status == AppealStatus.Open
                              join a in applications on x.ApplicationId equals a.Id
                              group x by a.VillageCode into g
                              select new { g.Key, Count = g.Count() }).ToListAsync(ct);

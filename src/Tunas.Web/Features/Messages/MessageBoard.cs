@@ -51,7 +51,7 @@ public sealed class MessageBoard(TunasDb db, CurrentUser me, TimeProvider clock,
         var visible = db.OutboxMessages.Where(m => m.AgencyId == agency);
         if (OwnVillage is { } own)
         {
-            visible = visible.Where(m => db.Applications.Any(a => a.Id == m.ApplicationId && a.VillageCode == own));
+            visible = visible.Where(m => db.Applications.Any(a => a.AgencyId == agency && a.Id == m.ApplicationId && a.VillageCode == own));
         }
         return visible;
     }
@@ -229,8 +229,8 @@ public sealed class MessageBoard(TunasDb db, CurrentUser me, TimeProvider clock,
                 m.LastError,
                 m.OpenedAt,
                 m.GatewayReference,
-                ProgramName = db.Programs.Where(p => p.Id == m.ProgramId).Select(p => p.Name).FirstOrDefault(),
-                RegistrationNumber = db.Applications.Where(a => a.Id == m.ApplicationId).Select(a => a.RegistrationNumber).FirstOrDefault(),
+                ProgramName = db.Programs.Where(p => p.AgencyId == m.AgencyId && p.Id == m.ProgramId).Select(p => p.Name).FirstOrDefault(),
+                RegistrationNumber = db.Applications.Where(a => a.AgencyId == m.AgencyId && a.Id == m.ApplicationId).Select(a => a.RegistrationNumber).FirstOrDefault(),
                 SentBy = db.Users.Where(u => u.Id == m.SentById).Select(u => u.FullName ?? u.Email).FirstOrDefault(),
             })
             .AsNoTracking()

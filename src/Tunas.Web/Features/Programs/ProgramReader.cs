@@ -76,8 +76,8 @@ public sealed class ProgramReader(TunasDb db, ProgramScope scope, IApplicationCo
                 p.RegistrationCloses,
                 p.TrainingStarts,
                 p.TrainingEnds,
-                Tracks = p.Tracks.Count,
-                Quotas = db.ProgramQuotas.Where(q => q.ProgramId == p.Id).Sum(q => (int?)q.Size) ?? 0,
+                Tracks = p.Tracks.Count(t => t.AgencyId == p.AgencyId),
+                Quotas = db.ProgramQuotas.Where(q => q.AgencyId == p.AgencyId && q.ProgramId == p.Id).Sum(q => (int?)q.Size) ?? 0,
             })
             .ToListAsync(ct);
         var counts = await applications.PerProgramAsync([.. programs.Select(p => p.Id)], ct);
@@ -97,10 +97,10 @@ public sealed class ProgramReader(TunasDb db, ProgramScope scope, IApplicationCo
         ArgumentNullException.ThrowIfNull(p);
         var trackIds = p.Tracks.Select(t => t.Id).ToList();
         var links = await db.TrackProviders.AsNoTracking()
-            .Where(tp => trackIds.Contains(tp.TrackId))
+            .Where(tp => tp.AgencyId == p.AgencyId && trackIds.Contains(tp.TrackId))
             .Join(db.Providers, tp => tp.ProviderId, pr => pr.Id, (tp, pr) => new { tp.TrackId, pr.Id, pr.Name, pr.Type, tp.Seats })
             .ToListAsync(ct);
-        var quotas = await db.ProgramQuotas.AsNoTracking().Where(q => q.ProgramId == p.Id).ToListAsync(ct);
+        var quotas = await db.ProgramQuotas.AsNoTracking().Where(q => q.AgencyId == p.AgencyId && q.ProgramId == p.Id).ToListAsync(ct);
         var villages = await scope.AllVillagesAsync(ct);
         var applied = (await applications.PerProgramAsync([p.Id], ct)).GetValueOrDefault(p.Id);
         var tracks = p.Tracks.OrderBy(t => t.SortOrder).ThenBy(t => t.Id).Select(t => new TrackRead(
@@ -121,7 +121,7 @@ public sealed class ProgramReader(TunasDb db, ProgramScope scope, IApplicationCo
     {
         var rows = await scope.Providers.AsNoTracking()
             .OrderBy(p => p.Name)
-            .Select(p => new { Provider = p, Tracks = db.TrackProviders.Count(tp => tp.ProviderId == p.Id) })
+            .Select(p => new { Provider = p, Tracks = db.TrackProviders.Count(tp => tp.AgencyId == p.AgencyId && tp.ProviderId == p.Id) })
             .ToListAsync(ct);
         var villages = await scope.AllVillagesAsync(ct);
         return [.. rows.Select(r => ProviderRead(r.Provider, r.Tracks, villages))];
@@ -130,7 +130,7 @@ public sealed class ProgramReader(TunasDb db, ProgramScope scope, IApplicationCo
     public async Task<ProviderRead?> ProviderAsync(int id, CancellationToken ct = default)
     {
         var row = await scope.Providers.AsNoTracking().Where(p => p.Id == id)
-            .Select(p => new { Provider = p, Tracks = db.TrackProviders.Count(tp => tp.ProviderId == p.Id) })
+            .Select(p => new { Provider = p, Tracks = db.TrackProviders.Count(tp => tp.AgencyId == p.AgencyId && tp.ProviderId == p.Id) })
             .FirstOrDefaultAsync(ct);
         return row is null ? null : ProviderRead(row.Provider, row.Tracks, await scope.AllVillagesAsync(ct));
     }

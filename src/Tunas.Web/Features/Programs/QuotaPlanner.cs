@@ -77,9 +77,12 @@ public sealed class QuotaPlanner(TunasDb db, ProgramScope scope)
     }
 
     /// <summary>The stored quotas of a program.</summary>
-    public Task<List<ProgramQuota>> StoredAsync(int programId, CancellationToken ct = default) =>
-        db.ProgramQuotas.AsNoTracking().Where(q => q.ProgramId == programId)
+    public Task<List<ProgramQuota>> StoredAsync(int programId, CancellationToken ct = default)
+    {
+        var agency = scope.AgencyId;
+        return db.ProgramQuotas.AsNoTracking().Where(q => q.AgencyId == agency && q.ProgramId == programId)
             .OrderBy(q => q.RegionCode).ThenBy(q => q.TrackId).ToListAsync(ct);
+    }
 
     /// <summary>The names of kelurahan for display.</summary>
     public Task<IReadOnlyDictionary<string, RegionSummary>> VillagesAsync(CancellationToken ct = default) => scope.AllVillagesAsync(ct);

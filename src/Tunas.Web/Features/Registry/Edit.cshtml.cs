@@ -113,7 +113,8 @@ public sealed class EditModel(
         }
         // Nothing of a refused save may linger in this request's unit of work.
         db.ChangeTracker.Clear();
-        await FillAsync(stored is null ? person : await db.Persons.AsNoTracking().FirstAsync(p => p.Id == id, ct), warnings, ct);
+        var agency = me.AgencyId ?? 0;
+        await FillAsync(stored is null ? person : await db.Persons.AsNoTracking().FirstAsync(p => p.AgencyId == agency && p.Id == id, ct), warnings, ct);
         return Page();
     }
 

@@ -217,7 +217,7 @@ public sealed class PersonWriter(TunasDb db, AuditLog audit, DuplicateDetector d
         }
         if (values.HouseholdRelation == HouseholdRelation.Head && household.HeadPersonId is { } head && head != person.Id)
         {
-            var headNik = await db.Persons.AsNoTracking().Where(p => p.Id == head).Select(p => p.Nik).FirstOrDefaultAsync(ct);
+            var headNik = await db.Persons.AsNoTracking().Where(p => p.AgencyId == person.AgencyId && p.Id == head).Select(p => p.Nik).FirstOrDefaultAsync(ct);
             return new FieldIssue("householdRelation", "second-head", PersonMessages.SecondHeadMessage, [Nik.Mask(headNik)], PersonMessages.SecondHeadAdvice);
         }
         person.HouseholdId = household.Id;

@@ -63,10 +63,10 @@ public sealed class IndexModel(SelectionQueries queries, SelectionRunner runner,
             return false;
         }
         Runs = await queries.RunsAsync(id, ct) ?? [];
-        Applications = await db.Applications.CountAsync(a => a.ProgramId == id && a.Status == ApplicationStatus.Submitted, ct);
+        Applications = await db.Applications.CountAsync(a => a.AgencyId == Program.AgencyId && a.ProgramId == id && a.Status == ApplicationStatus.Submitted, ct);
         OpenAppeals = await (from x in db.Appeals
                              join a in db.Applications on x.ApplicationId equals a.Id
-                             where a.ProgramId == id && x.Status == AppealStatus.Open
+                             where x.AgencyId == Program.AgencyId && a.ProgramId == id && x.Status == AppealStatus.Open
                              select x.Id).CountAsync(ct);
         return true;
     }

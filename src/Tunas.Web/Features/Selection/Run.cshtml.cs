@@ -89,7 +89,7 @@ public sealed class RunModel(SelectionQueries queries, SelectionDesk desk, Tunas
         Settings = System.Text.Json.JsonSerializer.Deserialize<FrozenSettings>(run.SettingsJson, DecisionJson.Options);
         Villages = await regions.VillagesAsync(ct);
 
-        var decisions = db.SelectionDecisions.AsNoTracking().Where(d => d.RunId == RunId);
+        var decisions = db.SelectionDecisions.AsNoTracking().Where(d => d.AgencyId == run.AgencyId && d.RunId == RunId);
         Quotas = await QuotaRowsAsync(run, ct);
         var filtered = decisions;
         if (!string.IsNullOrEmpty(Village))
@@ -115,7 +115,7 @@ public sealed class RunModel(SelectionQueries queries, SelectionDesk desk, Tunas
     private async Task<IReadOnlyList<QuotaFillRow>> QuotaRowsAsync(SelectionRun run, CancellationToken ct)
     {
         var quotas = System.Text.Json.JsonSerializer.Deserialize<List<Quota>>(run.QuotasJson, DecisionJson.Options) ?? [];
-        var counts = await db.SelectionDecisions.AsNoTracking().Where(d => d.RunId == run.Id && d.TrackId != null)
+        var counts = await db.SelectionDecisions.AsNoTracking().Where(d => d.AgencyId == run.AgencyId && d.RunId == run.Id && d.TrackId != null)
             .GroupBy(d => new { d.QuotaRegion, d.TrackId, d.Status })
             .Select(g => new { g.Key.QuotaRegion, g.Key.TrackId, g.Key.Status, Count = g.Count() })
             .ToListAsync(ct);

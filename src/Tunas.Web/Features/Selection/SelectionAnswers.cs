@@ -2,15 +2,16 @@ using Microsoft.EntityFrameworkCore;
 using Tunas.Web.Data;
 using Tunas.Web.Features.Applications;
 using Tunas.Web.Features.Programs;
+using Tunas.Web.Infrastructure;
 
 namespace Tunas.Web.Features.Selection;
 
 /// <summary>An application's appeals for its status page and its staff page, the newest first.</summary>
 public sealed class ApplicationAppeals(TunasDb db) : IAppealStatus
 {
-    public async Task<IReadOnlyList<AppealView>> ForApplicationAsync(long applicationId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<AppealView>> ForApplicationAsync(int agencyId, long applicationId, CancellationToken ct = default)
     {
-        var rows = await db.Appeals.AsNoTracking().Where(x => x.ApplicationId == applicationId)
+        var rows = await db.Appeals.AsNoTracking().Where(x => x.AgencyId == agencyId && x.ApplicationId == applicationId)
             .OrderByDescending(x => x.LodgedAt).ThenByDescending(x => x.Id)
             .Select(x => new { x.Id, x.LodgedAt, x.Text, x.Status, x.Answer, x.AnsweredAt, x.NewStatus })
             .ToListAsync(ct);
@@ -27,11 +28,12 @@ public sealed class ApplicationAppeals(TunasDb db) : IAppealStatus
 }
 
 /// <summary>A program's runs, its published run and the appeals still open, for the program page.</summary>
-public sealed class SelectionProgress(TunasDb db) : IProgramProgress
+public sealed class SelectionProgress(TunasDb db, CurrentUser me) : IProgramProgress
 {
     public async Task<ProgramProgress> ForAsync(int programId, CancellationToken ct = default)
     {
-        var runs = await db.SelectionRuns.AsNoTracking().Where(r => r.ProgramId == programId)
+        var agency = me.AgencyId ?? 0;
+        var runs = await db.SelectionRuns.AsNoTracking().Where(r => r.AgencyId == agency && r.ProgramId == programId)
             .Select(r => new { r.Number, r.Status, r.PublishedAt }).ToListAsync(ct);
         if (runs.Count == 0)
         {
@@ -40,7 +42,7 @@ public sealed class SelectionProgress(TunasDb db) : IProgramProgress
         var published = runs.Where(r => r.Status == SelectionRunStatus.Published).MaxBy(r => r.Number);
         var open = await (from x in db.Appeals
                           join a in db.Applications on x.ApplicationId equals a.Id
-                          where a.ProgramId == programId && x.Status == AppealStatus.Open
+                          where x.AgencyId == agency && a.AgencyId == agency && a.ProgramId == programId && x.Status == AppealStatus.Open
                           select x.Id).CountAsync(ct);
         return new ProgramProgress(runs.Count, runs.Max(r => r.Number),
             published?.PublishedAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null, open);

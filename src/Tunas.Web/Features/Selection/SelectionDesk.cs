@@ -33,7 +33,7 @@ public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, 
         {
             return DeskResult.NotFound;
         }
-        var run = await db.SelectionRuns.FirstOrDefaultAsync(r => r.Id == runId && r.ProgramId == programId, ct);
+        var run = await db.SelectionRuns.FirstOrDefaultAsync(r => r.AgencyId == program.AgencyId && r.Id == runId && r.ProgramId == programId, ct);
         if (run is null)
         {
             return DeskResult.NotFound;
@@ -60,7 +60,7 @@ public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, 
 
             var recipients = await (
                 from d in db.SelectionDecisions.AsNoTracking()
-                where d.RunId == runId
+                where d.AgencyId == program.AgencyId && d.RunId == runId
                 join a in db.Applications on d.ApplicationId equals a.Id
                 join p in db.Persons on a.PersonId equals p.Id
                 orderby d.Id
@@ -91,7 +91,7 @@ public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, 
     {
         var program = await ProgramAsync(programId, ct);
         var application = program is null ? null
-            : await db.Applications.FirstOrDefaultAsync(a => a.Id == applicationId && a.ProgramId == programId, ct);
+            : await db.Applications.FirstOrDefaultAsync(a => a.AgencyId == program.AgencyId && a.Id == applicationId && a.ProgramId == programId, ct);
         if (program is null || application is null)
         {
             return DeskResult.NotFound;
@@ -116,7 +116,7 @@ public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, 
             application.WithdrawalReason = cleanReason;
             audit.Record("application.withdrawn", "application", Id(application.Id), new { application.RegistrationNumber, reason = application.WithdrawalReason });
 
-            var decision = await PublishedDecisionAsync(programId, application.Id, ct);
+            var decision = await PublishedDecisionAsync(program.AgencyId, programId, application.Id, ct);
             if (decision is not null)
             {
                 var heldSeat = decision.Status is DecisionStatus.Selected or DecisionStatus.Promoted;
@@ -141,7 +141,7 @@ public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, 
     private async Task<string?> PromoteNextAsync(TrainingProgram program, SelectionDecision freed, DateTime now, CancellationToken ct)
     {
         var next = await db.SelectionDecisions
-            .Where(d => d.RunId == freed.RunId && d.QuotaRegion == freed.QuotaRegion && d.TrackId == freed.TrackId
+            .Where(d => d.AgencyId == freed.AgencyId && d.RunId == freed.RunId && d.QuotaRegion == freed.QuotaRegion && d.TrackId == freed.TrackId
                 && d.Status == DecisionStatus.Waitlisted)
             .OrderBy(d => d.WaitlistPosition).ThenBy(d => d.Rank)
             .FirstOrDefaultAsync(ct);
@@ -156,7 +156,7 @@ public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, 
         audit.Record("selection.promoted", "application", Id(next.ApplicationId),
             new { next.RegistrationNumber, replaces = freed.RegistrationNumber, next.WaitlistPosition });
         var contact = await (from a in db.Applications
-                             where a.Id == next.ApplicationId
+                             where a.AgencyId == next.AgencyId && a.Id == next.ApplicationId
                              join p in db.Persons on a.PersonId equals p.Id
                              select new { a.Phone, a.Email, p.FullName }).FirstAsync(ct);
         var text = texts.Promotion(program.Name, next.RegistrationNumber, Dates(program));
@@ -189,7 +189,7 @@ public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, 
         {
             return DeskResult.NotFound;
         }
-        var decision = await PublishedDecisionAsync(found.Program.Id, found.Application.Id, ct);
+        var decision = await PublishedDecisionAsync(found.Program.AgencyId, found.Program.Id, found.Application.Id, ct);
         if (decision is null)
         {
             return DeskResult.Refused(SelectionDeskMessages.NotPublishedMessage);
@@ -231,7 +231,7 @@ public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, 
         var program = await ProgramAsync(programId, ct);
         var appeal = program is null ? null : await (
             from x in db.Appeals
-            where x.Id == appealId
+            where x.AgencyId == program.AgencyId && x.Id == appealId
             join a in db.Applications on x.ApplicationId equals a.Id
             where a.ProgramId == programId
             select x).FirstOrDefaultAsync(ct);
@@ -266,7 +266,7 @@ public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, 
             appeal.AnsweredAt = now;
             appeal.AnsweredById = user.Id;
             appeal.NewStatus = newStatus;
-            var decision = await db.SelectionDecisions.FirstAsync(d => d.RunId == appeal.RunId && d.ApplicationId == appeal.ApplicationId, ct);
+            var decision = await db.SelectionDecisions.FirstAsync(d => d.AgencyId == appeal.AgencyId && d.RunId == appeal.RunId && d.ApplicationId == appeal.ApplicationId, ct);
             var before = decision.Status;
             if (newStatus is { } status && status != before)
             {
@@ -277,7 +277,7 @@ public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, 
             audit.Record("appeal.answered", "application", Id(appeal.ApplicationId),
                 new { appeal = appeal.Id, upheld, before = before.ToString(), after = decision.Status.ToString() });
             var contact = await (from a in db.Applications
-                                 where a.Id == appeal.ApplicationId
+                                 where a.AgencyId == appeal.AgencyId && a.Id == appeal.ApplicationId
                                  join p in db.Persons on a.PersonId equals p.Id
                                  select new { a.RegistrationNumber, a.Phone, a.Email, p.FullName }).FirstAsync(ct);
             var message = texts.AppealAnswer(program.Name, contact.RegistrationNumber, upheld, text);
@@ -295,10 +295,10 @@ public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, 
     private Task<TrainingProgram?> ProgramAsync(int programId, CancellationToken ct) =>
         db.Programs.AsNoTracking().FirstOrDefaultAsync(p => p.Id == programId && p.AgencyId == user.AgencyId, ct);
 
-    private Task<SelectionDecision?> PublishedDecisionAsync(int programId, long applicationId, CancellationToken ct) =>
+    private Task<SelectionDecision?> PublishedDecisionAsync(int agencyId, int programId, long applicationId, CancellationToken ct) =>
         (from d in db.SelectionDecisions
          join r in db.SelectionRuns on d.RunId equals r.Id
-         where r.ProgramId == programId && r.Status == SelectionRunStatus.Published && d.ApplicationId == applicationId
+         where d.AgencyId == agencyId && r.ProgramId == programId && r.Status == SelectionRunStatus.Published && d.ApplicationId == applicationId
          select d).FirstOrDefaultAsync(ct);
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);

@@ -29,7 +29,7 @@ public sealed class SelectionQueries(TunasDb db, CurrentUser user, RegionDirecto
         {
             return null;
         }
-        var runs = await db.SelectionRuns.AsNoTracking().Where(r => r.ProgramId == programId)
+        var runs = await db.SelectionRuns.AsNoTracking().Where(r => r.AgencyId == user.AgencyId && r.ProgramId == programId)
             .OrderByDescending(r => r.Number).ToListAsync(ct);
         return [.. runs.Select(RunSummary.From)];
     }
@@ -37,13 +37,13 @@ public sealed class SelectionQueries(TunasDb db, CurrentUser user, RegionDirecto
     public Task<SelectionRun?> RunAsync(int programId, long runId, CancellationToken ct) =>
         (from r in db.SelectionRuns.AsNoTracking()
          join p in db.Programs on r.ProgramId equals p.Id
-         where r.Id == runId && r.ProgramId == programId && p.AgencyId == user.AgencyId
+         where r.AgencyId == user.AgencyId && r.Id == runId && r.ProgramId == programId && p.AgencyId == user.AgencyId
          select r).FirstOrDefaultAsync(ct);
 
     /// <summary>The decisions of a run in list order: kelurahan, track, then rank.</summary>
     public Task<List<SelectionDecision>> DecisionsAsync(long runId, string? villageCode, DecisionStatus? status, CancellationToken ct)
     {
-        var q = db.SelectionDecisions.AsNoTracking().Where(d => d.RunId == runId);
+        var q = db.SelectionDecisions.AsNoTracking().Where(d => d.AgencyId == user.AgencyId && d.RunId == runId);
         if (!string.IsNullOrEmpty(villageCode))
         {
             q = q.Where(d => d.VillageCode == villageCode);
@@ -65,7 +65,7 @@ public sealed class SelectionQueries(TunasDb db, CurrentUser user, RegionDirecto
         var rows = await (
             from x in db.Appeals.AsNoTracking()
             join a in db.Applications on x.ApplicationId equals a.Id
-            where a.ProgramId == programId
+            where x.AgencyId == user.AgencyId && a.ProgramId == programId
             join d in db.SelectionDecisions on new { x.RunId, x.ApplicationId } equals new { d.RunId, d.ApplicationId }
             join p in db.Persons on a.PersonId equals p.Id
             orderby x.Status, x.LodgedAt
@@ -88,14 +88,14 @@ public sealed class SelectionQueries(TunasDb db, CurrentUser user, RegionDirecto
         var program = await db.Programs.AsNoTracking().Include(p => p.Tracks)
             .FirstOrDefaultAsync(p => p.Id == programId && p.Status != ProgramStatus.Draft, ct);
         var run = program is null ? null : await db.SelectionRuns.AsNoTracking()
-            .FirstOrDefaultAsync(r => r.ProgramId == programId && r.Status == SelectionRunStatus.Published, ct);
+            .FirstOrDefaultAsync(r => r.AgencyId == program.AgencyId && r.ProgramId == programId && r.Status == SelectionRunStatus.Published, ct);
         if (program is null || run is null)
         {
             return null;
         }
         var rows = await (
             from d in db.SelectionDecisions.AsNoTracking()
-            where d.RunId == run.Id
+            where d.AgencyId == run.AgencyId && d.RunId == run.Id
             join a in db.Applications on d.ApplicationId equals a.Id
             join p in db.Persons on a.PersonId equals p.Id
             orderby d.QuotaRegion, d.TrackId, d.Rank == null, d.Rank, d.RegistrationNumber

@@ -30,11 +30,11 @@ public sealed class SelectionRunner(TunasDb db, CurrentUser user, AuditLog audit
         {
             return RunAttempt.Fail(RunProblem.NotFound);
         }
-        if (await db.SelectionRuns.AnyAsync(r => r.ProgramId == programId && r.Status == SelectionRunStatus.Published, ct))
+        if (await db.SelectionRuns.AnyAsync(r => r.AgencyId == program.AgencyId && r.ProgramId == programId && r.Status == SelectionRunStatus.Published, ct))
         {
             return RunAttempt.Fail(RunProblem.AlreadyPublished);
         }
-        var quotas = await db.ProgramQuotas.AsNoTracking().Where(q => q.ProgramId == programId)
+        var quotas = await db.ProgramQuotas.AsNoTracking().Where(q => q.AgencyId == program.AgencyId && q.ProgramId == programId)
             .OrderBy(q => q.RegionCode).ThenBy(q => q.TrackId).ToListAsync(ct);
         if (quotas.Count == 0)
         {
@@ -74,7 +74,7 @@ public sealed class SelectionRunner(TunasDb db, CurrentUser user, AuditLog audit
         return await strategy.ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var agencyId = await db.Programs.Where(p => p.Id == programId).Select(p => p.AgencyId).SingleAsync(ct);
+            var agencyId = await db.Programs.Where(p => p.AgencyId == actor.AgencyId && p.Id == programId).Select(p => p.AgencyId).SingleAsync(ct);
             var number = await db.SelectionRuns.Where(r => r.AgencyId == agencyId && r.ProgramId == programId).MaxAsync(r => (int?)r.Number, ct) ?? 0;
             await db.SelectionRuns.Where(r => r.AgencyId == agencyId && r.ProgramId == programId && r.Status == SelectionRunStatus.Draft)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, SelectionRunStatus.Superseded), ct);
@@ -120,7 +120,7 @@ public sealed class SelectionRunner(TunasDb db, CurrentUser user, AuditLog audit
     {
         var rows = await (
             from a in db.Applications.AsNoTracking()
-            where a.ProgramId == program.Id && a.Status == ApplicationStatus.Submitted
+            where a.AgencyId == program.AgencyId && a.ProgramId == program.Id && a.Status == ApplicationStatus.Submitted
             join p in db.Persons on a.PersonId equals p.Id
             select new
             {
@@ -139,10 +139,10 @@ public sealed class SelectionRunner(TunasDb db, CurrentUser user, AuditLog audit
                 p.HouseholdId,
             }).ToListAsync(ct);
 
-        var householdIds = db.Applications.Where(a => a.ProgramId == program.Id && a.Status == ApplicationStatus.Submitted)
+        var householdIds = db.Applications.Where(a => a.AgencyId == program.AgencyId && a.ProgramId == program.Id && a.Status == ApplicationStatus.Submitted)
             .Join(db.Persons, a => a.PersonId, p => p.Id, (a, p) => p.HouseholdId);
         var households = await db.Persons.AsNoTracking()
-            .Where(p => p.HouseholdId != null && householdIds.Contains(p.HouseholdId))
+            .Where(p => p.AgencyId == program.AgencyId && p.HouseholdId != null && householdIds.Contains(p.HouseholdId))
             .GroupBy(p => p.HouseholdId!.Value)
             .Select(g => new
             {

@@ -36,7 +36,7 @@ public static class ApplicationExportsApi
         {
             return TypedResults.NotFound();
         }
-        var query = db.Applications.AsNoTracking().Where(a => a.ProgramId == programId);
+        var query = db.Applications.AsNoTracking().Where(a => a.AgencyId == program.AgencyId && a.ProgramId == programId);
         var own = list.OwnVillage;
         var villageCode = own ?? (string.IsNullOrWhiteSpace(village) ? null : village.Trim());
         if (villageCode is not null)

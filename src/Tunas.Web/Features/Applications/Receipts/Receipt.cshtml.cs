@@ -30,7 +30,7 @@ public sealed class ReceiptModel(TunasDb db, CurrentUser me, AgencyService agenc
         var own = RegistryAccess.OwnVillage(me);
         var row = await (
             from a in db.Applications.AsNoTracking()
-            where a.Id == applicationId && (own == null || a.VillageCode == own)
+            where a.AgencyId == agency && a.Id == applicationId && (own == null || a.VillageCode == own)
             join pr in db.Programs on a.ProgramId equals pr.Id
             where pr.AgencyId == agency
             join p in db.Persons on a.PersonId equals p.Id

@@ -50,7 +50,7 @@ public sealed class DuplicateReview(TunasDb db, AuditLog audit, DuplicateDetecto
             .Skip((Math.Max(1, page) - 1) * size).Take(size)
             .ToListAsync(ct);
         var ids = pairs.SelectMany(d => new[] { d.PersonAId, d.PersonBId }).Distinct().ToList();
-        var people = await db.Persons.AsNoTracking().Where(p => ids.Contains(p.Id))
+        var people = await db.Persons.AsNoTracking().Where(p => p.AgencyId == agency && ids.Contains(p.Id))
             .Select(p => new { p.Id, p.Nik, p.FullName, p.Sex, p.BirthDate, p.VillageCode, p.FamilyCardNumber, p.Address, p.WelfareDecile, p.Verified })
             .ToDictionaryAsync(p => p.Id, p => new DuplicateSide(p.Id, Nik.Mask(p.Nik), p.FullName, p.Sex == Sex.Female ? "F" : "M", p.BirthDate,
                 p.VillageCode, p.FamilyCardNumber is null ? null : Nik.Mask(p.FamilyCardNumber), p.Address, p.WelfareDecile, p.Verified), ct);

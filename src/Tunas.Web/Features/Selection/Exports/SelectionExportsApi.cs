@@ -41,7 +41,7 @@ public static class SelectionExportsApi
             return TypedResults.NotFound();
         }
         var decisions = db.SelectionDecisions.AsNoTracking()
-            .Where(d => d.RunId == runId && (d.Status == DecisionStatus.Selected || d.Status == DecisionStatus.Promoted || d.Status == DecisionStatus.Waitlisted));
+            .Where(d => d.AgencyId == run.AgencyId && d.RunId == runId && (d.Status == DecisionStatus.Selected || d.Status == DecisionStatus.Promoted || d.Status == DecisionStatus.Waitlisted));
         var rows = await decisions.CountAsync(ct);
         audit.Record("selection.exported", "SelectionRun", runId.ToString(CultureInfo.InvariantCulture), new { rows, run = run.Number });
         await db.SaveChangesAsync(ct);

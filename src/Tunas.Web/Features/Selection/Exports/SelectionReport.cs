@@ -71,7 +71,7 @@ public sealed class SelectionReport(TunasDb db, RegionDirectory regions, TimePro
         var quotaWidths = new double[] { 150, 130, 50, 85, 80 };
         pdf.Row([L["Kelurahan/desa"], L["Track"], L["Seats"], L["Selected"], L["Waitlist"]], quotaWidths, header: true);
         var quotas = JsonSerializer.Deserialize<List<Quota>>(run.QuotasJson, DecisionJson.Options) ?? [];
-        var counts = await db.SelectionDecisions.AsNoTracking().Where(d => d.RunId == run.Id && d.TrackId != null)
+        var counts = await db.SelectionDecisions.AsNoTracking().Where(d => d.AgencyId == run.AgencyId && d.RunId == run.Id && d.TrackId != null)
             .GroupBy(d => new { d.QuotaRegion, d.TrackId, d.Status })
             .Select(g => new { g.Key.QuotaRegion, g.Key.TrackId, g.Key.Status, Count = g.Count() })
             .ToListAsync(ct);
@@ -89,7 +89,7 @@ public sealed class SelectionReport(TunasDb db, RegionDirectory regions, TimePro
         pdf.Row([L["No."], L["Kelurahan/desa"], L["Track"], L["Rank"], L["Registration number"], L["Name"]], widths, header: true);
         var selected = (
             from d in db.SelectionDecisions.AsNoTracking()
-            where d.RunId == run.Id && (d.Status == DecisionStatus.Selected || d.Status == DecisionStatus.Promoted)
+            where d.AgencyId == run.AgencyId && d.RunId == run.Id && (d.Status == DecisionStatus.Selected || d.Status == DecisionStatus.Promoted)
             join a in db.Applications on d.ApplicationId equals a.Id
             join p in db.Persons on a.PersonId equals p.Id
             orderby d.QuotaRegion, d.TrackId, d.Rank, d.RegistrationNumber
