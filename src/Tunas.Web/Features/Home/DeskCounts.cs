@@ -70,9 +70,7 @@ public sealed class DeskCounts(TunasDb db)
     /// <summary>The programs whose appeals wait for an answer: with only one, the to-do opens its appeals directly.</summary>
     public Task<List<int>> ProgramsWithOpenAppealsAsync(int agency, CancellationToken ct) =>
         (from x in db.Appeals.AsNoTracking()
-         where x.Status == AppealStatus.Open
+         where x.AgencyId == agency && x.Status == AppealStatus.Open
          join a in db.Applications on x.ApplicationId equals a.Id
-         join p in db.Programs on a.ProgramId equals p.Id
-         where p.AgencyId == agency
-         select p.Id).Distinct().Take(2).ToListAsync(ct);
+         select a.ProgramId).Distinct().Take(2).ToListAsync(ct);
 }
