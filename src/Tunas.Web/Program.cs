@@ -11,6 +11,7 @@ using Tunas.Web.Features.Regions;
 using Tunas.Web.Features.Registry;
 using Tunas.Web.Features.Selection;
 using Tunas.Web.Features.Shared.Messaging;
+using Tunas.Web.Features.Training;
 using Tunas.Web.Features.Users;
 using Tunas.Web.Infrastructure;
 
@@ -27,6 +28,7 @@ builder.Services.AddLightPages();
 // Features, in the order of the flow; each registers its own services, options and commands.
 builder.Services.AddRegions().AddAgencies().AddUsers().AddAccount(builder.Configuration).AddAudit();
 builder.Services.AddOutbox().AddRegistry().AddPrograms().AddApplications().AddSelectionRuns().AddMessages();
+builder.Services.AddTraining();
 builder.Services.AddDemo();
 builder.Services.AddDesk();
 
@@ -76,6 +78,7 @@ app.MapPrograms();
 app.MapApplications();
 app.MapSelectionRuns();
 app.MapMessages();
+app.MapTraining();
 app.MapNotFound();
 
 app.Run();

@@ -48,6 +48,8 @@ public static class AccessTable
     private static readonly string[] Officers = [Administrator, ProgramOfficer];
     private static readonly string[] AdminOnly = [Administrator];
     private static readonly string[] OperatorRows = [VillageOperator];
+    private static readonly string[] Trainers = [Administrator, ProgramOfficer, ProviderStaff];
+    private static readonly string[] ProviderRows = [ProviderStaff];
 
     public static readonly IReadOnlyList<Expectation> Rows =
     [
@@ -183,6 +185,26 @@ public static class AccessTable
         Page("POST", "/Applications/Held?handler=Release", Officers), Page("POST", "/Applications/Held?handler=Reject", Officers),
         Api("POST", "/api/v1/persons/held/{id:long}/resolve", Officers),
         Api("POST", "/api/v1/persons/{id:long}/verify", Officers),
+
+        // Training: officers manage cohorts; provider staff see and mark attendance in their own provider's cohorts only.
+        Page("GET", "/Training", Trainers), Page("POST", "/Training?handler=Place", Officers),
+        Page("GET", "/Training/Create", Officers), Page("POST", "/Training/Create", Officers),
+        Page("GET", "/Training/{id:int}", Trainers, ProviderRows),
+        Page("POST", "/Training/{id:int}?handler=Move", Officers), Page("POST", "/Training/{id:int}?handler=DropOut", Officers),
+        Page("POST", "/Training/{id:int}?handler=Generate", Officers),
+        Page("GET", "/Training/{id:int}/Edit", Officers), Page("POST", "/Training/{id:int}/Edit", Officers),
+        Page("GET", "/Training/{id:int}/Sessions/{sessionId:long}", Officers), Page("POST", "/Training/{id:int}/Sessions/{sessionId:long}", Officers),
+        Page("GET", "/Training/{id:int}/Attendance/{sessionId:long}", Trainers, ProviderRows),
+        Page("POST", "/Training/{id:int}/Attendance/{sessionId:long}", Trainers, ProviderRows),
+        Api("GET", "/api/v1/programs/{programId:int}/cohorts/", Officers), Api("POST", "/api/v1/programs/{programId:int}/cohorts/", Officers),
+        Api("POST", "/api/v1/programs/{programId:int}/cohorts/placements", Officers),
+        Api("GET", "/api/v1/cohorts/{id:int}", Trainers, ProviderRows), Api("PUT", "/api/v1/cohorts/{id:int}", Officers),
+        Api("POST", "/api/v1/cohorts/{id:int}/participants/{participantId:long}/move", Officers),
+        Api("POST", "/api/v1/cohorts/{id:int}/participants/{participantId:long}/drop-out", Officers),
+        Api("POST", "/api/v1/cohorts/{id:int}/sessions/generate", Officers),
+        Api("PUT", "/api/v1/cohorts/{id:int}/sessions/{sessionId:long}", Officers),
+        Api("GET", "/api/v1/cohorts/{id:int}/sessions/{sessionId:long}/attendance", Trainers, ProviderRows),
+        Api("PUT", "/api/v1/cohorts/{id:int}/sessions/{sessionId:long}/attendance", Trainers, ProviderRows),
     ];
 
     private static Expectation Public(string method, string route) => new(method, route, null, Refusal.None, new HashSet<string>());

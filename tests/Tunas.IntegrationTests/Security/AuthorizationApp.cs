@@ -17,7 +17,7 @@ namespace Tunas.IntegrationTests.Security;
 /// The ids a route parameter takes: rows the kelurahan operator owns (<see cref="Own"/>) and rows of another
 /// kelurahan or another creator (<see cref="Other"/>), which every other allowed role may reach.
 /// </summary>
-public sealed record SeedIds(long Person, long Application, long Message, Guid Import);
+public sealed record SeedIds(long Person, long Application, long Message, Guid Import, int Cohort = 0, long Session = 0, long Participant = 0);
 
 /// <summary>
 /// The app for the authorization suite, with a database of its own and a small seed: one agency, two kelurahan,
@@ -106,6 +106,32 @@ public class AuthorizationApp : TunasFactory, IAsyncLifetime
         }
         Own = await IdsAsync("own", ownJob.Id);
         Other = await IdsAsync("other", otherJob.Id);
+
+        // Training: the provider staff user trains at the seed's provider; "own" is placed in its cohort, "other" in
+        // a cohort of another provider.
+        var staff = await db.Users.SingleAsync(u => u.Email == EmailOf(Roles.ProviderStaff));
+        staff.ProviderId = provider.Id;
+        var otherProvider = new Provider { AgencyId = agency, Name = "SMK Uji", Capacity = 20, CreatedAt = now };
+        db.Add(otherProvider);
+        await db.SaveChangesAsync();
+        async Task<SeedIds> CohortAsync(SeedIds ids, string name, int providerId)
+        {
+            var today = DateOnly.FromDateTime(now);
+            var cohort = new Tunas.Web.Features.Training.Cohort
+            {
+                AgencyId = agency, ProgramId = ProgramId, TrackId = TrackId, ProviderId = providerId, Name = name, Place = "Aula",
+                StartsOn = today, EndsOn = today.AddDays(2), Capacity = 5, CreatedAt = now, UpdatedAt = now,
+            };
+            db.Add(cohort);
+            await db.SaveChangesAsync();
+            var session = new Tunas.Web.Features.Training.CohortSession { AgencyId = agency, CohortId = cohort.Id, Date = today, Title = "Pembukaan", Hours = 4 };
+            var participant = new Tunas.Web.Features.Training.CohortParticipant { AgencyId = agency, CohortId = cohort.Id, ApplicationId = ids.Application, PlacedAt = now };
+            db.AddRange(session, participant);
+            await db.SaveChangesAsync();
+            return ids with { Cohort = cohort.Id, Session = session.Id, Participant = participant.Id };
+        }
+        Own = await CohortAsync(Own, "Angkatan Uji 1", provider.Id);
+        Other = await CohortAsync(Other, "Angkatan Uji 2", otherProvider.Id);
         Niks = await db.Persons.Select(p => p.Nik).ToListAsync();
     }
 }

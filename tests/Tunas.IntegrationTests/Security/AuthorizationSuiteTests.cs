@@ -155,6 +155,8 @@ public sealed partial class AuthorizationSuiteTests(AuthorizationApp app, ITestO
             "trackId" => Text(app.TrackId),
             "runId" => Text(app.RunId),
             "applicationId" => Text(ids.Application),
+            "sessionId" => Text(ids.Session),
+            "participantId" => Text(ids.Participant),
             "appealId" => Text(app.AppealId),
             "code" => "35.72",
             "documentName" => "v1",
@@ -171,6 +173,7 @@ public sealed partial class AuthorizationSuiteTests(AuthorizationApp app, ITestO
         {
             _ when Has("/persons/", "/Registry/Details/", "/Registry/Edit/", "/Registry/Held/", "/Registry/Verify/") => Text(ids.Person),
             _ when Has("/duplicates/") => Text(app.DuplicateId),
+            _ when Has("/cohorts/", "/Training/") => Text(ids.Cohort),
             _ when Has("/messages/") => Text(ids.Message),
             _ when Has("/imports/", "/Registry/Imports/") => ids.Import.ToString(),
             _ when Has("/providers/", "/Programs/Providers/") => Text(app.ProviderId),

@@ -34,6 +34,7 @@ public sealed class DetailsModel(ApplicationRecords records, IStringLocalizer<Sh
         MessageKind.SelectionResult => L["Selection result"],
         MessageKind.AppealAnswer => L["Appeal answer"],
         MessageKind.Promotion => L["Promotion from the waitlist"],
+        MessageKind.TrainingPlacement => L["Training schedule"],
         _ => L["Application received"],
     };
 

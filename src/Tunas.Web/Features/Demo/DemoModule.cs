@@ -11,6 +11,7 @@ public static class DemoModule
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoProgramSeeder>();
         services.AddScoped<DemoRoundsSeeder>();
+        services.AddScoped<DemoCohortsSeeder>();
         services.AddScoped<IAppCommand, DemoPasswordsCommand>();
         services.AddSingleton<IAuditVocabulary, DemoAuditVocabulary>();
         return services;

@@ -22,7 +22,8 @@ namespace Tunas.Web.Features.Demo;
 /// the rounds dated from today (an open appeal window, an open registration) from <see cref="DemoRoundsSeeder"/>.
 /// Later features add their own demo data here (cohorts, businesses).
 /// </summary>
-public sealed class DemoSeeder(TunasDb db, UserAdmin userAdmin, UserManager<AppUser> users, DemoProgramSeeder programs, DemoRoundsSeeder rounds, TimeProvider clock)
+public sealed class DemoSeeder(TunasDb db, UserAdmin userAdmin, UserManager<AppUser> users, DemoProgramSeeder programs, DemoRoundsSeeder rounds, TimeProvider clock,
+    DemoCohortsSeeder cohorts)
 {
     public const string Domain = "demo.tunas.test";
 
@@ -110,6 +111,7 @@ public sealed class DemoSeeder(TunasDb db, UserAdmin userAdmin, UserManager<AppU
         }
         await SeedRegistryAsync(agency, output, ct);
         await programs.SeedAsync(agency.Id, output, ct);
+        await cohorts.SeedAsync(agency.Id, output, ct);
         await rounds.SeedAsync(agency.Id, output, ct);
     }
 

@@ -130,6 +130,7 @@ public sealed class IndexModel(MessageBoard board, TunasDb db, CurrentUser me, V
         MessageKind.AppealAnswer => L["Appeal answer"],
         MessageKind.Promotion => L["Promotion from the waitlist"],
         MessageKind.ApplicationReceived => L["Application received"],
+        MessageKind.TrainingPlacement => L["Training schedule"],
         _ => kind.ToString(),
     };
 

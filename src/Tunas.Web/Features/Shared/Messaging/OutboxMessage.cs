@@ -60,6 +60,9 @@ public enum MessageKind
     AppealAnswer,
     Promotion,
     ApplicationReceived,
+
+    /// <summary>A participant's cohort, place and first day (Training), and a move to another cohort.</summary>
+    TrainingPlacement,
 }
 
 public enum MessageChannel
