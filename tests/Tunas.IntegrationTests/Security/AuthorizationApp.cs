@@ -119,8 +119,17 @@ public class AuthorizationApp : TunasFactory, IAsyncLifetime
             var today = DateOnly.FromDateTime(now);
             var cohort = new Tunas.Web.Features.Training.Cohort
             {
-                AgencyId = agency, ProgramId = ProgramId, TrackId = TrackId, ProviderId = providerId, Name = name, Place = "Aula",
-                StartsOn = today, EndsOn = today.AddDays(2), Capacity = 5, CreatedAt = now, UpdatedAt = now,
+                AgencyId = agency,
+                ProgramId = ProgramId,
+                TrackId = TrackId,
+                ProviderId = providerId,
+                Name = name,
+                Place = "Aula",
+                StartsOn = today,
+                EndsOn = today.AddDays(2),
+                Capacity = 5,
+                CreatedAt = now,
+                UpdatedAt = now,
             };
             db.Add(cohort);
             await db.SaveChangesAsync();

@@ -37,8 +37,18 @@ public sealed class CohortReader(TunasDb db, CohortScope scope)
             join v in db.Providers on c.ProviderId equals v.Id
             select new
             {
-                c.Id, c.ProgramId, ProgramName = p.Name, c.Name, c.TrackId, TrackName = t.Name, c.ProviderId, ProviderName = v.Name,
-                c.Place, c.StartsOn, c.EndsOn, c.Capacity,
+                c.Id,
+                c.ProgramId,
+                ProgramName = p.Name,
+                c.Name,
+                c.TrackId,
+                TrackName = t.Name,
+                c.ProviderId,
+                ProviderName = v.Name,
+                c.Place,
+                c.StartsOn,
+                c.EndsOn,
+                c.Capacity,
                 Participants = db.Set<CohortParticipant>().Count(x => x.CohortId == c.Id && x.Status == ParticipantStatus.Placed),
             }).ToListAsync(ct);
         return [.. rows.OrderByDescending(r => r.StartsOn).ThenBy(r => r.Name, StringComparer.Ordinal)
