@@ -49,7 +49,7 @@ public sealed class CohortPlacement(TunasDb db, CohortScope scope, Outbox outbox
         var placed = db.Set<CohortParticipant>().Where(x => x.AgencyId == scope.AgencyId).Select(x => x.ApplicationId);
         var candidates = await (
             from d in db.SelectionDecisions.AsNoTracking()
-            where d.RunId == runId && (d.Status == DecisionStatus.Selected || d.Status == DecisionStatus.Promoted)
+            where d.AgencyId == scope.AgencyId && d.RunId == runId && (d.Status == DecisionStatus.Selected || d.Status == DecisionStatus.Promoted)
             join a in db.Applications on d.ApplicationId equals a.Id
             where a.Status == ApplicationStatus.Submitted && !placed.Contains(a.Id)
             join p in db.Persons on a.PersonId equals p.Id
@@ -59,7 +59,7 @@ public sealed class CohortPlacement(TunasDb db, CohortScope scope, Outbox outbox
             .GroupBy(x => x.CohortId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var seats = cohorts.Select(c => new Seats(c, taken.GetValueOrDefault(c.Id))).ToList();
         var facts = await FactsAsync(programId, ct);
-        var tracks = await db.Tracks.AsNoTracking().Where(t => t.ProgramId == programId).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
+        var tracks = await db.Tracks.AsNoTracking().Where(t => t.AgencyId == scope.AgencyId && t.ProgramId == programId).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
         var unplaced = new List<Unplaced>();
         var drafts = new List<MessageDraft>();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -102,13 +102,13 @@ public sealed class CohortPlacement(TunasDb db, CohortScope scope, Outbox outbox
         {
             return [CohortFields.Issue("cohortId", "unknown", TargetUnknownMessage)];
         }
-        var taken = await db.Set<CohortParticipant>().CountAsync(p => p.CohortId == target.Id && p.Status == ParticipantStatus.Placed, ct);
+        var taken = await db.Set<CohortParticipant>().CountAsync(p => p.AgencyId == scope.AgencyId && p.CohortId == target.Id && p.Status == ParticipantStatus.Placed, ct);
         if (taken >= target.Capacity)
         {
             return [CohortFields.Issue("cohortId", "full", TargetFullMessage, target.Name)];
         }
         participant.CohortId = target.Id;
-        var application = await db.Applications.AsNoTracking().Where(a => a.Id == participant.ApplicationId)
+        var application = await db.Applications.AsNoTracking().Where(a => a.AgencyId == scope.AgencyId && a.Id == participant.ApplicationId)
             .Join(db.Persons, a => a.PersonId, p => p.Id, (a, p) => new { a.RegistrationNumber, a.Phone, a.Email, p.FullName }).FirstAsync(ct);
         var facts = (await FactsAsync(cohort.ProgramId, ct))[target.Id];
         var (subject, body) = texts.Placement(facts, application.RegistrationNumber, moved: true);

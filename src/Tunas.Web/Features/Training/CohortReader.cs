@@ -49,7 +49,7 @@ public sealed class CohortReader(TunasDb db, CohortScope scope)
                 c.StartsOn,
                 c.EndsOn,
                 c.Capacity,
-                Participants = db.Set<CohortParticipant>().Count(x => x.CohortId == c.Id && x.Status == ParticipantStatus.Placed),
+                Participants = db.Set<CohortParticipant>().Count(x => x.AgencyId == c.AgencyId && x.CohortId == c.Id && x.Status == ParticipantStatus.Placed),
             }).ToListAsync(ct);
         return [.. rows.OrderByDescending(r => r.StartsOn).ThenBy(r => r.Name, StringComparer.Ordinal)
             .Select(r => new CohortSummary(r.Id, r.ProgramId, r.ProgramName, r.Name, r.TrackId, r.TrackName, r.ProviderId, r.ProviderName,
@@ -71,7 +71,7 @@ public sealed class CohortReader(TunasDb db, CohortScope scope)
         }
         var trainers = await (
             from x in db.Set<CohortTrainer>().AsNoTracking()
-            where x.CohortId == id
+            where x.AgencyId == scope.AgencyId && x.CohortId == id
             join u in db.Users on x.UserId equals u.Id
             orderby u.FullName
             select new TrainerRead(u.Id, u.FullName ?? u.Email ?? u.Id)).ToListAsync(ct);

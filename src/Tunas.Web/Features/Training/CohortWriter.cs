@@ -51,12 +51,12 @@ public sealed class CohortWriter(TunasDb db, CohortScope scope, AuditLog audit, 
         {
             return [taken];
         }
-        var placed = await db.Set<CohortParticipant>().CountAsync(p => p.CohortId == cohort.Id && p.Status == ParticipantStatus.Placed, ct);
+        var placed = await db.Set<CohortParticipant>().CountAsync(p => p.AgencyId == cohort.AgencyId && p.CohortId == cohort.Id && p.Status == ParticipantStatus.Placed, ct);
         if (values.Capacity < placed)
         {
             return [CohortFields.Issue("capacity", "below-participants", CapacityBelowParticipantsMessage, Text(placed))];
         }
-        if (values.TrackId != cohort.TrackId && await db.Set<CohortParticipant>().AnyAsync(p => p.CohortId == cohort.Id, ct))
+        if (values.TrackId != cohort.TrackId && await db.Set<CohortParticipant>().AnyAsync(p => p.AgencyId == cohort.AgencyId && p.CohortId == cohort.Id, ct))
         {
             return [CohortFields.Issue("trackId", "has-participants", ProgramChangeMessage)];
         }
@@ -64,7 +64,7 @@ public sealed class CohortWriter(TunasDb db, CohortScope scope, AuditLog audit, 
         Apply(cohort, values, clock.GetUtcNow().UtcDateTime);
         if (datesChanged && !await MarkedAsync(cohort.Id, ct))
         {
-            await db.Set<CohortSession>().Where(s => s.CohortId == cohort.Id).ExecuteDeleteAsync(ct);
+            await db.Set<CohortSession>().Where(s => s.AgencyId == cohort.AgencyId && s.CohortId == cohort.Id).ExecuteDeleteAsync(ct);
             await AddPlannedSessionsAsync(cohort, ct);
         }
         audit.Record("cohort.changed", "Cohort", Text(cohort.Id), Details(values));
@@ -80,7 +80,7 @@ public sealed class CohortWriter(TunasDb db, CohortScope scope, AuditLog audit, 
         {
             return [CohortFields.Issue("sessions", "marked", SessionsMarkedMessage)];
         }
-        await db.Set<CohortSession>().Where(s => s.CohortId == cohort.Id).ExecuteDeleteAsync(ct);
+        await db.Set<CohortSession>().Where(s => s.AgencyId == cohort.AgencyId && s.CohortId == cohort.Id).ExecuteDeleteAsync(ct);
         var count = await AddPlannedSessionsAsync(cohort, ct);
         audit.Record("cohort.sessions-generated", "Cohort", Text(cohort.Id), new { sessions = count });
         await db.SaveChangesAsync(ct);
@@ -131,7 +131,7 @@ public sealed class CohortWriter(TunasDb db, CohortScope scope, AuditLog audit, 
 
     private async Task<int> AddPlannedSessionsAsync(Cohort cohort, CancellationToken ct)
     {
-        var modules = await db.TrackModules.AsNoTracking().Where(m => m.TrackId == cohort.TrackId).OrderBy(m => m.SortOrder).ThenBy(m => m.Id)
+        var modules = await db.TrackModules.AsNoTracking().Where(m => m.AgencyId == cohort.AgencyId && m.TrackId == cohort.TrackId).OrderBy(m => m.SortOrder).ThenBy(m => m.Id)
             .Select(m => new PlannedModule(m.Name, m.Hours)).ToListAsync(ct);
         var planned = SessionPlan.For(cohort.StartsOn, cohort.EndsOn, modules);
         db.AddRange(planned.Select((s, i) => new CohortSession

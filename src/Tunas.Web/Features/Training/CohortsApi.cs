@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tunas.Web.Features.Registry;
 
@@ -160,7 +161,7 @@ public static class CohortsApi
         int id, long sessionId, SessionBody body, CohortScope scope, CohortWriter writer, Data.TunasDb db, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
         if (await scope.FindAsync(id, ct) is not { } cohort
-            || await db.Set<CohortSession>().FindAsync([sessionId], ct) is not { } session || session.CohortId != cohort.Id)
+            || await db.Set<CohortSession>().FirstOrDefaultAsync(s => s.AgencyId == cohort.AgencyId && s.Id == sessionId && s.CohortId == cohort.Id, ct) is not { } session)
         {
             return TypedResults.NotFound();
         }

@@ -54,7 +54,7 @@ public sealed class SessionModel(TunasDb db, CohortScope scope, CohortWriter wri
     private async Task<(Cohort Cohort, CohortSession Session)?> FindAsync(int id, long sessionId, CancellationToken ct)
     {
         if (await scope.FindAsync(id, ct) is not { } cohort
-            || await db.Set<CohortSession>().FirstOrDefaultAsync(s => s.Id == sessionId && s.CohortId == id, ct) is not { } session)
+            || await db.Set<CohortSession>().FirstOrDefaultAsync(s => s.AgencyId == cohort.AgencyId && s.Id == sessionId && s.CohortId == id, ct) is not { } session)
         {
             return null;
         }

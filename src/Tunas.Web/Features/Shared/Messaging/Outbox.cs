@@ -51,15 +51,21 @@ public sealed class Outbox(TunasDb db, TimeProvider clock, IOptions<MessagingOpt
         {
             Check(draft);
         }
-        var keys = drafts.Select(d => d.DedupeKey).Distinct(StringComparer.Ordinal).ToList();
-        var taken = (await db.OutboxMessages.AsNoTracking().Where(m => keys.Contains(m.DedupeKey)).Select(m => m.DedupeKey).ToListAsync(ct))
-            .ToHashSet(StringComparer.Ordinal);
-        taken.UnionWith(db.ChangeTracker.Entries<OutboxMessage>().Select(e => e.Entity.DedupeKey));
+        // A key is unique within its agency (decision 0019); one query per agency, which is one query in practice.
+        var taken = new HashSet<(int, string)>();
+        foreach (var group in drafts.GroupBy(d => d.AgencyId))
+        {
+            var agency = group.Key;
+            var keys = group.Select(d => d.DedupeKey).Distinct(StringComparer.Ordinal).ToList();
+            taken.UnionWith((await db.OutboxMessages.AsNoTracking().Where(m => m.AgencyId == agency && keys.Contains(m.DedupeKey))
+                .Select(m => m.DedupeKey).ToListAsync(ct)).Select(k => (agency, k)));
+        }
+        taken.UnionWith(db.ChangeTracker.Entries<OutboxMessage>().Select(e => (e.Entity.AgencyId, e.Entity.DedupeKey)));
         var now = clock.GetUtcNow().UtcDateTime;
         var added = 0;
         foreach (var draft in drafts)
         {
-            if (ChooseChannel(draft) is not { } channel || !taken.Add(draft.DedupeKey))
+            if (ChooseChannel(draft) is not { } channel || !taken.Add((draft.AgencyId, draft.DedupeKey)))
             {
                 continue;
             }
