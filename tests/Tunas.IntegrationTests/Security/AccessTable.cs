@@ -178,7 +178,7 @@ public static class AccessTable
         // The staff's home (every signed-in role; what it shows depends on the role), and what waits on it: held
         // records (an operator sees their own kelurahan's as awaiting a check), their resolution and the verify action.
         Page("GET", "/Beranda", [.. Roles.All]),
-        Page("GET", "/Registry/Held", Registry),
+        Page("GET", "/Registry/Held", Officers),
         Page("GET", "/Registry/Held/{id:long}", Officers), Page("POST", "/Registry/Held/{id:long}", Officers),
         Page("GET", "/Registry/Verify/{id:long?}", Officers), Page("POST", "/Registry/Verify/{id:long?}", Officers),
         Page("GET", "/Applications/Held", Officers),

@@ -30,15 +30,21 @@ public sealed class DeskModel(DeskCounts counts, CurrentUser me, VillageNames vi
         var operatorOrOfficer = officer || village is not null;
         var appealPrograms = officer ? await counts.ProgramsWithOpenAppealsAsync(me.AgencyId ?? 0, ct) : [];
         var appeals = appealPrograms.Count == 1 ? $"/Selection/{appealPrograms[0].ToString(System.Globalization.CultureInfo.InvariantCulture)}/Appeals" : "/Selection";
+        // Held records and applications are counted for the agency only: a kelurahan operator's count would tell which
+        // of their entries met a NIK of another kelurahan (issue 10 finding 5, decision 0021).
+        var seesHeld = village is null;
         var todos = new List<DeskTodo>
         {
             new(L["Messages waiting to be sent"], Link("/Messages", operatorOrOfficer), items[DeskCounts.Messages]),
             new(L["Open appeals"], Link(appeals, officer), items[DeskCounts.Appeals]),
             new(L["Self-registered residents to verify"], Link("/Registry/Verify", officer), items[DeskCounts.ToVerify]),
-            new(L["Held resident records to resolve"], Link("/Registry/Held", operatorOrOfficer), items[DeskCounts.HeldPersons]),
-            new(L["Held applications to resolve"], Link("/Applications/Held", officer), items[DeskCounts.HeldApplications]),
             new(L["Imports with rejected rows, failed or awaiting columns"], Link("/Registry/Imports", operatorOrOfficer), items[DeskCounts.Imports]),
         };
+        if (seesHeld)
+        {
+            todos.Insert(3, new(L["Held resident records to resolve"], Link("/Registry/Held", officer), items[DeskCounts.HeldPersons]));
+            todos.Insert(4, new(L["Held applications to resolve"], Link("/Applications/Held", officer), items[DeskCounts.HeldApplications]));
+        }
         Todos = todos;
         var codes = todos.SelectMany(t => t.Item.PerVillage.Keys).Where(k => k.Length > 0).Distinct().ToList();
         var names = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -43,7 +43,7 @@ public sealed class DetailsModel(
         // leads to the registry's person it became, when the user may see them.
         if (await held.Open().AnyAsync(p => p.Id == id, ct))
         {
-            return Redirect(RegistryAccess.OwnVillage(me) is null ? $"/Registry/Held/{id}" : "/Registry/Held");
+            return RegistryAccess.OwnVillage(me) is null ? Redirect($"/Registry/Held/{id}") : NotFound();
         }
         return await held.ResolvedIntoAsync(id, ct) is { } into && await search.Visible().AnyAsync(p => p.Id == into, ct)
             ? Redirect($"/Registry/Details/{into}")

@@ -8,10 +8,10 @@ namespace Tunas.Web.Features.Registry.Held;
 public sealed record HeldPersonRow(long Id, string FullName, string VillageCode, DateTime CreatedAt);
 
 /// <summary>
-/// Held creates still open: an operator sees their own kelurahan's as awaiting a check (as a self-registered resident
-/// is), an officer sees all of them with the way to resolve each (decision 0021).
+/// Held creates still open, for the officers who resolve them (decision 0021). Kelurahan operators are refused: a
+/// list of their held entries would tell them which NIKs live elsewhere, where a new resident's create tells nothing.
 /// </summary>
-[Authorize(Policy = Policies.Registry)]
+[Authorize(Policy = Policies.RegistryReview)]
 public sealed class IndexModel(HeldPersons held, CurrentUser me) : PageModel
 {
     public IReadOnlyList<HeldPersonRow> Rows { get; private set; } = [];
