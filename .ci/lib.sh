@@ -97,6 +97,17 @@ parse_test_log() {
         }'
 }
 
+# print_failures LOG: each failed test's name and the first lines of its message, from the console log
+# (vstest prints "  Failed Name [time]", "  Error Message:", the message, "  Stack Trace:").
+print_failures() {
+    awk '
+        /^[ \t]+Failed [A-Za-z_][A-Za-z0-9_.]*.*\[[^]]*\][ \t]*$/ { sub(/^[ \t]+/, ""); print "    " $0; msg = 0; n = 0; next }
+        /^[ \t]+Error Message:/ { msg = 1; next }
+        /^[ \t]+(Stack Trace|Standard Output Messages):/ { msg = 0; next }
+        msg && n < 6 { sub(/^[ \t]+/, ""); print "      " substr($0, 1, 300); n++ }
+    ' "$1"
+}
+
 # print_summary TEST_STEP... ; sets SUMMARY_RC. The last line printed is the test total.
 print_summary() {
     local name status all_ok=1 total_p=0 total_f=0 total_s=0 p f s a
@@ -115,6 +126,7 @@ print_summary() {
         fi
         read -r p f s a < <(parse_test_log "${STEP_LOG[$name]}")
         printf '  %-42s %d passed, %d failed, %d skipped (%d test assemblies)\n' "$name" "$p" "$f" "$s" "$a"
+        if ((f > 0)); then print_failures "${STEP_LOG[$name]}"; fi
         total_p=$((total_p + p))
         total_f=$((total_f + f))
         total_s=$((total_s + s))

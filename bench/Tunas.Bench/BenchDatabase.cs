@@ -83,7 +83,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
     }
 
     /// <summary>The app's services on this database, with a signed-in ProgramOfficer of agency 1 for <see cref="CurrentUser"/>.</summary>
-    public ServiceProvider Services()
+    public ServiceProvider Services(Action<IServiceCollection>? more = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -111,6 +111,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
         services.AddScoped<PersonWriter>();
         services.AddScoped<PersonSearch>();
         services.AddScoped<RegistryStatistics>();
+        more?.Invoke(services);
         return services.BuildServiceProvider();
     }
 

@@ -12,7 +12,10 @@ using Tunas.Bench;
 //   dotnet run -c Release --project bench/Tunas.Bench -- generate --rows 100000 [--out folder] [--format csv|xlsx|both]
 //   dotnet run -c Release --project bench/Tunas.Bench -- http [--connections 64] [--load-seconds 10]
 //   dotnet run -c Release --project bench/Tunas.Bench -- uploads
+//   dotnet run -c Release --project bench/Tunas.Bench -- certificates
+//   dotnet run -c Release --project bench/Tunas.Bench -- attendance [--postgres "<conn>"]
 //   dotnet run -c Release --project bench/Tunas.Bench -- registry-export [--rows 200000] [--postgres "<conn>"] [--no-sqlite]
+//   dotnet run -c Release --project bench/Tunas.Bench -- cashbook [--rows 10000000] [--queries 2000] [--postgres "<conn>"] [--no-sqlite]
 // `baseline-server` is the bare ASP.NET Core app the start-up and http scenarios compare against.
 if (args.Length > 0 && args[0] == "baseline-server")
 {
@@ -75,14 +78,29 @@ foreach (var scenario in scenarios)
         case "import-xlsx":
             await ImportScenario.RunAsync(options, "xlsx");
             break;
+        case "attendance":
+            await AttendanceScenario.RunAsync(options);
+            break;
         case "uploads":
             await UploadScenario.RunAsync(options);
             break;
         case "registry-export":
             await ExportScenario.RunAsync(options);
             break;
+        case "cashbook":
+            await CashbookScenario.RunAsync(options);
+            break;
+        case "dashboard":
+            await DashboardScenario.RunAsync(options);
+            break;
+        case "certificates":
+            CertificatesScenario.Run(100);
+            break;
+        case "catalogue":
+            await CatalogueScenario.RunAsync(options);
+            break;
         default:
-            Console.Error.WriteLine($"Unknown scenario '{scenario}'. Known: startup, regions, selection, search, import-csv, import-xlsx, import-app, uploads, intake, http, generate, registry-export.");
+            Console.Error.WriteLine($"Unknown scenario '{scenario}'. Known: startup, regions, selection, search, import-csv, import-xlsx, import-app, uploads, intake, http, generate, registry-export, attendance, cashbook, certificates, catalogue, dashboard.");
             return 2;
     }
 }

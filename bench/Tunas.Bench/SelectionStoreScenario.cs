@@ -44,7 +44,7 @@ internal static class SelectionStoreScenario
         using (var scope = services.CreateScope())
         {
             var sp = scope.ServiceProvider;
-            var runner = new SelectionRunner(sp.GetRequiredService<TunasDb>(), sp.GetRequiredService<CurrentUser>(), sp.GetRequiredService<AuditLog>(), TimeProvider.System);
+            var runner = new SelectionRunner(sp.GetRequiredService<TunasDb>(), sp.GetRequiredService<CurrentUser>(), sp.GetRequiredService<AuditLog>(), TimeProvider.System, new NoTrainingHistory());
             run = await runner.StoreAsync(programId, input, result, new SelectionActor(agency, "bench", "bench"));
         }
         watch.Stop();

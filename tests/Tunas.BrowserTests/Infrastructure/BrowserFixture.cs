@@ -64,7 +64,9 @@ public abstract class BrowserFixture : IAsyncLifetime
         options.Locale ??= "id-ID";
         options.TimezoneId ??= "Asia/Jakarta";
         await using var context = await _browser.NewContextAsync(options);
-        context.SetDefaultTimeout(15_000);
+        // The CI runs the three test assemblies side by side on two cores: a page can wait its turn for seconds.
+        context.SetDefaultTimeout(30_000);
+        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(10_000);
         var page = await context.NewPageAsync();
         var problems = new ConcurrentQueue<string>();
         page.PageError += (_, error) => problems.Enqueue("Script error on " + page.Url + ": " + error);
@@ -88,17 +90,19 @@ public abstract class BrowserFixture : IAsyncLifetime
             await journey(page);
             Assert.True(problems.IsEmpty, string.Join(Environment.NewLine, problems));
         }
-        catch
+        catch (Exception failure)
         {
             var file = Path.Combine(AppContext.BaseDirectory, "screenshots", name + ".png");
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
             await page.ScreenshotAsync(new() { Path = file, FullPage = true });
-            output.WriteLine($"Failed on {page.Url}; screenshot: {file}");
-            // The requests the app saw, and what it warned about.
+            // The requests the app saw, and what it warned about; then where and why it failed, last, because a CI
+            // log is often read from its end.
             foreach (var line in App.LogLines.Where(IsWorthShowing))
             {
                 output.WriteLine(line);
             }
+            output.WriteLine($"Failed on {page.Url}; screenshot: {file}");
+            output.WriteLine($"{failure.GetType().Name}: {failure.Message}");
             throw;
         }
     }

@@ -45,6 +45,10 @@ public sealed partial class AgencyQueriesTests(RecordedApp app, ITestOutputHelpe
         ("Programs", "/api/v1/public/programs/", "the public results by program number, as the page"),
         ("Programs", ProgramCatalog.AcrossAgencies, "the intake's cached catalog of programs serves every agency's public"),
         ("Tracks", ProgramCatalog.AcrossAgencies, "the tracks of the catalog's programs, read with them"),
+        ("BusinessCategories", "/Katalog", "the public catalogue lists every agency's consented products (decision 0027): its category filter, read across agencies"),
+        ("BusinessCategories", "/api/v1/public/catalog", "the public catalogue's API, as the page"),
+        ("ProductPhotos", "/Katalog", "the public catalogue's first photo of each product, joined on the product's agency"),
+        ("ProductPhotos", "/api/v1/public/catalog", "the public catalogue's API, as the page"),
     ];
 
     [Fact]

@@ -50,6 +50,13 @@ public static class AccessTable
     private static readonly string[] OperatorRows = [VillageOperator];
     private static readonly string[] Trainers = [Administrator, ProgramOfficer, ProviderStaff];
     private static readonly string[] ProviderRows = [ProviderStaff];
+    private static readonly string[] ParticipantOnly = [Participant];
+    private static readonly string[] BusinessReaders = [Administrator, ProgramOfficer, VillageOperator, Facilitator];
+    private static readonly string[] BusinessRows = [VillageOperator, Facilitator];
+    private static readonly string[] Visitors = [Administrator, ProgramOfficer, Facilitator];
+    private static readonly string[] FacilitatorRows = [Facilitator];
+    private static readonly string[] ProductEditors = [Administrator, ProgramOfficer, Participant];
+    private static readonly string[] Dashboard = [Administrator, ProgramOfficer, Leadership];
 
     public static readonly IReadOnlyList<Expectation> Rows =
     [
@@ -205,6 +212,129 @@ public static class AccessTable
         Api("PUT", "/api/v1/cohorts/{id:int}/sessions/{sessionId:long}", Officers),
         Api("GET", "/api/v1/cohorts/{id:int}/sessions/{sessionId:long}/attendance", Trainers, ProviderRows),
         Api("PUT", "/api/v1/cohorts/{id:int}/sessions/{sessionId:long}/attendance", Trainers, ProviderRows),
+
+        // Participants: sign-in without e-mail (the suite sends no PIN: 400), codes from their trainer or an officer, their own page.
+        Public("GET", "/Account/Participant"), Public("POST", "/Account/Participant"),
+        Public("POST", "/api/v1/auth/participant") with { Answer = 400 },
+        Page("POST", "/Training/{id:int}?handler=Code", Trainers, ProviderRows),
+        Page("GET", "/Training/{id:int}/Codes", Trainers, ProviderRows), Page("POST", "/Training/{id:int}/Codes", Trainers, ProviderRows),
+        Api("POST", "/api/v1/cohorts/{id:int}/participants/{participantId:long}/sign-in-code", Trainers, ProviderRows),
+        Page("GET", "/me", ParticipantOnly), Page("POST", "/me?handler=Rate", ParticipantOnly),
+        Api("GET", "/api/v1/me/", ParticipantOnly), Api("POST", "/api/v1/me/rating", ParticipantOnly),
+        // Transport allowance and starter kits: trainers of the cohort's provider see the list and hand kits over; officers
+        // mark payouts paid, void hand-overs, and keep templates, stock and the program's money.
+        Page("GET", "/Training/{id:int}/Allowances", Trainers, ProviderRows), Page("POST", "/Training/{id:int}/Allowances?handler=Paid", Officers),
+        Page("GET", "/Training/{id:int}/Kits", Trainers, ProviderRows), Page("POST", "/Training/{id:int}/Kits?handler=Void", Officers),
+        Page("GET", "/Training/{id:int}/Kits/{participantId:long}", Trainers, ProviderRows),
+        Page("POST", "/Training/{id:int}/Kits/{participantId:long}", Trainers, ProviderRows),
+        Page("GET", "/Training/Programs/{programId:int}/Money", Officers),
+        Page("POST", "/Training/Programs/{programId:int}/Money?handler=Template", Officers),
+        Page("POST", "/Training/Programs/{programId:int}/Money?handler=Stock", Officers),
+        Api("GET", "/api/v1/cohorts/{id:int}/allowances/", Trainers, ProviderRows),
+        Api("GET", "/api/v1/cohorts/{id:int}/allowances/pdf", Trainers, ProviderRows),
+        Api("POST", "/api/v1/cohorts/{id:int}/allowances/paid", Officers),
+        Api("PUT", "/api/v1/programs/{id:int}/tracks/{trackId:int}/kit", Officers),
+        Api("PUT", "/api/v1/programs/{id:int}/kit-stock", Officers),
+        Api("GET", "/api/v1/programs/{id:int}/kits", Officers),
+        Api("POST", "/api/v1/cohorts/{id:int}/participants/{participantId:long}/kit-handover", Trainers, ProviderRows),
+        Api("GET", "/api/v1/cohorts/{id:int}/kit-handovers", Trainers, ProviderRows),
+        Api("GET", "/api/v1/cohorts/{id:int}/kit-handovers/{handoverId:long}/receipt", Trainers, ProviderRows),
+        Api("GET", "/api/v1/cohorts/{id:int}/kit-handovers/{handoverId:long}/proof", Trainers, ProviderRows),
+        Api("POST", "/api/v1/cohorts/{id:int}/kit-handovers/{handoverId:long}/void", Officers),
+        // The cashbook: the participant's own (her placement from the sign-in, no id to try); officers see only the
+        // monthly totals she agreed to share, never an entry.
+        Page("GET", "/me/kas", ParticipantOnly),
+        Api("POST", "/api/v1/me/cashbook/entries", ParticipantOnly), Api("GET", "/api/v1/me/cashbook/entries", ParticipantOnly),
+        Api("PUT", "/api/v1/me/cashbook/entries/{clientId}", ParticipantOnly), Api("DELETE", "/api/v1/me/cashbook/entries/{clientId}", ParticipantOnly),
+        Api("POST", "/api/v1/me/cashbook/sync", ParticipantOnly), Api("GET", "/api/v1/me/cashbook/summary", ParticipantOnly),
+        Api("GET", "/api/v1/me/cashbook/debtors", ParticipantOnly),
+        Api("GET", "/api/v1/me/cashbook/sharing", ParticipantOnly), Api("PUT", "/api/v1/me/cashbook/sharing", ParticipantOnly),
+        Api("GET", "/api/v1/me/cashbook.xlsx", ParticipantOnly),
+        Api("GET", "/api/v1/cohorts/{cohortId:int}/participants/{participantId:long}/monthly-totals", Officers),
+        Api("GET", "/api/v1/businesses/{id:long}/monthly-totals", Officers),
+        // Assessment and completion: the cohort's own trainers and officers. Certificates: officers issue and revoke;
+        // trainers download their provider's; a participant only their own; anyone checks one by its code.
+        Page("GET", "/Training/{id:int}/Assessments", Trainers, ProviderRows), Page("POST", "/Training/{id:int}/Assessments", Trainers, ProviderRows),
+        Page("GET", "/Training/{id:int}/Certificates", Officers),
+        Page("POST", "/Training/{id:int}/Certificates?handler=Issue", Officers), Page("POST", "/Training/{id:int}/Certificates?handler=Revoke", Officers),
+        Api("PUT", "/api/v1/cohorts/{id:int}/participants/{participantId:long}/assessment", Trainers, ProviderRows),
+        Api("GET", "/api/v1/cohorts/{id:int}/completion", Trainers, ProviderRows),
+        Api("POST", "/api/v1/cohorts/{id:int}/certificates", Officers),
+        Api("POST", "/api/v1/certificates/{id:long}/revoke", Officers),
+        Api("GET", "/api/v1/certificates/{id:long}/pdf", Trainers, ProviderRows),
+        Api("GET", "/api/v1/cohorts/{id:int}/certificates.zip", Trainers, ProviderRows),
+        Api("GET", "/api/v1/me/certificate.pdf", [Participant]),
+        Public("GET", "/verify/{code}"), Public("GET", "/api/v1/public/certificates/{code}"),
+        // Businesses: officers manage them; an operator reads their own kelurahan's, a facilitator those assigned to them.
+        Page("GET", "/Usaha", BusinessReaders), Page("GET", "/Usaha/Create", Officers), Page("POST", "/Usaha/Create", Officers),
+        Page("GET", "/Usaha/{id:long}", BusinessReaders, BusinessRows),
+        Page("POST", "/Usaha/{id:long}?handler=Worker", Officers), Page("POST", "/Usaha/{id:long}?handler=Permit", Officers),
+        Page("POST", "/Usaha/{id:long}?handler=Photo", Officers),
+        Page("GET", "/Usaha/{id:long}/Edit", Officers), Page("POST", "/Usaha/{id:long}/Edit", Officers),
+        Page("GET", "/Usaha/Kategori", Officers), Page("POST", "/Usaha/Kategori?handler=Add", Officers),
+        Page("POST", "/Usaha/Kategori?handler=Change", Officers),
+        Page("GET", "/Usaha/Angkatan/{cohortId:int}", Officers),
+        Api("GET", "/api/v1/businesses/", BusinessReaders), Api("POST", "/api/v1/businesses/", Officers),
+        Api("GET", "/api/v1/businesses/{id:long}", BusinessReaders, BusinessRows), Api("PUT", "/api/v1/businesses/{id:long}", Officers),
+        Api("POST", "/api/v1/businesses/{id:long}/photos", Officers),
+        Api("GET", "/api/v1/businesses/{id:long}/photos/{photoId:long}", BusinessReaders, BusinessRows),
+        Api("DELETE", "/api/v1/businesses/{id:long}/photos/{photoId:long}", Officers),
+        Api("GET", "/api/v1/businesses/{id:long}/workers", BusinessReaders, BusinessRows),
+        Api("POST", "/api/v1/businesses/{id:long}/workers", Officers),
+        Api("PUT", "/api/v1/businesses/{id:long}/workers/{workerId:long}", Officers),
+        Api("PUT", "/api/v1/businesses/{id:long}/permits/{kind}", Officers),
+        Api("POST", "/api/v1/businesses/{id:long}/permits/{kind}/document", Officers),
+        Api("GET", "/api/v1/businesses/{id:long}/permits/{kind}/document", BusinessReaders, BusinessRows),
+        Api("GET", "/api/v1/business-categories/", BusinessReaders), Api("POST", "/api/v1/business-categories/", Officers),
+        Api("PUT", "/api/v1/business-categories/{id:int}", Officers),
+        Api("GET", "/api/v1/cohorts/{id:int}/permits", Officers),
+        // Follow-ups (issue 14): a facilitator the rows assigned to them (another's answers 404), officers all of the
+        // agency's; officers plan them and assign facilitators.
+        Page("GET", "/Kunjungan", Visitors), Page("GET", "/Kunjungan/{id:long}", Visitors, FacilitatorRows),
+        Page("POST", "/Kunjungan/{id:long}", Visitors, FacilitatorRows),
+        Page("GET", "/Kunjungan/Rencana", Officers), Page("POST", "/Kunjungan/Rencana?handler=Plan", Officers),
+        Page("POST", "/Kunjungan/Rencana?handler=Assign", Officers),
+        Api("GET", "/api/v1/followups/", Visitors), Api("GET", "/api/v1/followups/{id:long}", Visitors, FacilitatorRows),
+        Api("POST", "/api/v1/followups/{id:long}/visit", Visitors, FacilitatorRows),
+        Api("GET", "/api/v1/followups/{id:long}/photo", Visitors, FacilitatorRows),
+        Api("POST", "/api/v1/followups/assign", Officers), Api("POST", "/api/v1/programs/{programId:int}/followups/plan", Officers),
+        // The catalogue (issue 14): the public list, its order button and photos for anyone; products changed by officers
+        // and by the business's own owner (any other business is not found); curation, bulk orders and the city's
+        // spending by officers; an owner's own products and offers.
+        Public("GET", "/Katalog"), Public("GET", "/api/v1/public/catalog"),
+        Public("GET", "/Katalog/pesan/{productId:long}"), Public("GET", "/Katalog/foto/{photoId:long}"),
+        Page("GET", "/Usaha/{id:long}/Produk", Officers), Page("POST", "/Usaha/{id:long}/Produk?handler=Add", Officers),
+        Page("POST", "/Usaha/{id:long}/Produk?handler=Photo", Officers), Page("POST", "/Usaha/{id:long}/Produk?handler=Curate", Officers),
+        Page("GET", "/Katalog/Kelola", Officers), Page("POST", "/Katalog/Kelola?handler=Order", Officers),
+        Page("POST", "/Katalog/Kelola?handler=Answer", Officers),
+        Api("GET", "/api/v1/businesses/{id:long}/products/", ProductEditors, ParticipantOnly),
+        Api("POST", "/api/v1/businesses/{id:long}/products/", ProductEditors, ParticipantOnly),
+        Api("PUT", "/api/v1/businesses/{id:long}/products/{productId:long}", ProductEditors, ParticipantOnly),
+        Api("POST", "/api/v1/businesses/{id:long}/products/{productId:long}/photos", ProductEditors, ParticipantOnly),
+        Api("GET", "/api/v1/businesses/{id:long}/products/{productId:long}/photos/{photoId:long}", ProductEditors, ParticipantOnly),
+        Api("PUT", "/api/v1/businesses/{id:long}/products/{productId:long}/curation", Officers),
+        Api("GET", "/api/v1/me/products", ParticipantOnly),
+        Api("GET", "/api/v1/bulk-orders/", Officers), Api("POST", "/api/v1/bulk-orders/", Officers),
+        Api("GET", "/api/v1/bulk-orders/{id:long}", Officers), Api("POST", "/api/v1/bulk-orders/{id:long}/offers/{offerId:long}/answer", Officers),
+        Api("GET", "/api/v1/catalogue/spending", Officers),
+        Api("GET", "/api/v1/me/bulk-offers/", ParticipantOnly), Api("POST", "/api/v1/me/bulk-offers/{offerId:long}/answer", ParticipantOnly),
+        // The owner's own catalogue pages on her phone: her products, consent and clicks; the offers to her businesses.
+        Page("GET", "/me/produk", ParticipantOnly), Page("POST", "/me/produk?handler=Save", ParticipantOnly),
+        Page("POST", "/me/produk?handler=Photo", ParticipantOnly), Page("POST", "/me/produk?handler=Consent", ParticipantOnly),
+        Page("GET", "/me/pesanan", ParticipantOnly), Page("POST", "/me/pesanan?handler=Answer", ParticipantOnly),
+        // Self check-in (issue 13): the trainer's rotating QR screen, its live list and QR, and the paper sheet for
+        // their own provider's cohorts; the scan for participants only. The link the camera opens is public: the
+        // anonymous go to the participant sign-in, staff are told it is for participants and nothing is marked.
+        Page("GET", "/Training/{id:int}/CheckIn/{sessionId:long?}", Trainers, ProviderRows),
+        Api("GET", "/api/v1/cohorts/{id:int}/sessions/{sessionId:long}/check-ins", Trainers, ProviderRows),
+        Api("GET", "/api/v1/cohorts/{id:int}/sessions/{sessionId:long}/check-in.svg", Trainers, ProviderRows),
+        Api("GET", "/api/v1/cohorts/{id:int}/attendance-sheet.pdf", Trainers, ProviderRows),
+        Api("POST", "/api/v1/check-in", [Participant]),
+        Public("GET", "/hadir/{token}"),
+        // The impact dashboard (issue 15): aggregates only, for Leadership and officers; its page, API and exports.
+        Page("GET", "/Dampak", Dashboard),
+        Api("GET", "/api/v1/dashboard/", Dashboard), Api("GET", "/api/v1/dashboard/export.xlsx", Dashboard),
+        Api("GET", "/api/v1/dashboard/open-data.csv", Dashboard), Api("GET", "/api/v1/dashboard/report.pdf", Dashboard),
     ];
 
     private static Expectation Public(string method, string route) => new(method, route, null, Refusal.None, new HashSet<string>());

@@ -17,7 +17,8 @@ namespace Tunas.IntegrationTests.Security;
 /// The ids a route parameter takes: rows the kelurahan operator owns (<see cref="Own"/>) and rows of another
 /// kelurahan or another creator (<see cref="Other"/>), which every other allowed role may reach.
 /// </summary>
-public sealed record SeedIds(long Person, long Application, long Message, Guid Import, int Cohort = 0, long Session = 0, long Participant = 0);
+public sealed record SeedIds(long Person, long Application, long Message, Guid Import, int Cohort = 0, long Session = 0, long Participant = 0,
+    long Certificate = 0, long Business = 0, long Worker = 0, long Photo = 0, long FollowUp = 0);
 
 /// <summary>
 /// The app for the authorization suite, with a database of its own and a small seed: one agency, two kelurahan,
@@ -38,6 +39,7 @@ public class AuthorizationApp : TunasFactory, IAsyncLifetime
     public long DuplicateId { get; private set; }
     public int ProviderId { get; private set; }
     public string UserId { get; private set; } = "";
+    public int CategoryId { get; private set; }
     public SeedIds Own { get; private set; } = null!;
     public SeedIds Other { get; private set; } = null!;
 
@@ -137,10 +139,30 @@ public class AuthorizationApp : TunasFactory, IAsyncLifetime
             var participant = new Tunas.Web.Features.Training.CohortParticipant { AgencyId = agency, CohortId = cohort.Id, ApplicationId = ids.Application, PlacedAt = now };
             db.AddRange(session, participant);
             await db.SaveChangesAsync();
-            return ids with { Cohort = cohort.Id, Session = session.Id, Participant = participant.Id };
+            var certificate = new Tunas.Web.Features.Training.Certificates.Certificate
+            {
+                AgencyId = agency,
+                ProgramId = ProgramId,
+                CohortId = cohort.Id,
+                ParticipantId = participant.Id,
+                Sequence = cohort.Id,
+                Number = "TNS/UJI/" + name,
+                VerificationCode = Tunas.Web.Features.Training.Certificates.VerificationCodes.New(),
+                HolderName = "Peserta Uji",
+                TrackName = "Menjahit",
+                ProviderName = "Lembaga Uji",
+                StartsOn = today,
+                EndsOn = today.AddDays(2),
+                IssuedAt = now,
+            };
+            db.Add(certificate);
+            await db.SaveChangesAsync();
+            return ids with { Cohort = cohort.Id, Session = session.Id, Participant = participant.Id, Certificate = certificate.Id };
         }
         Own = await CohortAsync(Own, "Angkatan Uji 1", provider.Id);
         Other = await CohortAsync(Other, "Angkatan Uji 2", otherProvider.Id);
+        (Own, Other, CategoryId) = await BusinessSeed.AddAsync(db, agency, Own, Other, users[EmailOf(Roles.Facilitator)]);
+        (Own, Other) = await FollowUpSeed.AddAsync(db, agency, ProgramId, Own, Other, users[EmailOf(Roles.Facilitator)]);
         Niks = await db.Persons.Select(p => p.Nik).ToListAsync();
     }
 }

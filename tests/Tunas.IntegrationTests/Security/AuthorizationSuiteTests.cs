@@ -157,10 +157,18 @@ public sealed partial class AuthorizationSuiteTests(AuthorizationApp app, ITestO
             "applicationId" => Text(ids.Application),
             "sessionId" => Text(ids.Session),
             "participantId" => Text(ids.Participant),
+            "handoverId" => "0", // none: an allowed caller is answered 404, a refused one is refused before
+            "cohortId" => Text(ids.Cohort),
+            "clientId" => "kas-tidak-ada",
             "appealId" => Text(app.AppealId),
+            "photoId" => Text(ids.Photo),
+            "workerId" => Text(ids.Worker),
+            "productId" or "offerId" => "0", // none: an allowed caller is answered 404, a refused one is refused before
+            "kind" => "nib",
             "code" => "35.72",
             "documentName" => "v1",
             "path" => "tidak-ada",
+            "token" => "1.2.3.palsu",
             "id" => IdFor(route, ids),
             _ => throw new InvalidOperationException("No seed value for {" + name + "} in " + route + ": add one here."),
         };
@@ -173,7 +181,12 @@ public sealed partial class AuthorizationSuiteTests(AuthorizationApp app, ITestO
         {
             _ when Has("/persons/", "/Registry/Details/", "/Registry/Edit/", "/Registry/Held/", "/Registry/Verify/") => Text(ids.Person),
             _ when Has("/duplicates/") => Text(app.DuplicateId),
+            _ when Has("/bulk-orders/") => "0",
             _ when Has("/cohorts/", "/Training/") => Text(ids.Cohort),
+            _ when Has("/certificates/") => Text(ids.Certificate),
+            _ when Has("/businesses/", "/Usaha/") => Text(ids.Business),
+            _ when Has("/followups/", "/Kunjungan/") => Text(ids.FollowUp),
+            _ when Has("/business-categories/") => Text(app.CategoryId),
             _ when Has("/messages/") => Text(ids.Message),
             _ when Has("/imports/", "/Registry/Imports/") => ids.Import.ToString(),
             _ when Has("/providers/", "/Programs/Providers/") => Text(app.ProviderId),

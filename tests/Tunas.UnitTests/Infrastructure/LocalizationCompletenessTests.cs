@@ -116,7 +116,7 @@ public partial class LocalizationCompletenessTests
             }
         }
 
-        // Pure rules keep their texts in constants named ...Message or ...Advice, anywhere in the app.
+        // Pure rules keep their texts in constants named ...Message, ...Advice or ...Label, anywhere in the app.
         foreach (var file in SourceFiles(root).Where(f => f.EndsWith(".cs", StringComparison.Ordinal)))
         {
             var text = File.ReadAllText(file);
@@ -206,7 +206,7 @@ public partial class LocalizationCompletenessTests
     [GeneratedRegex(@"\bErrorMessage\s*=\s*(?:" + VerbatimString + "|" + RegularString + ")")]
     private static partial Regex ErrorMessageProperty();
 
-    [GeneratedRegex(@"\bconst\s+string\s+\w+(?:Message|Advice)\s*=(?<value>(?:\s*(?:" + VerbatimString + "|" + RegularString + @")\s*\+?)+)\s*;")]
+    [GeneratedRegex(@"\bconst\s+string\s+\w+(?:Message|Advice|Label)\s*=(?<value>(?:\s*(?:" + VerbatimString + "|" + RegularString + @")\s*\+?)+)\s*;")]
     private static partial Regex MessageConstant();
 
     [GeneratedRegex("(?:" + VerbatimString + "|" + RegularString + ")")]

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -48,6 +49,7 @@ public static class AuthSetup
             .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddClaimsPrincipalFactory<TunasClaimsFactory>()
             .AddDefaultTokenProviders();
+        services.Replace(ServiceDescriptor.Scoped<IUserValidator<AppUser>, AppUserValidator>());
 
         // A changed role, binding or lock reaches a signed-in browser within a minute (one query per user a minute).
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));

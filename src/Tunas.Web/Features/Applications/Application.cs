@@ -37,6 +37,13 @@ public sealed class Application
     /// </summary>
     public string? UnverifiedPhone { get; set; }
 
+    /// <summary>
+    /// The name the sender typed, kept when the application claims a registry person it is not proven to be (held): the
+    /// officer weighs it against the registry's, and the operator who entered it reads it instead of a name from
+    /// another kelurahan (decision 0021).
+    /// </summary>
+    public string? GivenName { get; set; }
+
     public string? Email { get; set; }
     public string? Motivation { get; set; }
 
@@ -95,6 +102,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         e.Property(x => x.VillageCode).HasMaxLength(13);
         e.Property(x => x.Phone).HasMaxLength(16);
         e.Property(x => x.UnverifiedPhone).HasMaxLength(16);
+        e.Property(x => x.GivenName).HasMaxLength(200);
         e.Property(x => x.Email).HasMaxLength(256);
         e.Property(x => x.Motivation).HasMaxLength(1000);
         e.Property(x => x.ConsentPurpose).HasMaxLength(500);

@@ -84,6 +84,7 @@ public sealed class ApplicationList(TunasDb db, CurrentUser me)
                 a.RegistrationNumber,
                 p.Nik,
                 p.FullName,
+                a.GivenName,
                 a.VillageCode,
                 a.FirstTrackId,
                 a.SecondTrackId,
@@ -95,8 +96,12 @@ public sealed class ApplicationList(TunasDb db, CurrentUser me)
             .OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id)
             .Skip((page - 1) * size).Take(size)
             .ToListAsync(ct);
-        var items = rows.Select(r => new ApplicationListItem(r.RegistrationNumber, Nik.Mask(r.Nik), r.FullName, r.VillageCode, r.FirstTrackId,
-            r.SecondTrackId, r.Channel, r.Status, DateTime.SpecifyKind(r.SubmittedAt, DateTimeKind.Utc), r.Verified, r.Id)).ToList();
+        var items = rows.Select(r =>
+        {
+            var hidden = ApplicationRecords.HeldFromViewer(r.Status, me);
+            return new ApplicationListItem(r.RegistrationNumber, Nik.Mask(r.Nik), hidden ? r.GivenName ?? "" : r.FullName, r.VillageCode, r.FirstTrackId,
+                r.SecondTrackId, r.Channel, ApplicationRecords.AsSeen(r.Status, me), DateTime.SpecifyKind(r.SubmittedAt, DateTimeKind.Utc), !hidden && r.Verified, r.Id);
+        }).ToList();
         return new ApplicationPage(items, total, page, size);
     }
 

@@ -22,6 +22,7 @@ public sealed record ApplicationRecord(
     string FullName,
     string MaskedNik,
     bool Verified,
+    bool PersonShown,
     int ProgramId,
     string ProgramName,
     int ProgramYear,
@@ -70,7 +71,9 @@ public sealed class ApplicationRecords(
             .Select(m => new ApplicationMessage(m.Id, m.Kind, m.Channel, m.Status, m.CreatedAt, m.SentAt, m.Body))
             .ToListAsync(ct);
         var villages = await regions.VillagesAsync(ct);
-        return new ApplicationRecord(a.Id, a.RegistrationNumber, a.Status, a.Channel, a.PersonId, row.FullName, Nik.Mask(row.Nik), row.Verified,
+        var hidden = HeldFromViewer(a.Status, me);
+        return new ApplicationRecord(a.Id, a.RegistrationNumber, AsSeen(a.Status, me), a.Channel, a.PersonId,
+            hidden ? a.GivenName ?? "" : row.FullName, Nik.Mask(row.Nik), !hidden && row.Verified, !hidden,
             a.ProgramId, row.ProgramName, row.Year, Track(a.FirstTrackId), Track(a.SecondTrackId), a.VillageCode,
             villages.TryGetValue(a.VillageCode, out var v) ? v.Name : a.VillageCode,
             Utc(a.SubmittedAt), a.WithdrawnAt is { } w ? Utc(w) : null, a.WithdrawalReason, ApplicationJson.Checks(a.ChecksJson),
@@ -91,7 +94,7 @@ public sealed class ApplicationRecords(
         foreach (var r in rows)
         {
             var decision = r.Status == ApplicationStatus.Withdrawn ? null : await decisions.FindAsync(r.AgencyId, r.ProgramId, r.Id, ct);
-            var status = decision is { } d ? ApplicationText.DecisionLabel(d.Status, L) : StaffStatusLabel(r.Status, L);
+            var status = decision is { } d ? ApplicationText.DecisionLabel(d.Status, L) : StaffStatusLabel(AsSeen(r.Status, me), L);
             list.Add(new PersonApplication(r.Id, r.RegistrationNumber, r.ProgramId, r.Name, r.Year, status, Utc(r.SubmittedAt)));
         }
         return list;
@@ -103,6 +106,20 @@ public sealed class ApplicationRecords(
         ApplicationStatus.Held => L["Held for verification"],
         _ => ApplicationText.StatusLabel(status, L),
     };
+
+    /// <summary>
+    /// The status as the user may see it: a kelurahan operator sees a held application as submitted, as the new
+    /// resident's application it was answered as (decision 0021); the officers who resolve it see it held.
+    /// </summary>
+    public static ApplicationStatus AsSeen(ApplicationStatus status, CurrentUser me) =>
+        HeldFromViewer(status, me) ? ApplicationStatus.Submitted : status;
+
+    /// <summary>
+    /// Whether the registry's person behind the application is hidden from the user: a kelurahan operator reads their held
+    /// application with the name they typed, unverified and without a link, never the name of the person elsewhere.
+    /// </summary>
+    public static bool HeldFromViewer(ApplicationStatus status, CurrentUser me) =>
+        status == ApplicationStatus.Held && RegistryAccess.OwnVillage(me) is not null;
 
     private IQueryable<Application> Visible()
     {

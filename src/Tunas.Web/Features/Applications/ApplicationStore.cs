@@ -155,6 +155,7 @@ internal sealed class ApplicationStore(TunasDb db, DuplicateDetector duplicates,
             if (claim != Claim.Owner)
             {
                 application.UnverifiedPhone = phone;
+                application.GivenName = item.Values.FullName;
                 application.Phone = claim == Claim.PhoneAside ? person.Phone : null;
                 application.Status = claim == Claim.Held ? ApplicationStatus.Held : ApplicationStatus.Submitted;
             }

@@ -8,7 +8,7 @@ namespace Tunas.Web.Features.Applications;
 
 /// <summary>A held application beside the registry's person it claims: what the officer weighs.</summary>
 public sealed record HeldApplicationRow(
-    long Id, string RegistrationNumber, int ProgramId, string ProgramName, ApplicationChannel Channel, string VillageCode, string? GivenPhone,
+    long Id, string RegistrationNumber, int ProgramId, string ProgramName, ApplicationChannel Channel, string VillageCode, string? GivenName, string? GivenPhone,
     DateTime SubmittedAt, long PersonId, string PersonName, string MaskedNik, string PersonVillageCode, string? PhoneOnRecord, bool FamilyCardOnRecord);
 
 public enum ReleaseOutcome
@@ -47,6 +47,7 @@ public sealed class HeldApplications(TunasDb db, AuditLog audit, CurrentUser me)
                               ProgramName = g.Name,
                               a.Channel,
                               a.VillageCode,
+                              a.GivenName,
                               a.UnverifiedPhone,
                               a.SubmittedAt,
                               PersonId = p.Id,
@@ -57,7 +58,7 @@ public sealed class HeldApplications(TunasDb db, AuditLog audit, CurrentUser me)
                               HasCard = p.FamilyCardNumber != null,
                           }).Take(take).ToListAsync(ct);
         return rows.Select(r => new HeldApplicationRow(r.Id, r.RegistrationNumber, r.ProgramId, r.ProgramName, r.Channel, r.VillageCode,
-            r.UnverifiedPhone, r.SubmittedAt, r.PersonId, r.FullName, Nik.Mask(r.Nik), r.PersonVillage, r.Phone, r.HasCard)).ToList();
+            r.GivenName, r.UnverifiedPhone, r.SubmittedAt, r.PersonId, r.FullName, Nik.Mask(r.Nik), r.PersonVillage, r.Phone, r.HasCard)).ToList();
     }
 
     /// <summary>The claimant proved to be the person: the application is submitted, its given phone trusted.</summary>

@@ -15,7 +15,7 @@ internal abstract class IntakeSql
     protected const string ApplicationColumns = """
         "ProgramId", "PersonId", "RegistrationNumber", "FirstTrackId", "SecondTrackId", "VillageCode", "Phone", "Motivation",
         "Consent", "ConsentPurpose", "ConsentAt", "Channel", "EnteredById", "Status", "ChecksJson", "SubmittedAt", "UnverifiedPhone",
-        "AgencyId"
+        "GivenName", "AgencyId"
         """;
 
     protected const string AuditColumns = """ "At", "AgencyId", "ActorId", "ActorName", "Action", "EntityType", "EntityId", "Details" """;
@@ -37,7 +37,7 @@ internal abstract class IntakeSql
     [
         a.ProgramId, a.PersonId, a.RegistrationNumber, a.FirstTrackId, a.SecondTrackId, a.VillageCode, a.Phone, a.Motivation,
         a.Consent, a.ConsentPurpose, a.ConsentAt, a.Channel.ToString(), a.EnteredById, a.Status.ToString(), a.ChecksJson, a.SubmittedAt,
-        a.UnverifiedPhone, a.AgencyId,
+        a.UnverifiedPhone, a.GivenName, a.AgencyId,
     ];
 
     protected static object?[] Values(AuditEntry e) => [e.At, e.AgencyId, e.ActorId, e.ActorName, e.Action, e.EntityType, e.EntityId, e.Details];
@@ -63,7 +63,7 @@ internal sealed class SqliteIntakeSql(SqliteConnection connection, SqliteTransac
         }
         SqliteStatements.Insert(connection, transaction, $"""
             "Applications" ("Id", {ApplicationColumns})
-            """, 19, applications, a => [a.Id, .. Values(a)], ct: ct);
+            """, 20, applications, a => [a.Id, .. Values(a)], ct: ct);
     }
 
     public override Task InsertAuditAsync(List<AuditEntry> entries, CancellationToken ct)
@@ -82,7 +82,7 @@ internal sealed class PostgresIntakeSql(NpgsqlConnection connection) : IntakeSql
     [
         NpgsqlDbType.Integer, NpgsqlDbType.Bigint, NpgsqlDbType.Varchar, NpgsqlDbType.Integer, NpgsqlDbType.Integer, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar,
         NpgsqlDbType.Boolean, NpgsqlDbType.Varchar, NpgsqlDbType.TimestampTz, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.TimestampTz,
-        NpgsqlDbType.Varchar, NpgsqlDbType.Integer,
+        NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Integer,
     ];
 
     private static readonly NpgsqlDbType[] AuditTypes =

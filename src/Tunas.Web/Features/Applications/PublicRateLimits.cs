@@ -23,6 +23,12 @@ public static class PublicRateLimits
     public const string Status = "public-status";
     public const string Appeal = "public-appeal";
 
+    /// <summary>Checking a certificate by its code: reads count too, since guessing codes is done with reads.</summary>
+    public const string Verify = "public-verify";
+
+    /// <summary>The public catalogue (issue 14): reads count, so that nobody pulls it down page by page in a loop.</summary>
+    public const string Catalogue = "public-catalogue";
+
     public static IServiceCollection AddPublicRateLimits(this IServiceCollection services)
     {
         services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.Section);
@@ -35,6 +41,8 @@ public static class PublicRateLimits
             o.AddPolicy(Apply, ctx => PerAddress(ctx, s, Apply, s.ApplyPerMinute, s.ApplyBurst));
             o.AddPolicy(Status, ctx => PerAddress(ctx, s, Status, s.StatusPerMinute, s.StatusBurst));
             o.AddPolicy(Appeal, ctx => PerAddress(ctx, s, Appeal, s.AppealPerMinute, s.AppealBurst));
+            o.AddPolicy(Verify, ctx => PerAddress(ctx, s, Verify, s.VerifyPerMinute, s.VerifyBurst, reads: true));
+            o.AddPolicy(Catalogue, ctx => PerAddress(ctx, s, Catalogue, s.CataloguePerMinute, s.CatalogueBurst, reads: true));
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
                 s.Enabled && IsPublic(ctx) && !IsStaff(ctx)
                     ? RateLimitPartition.GetConcurrencyLimiter("public", _ => new ConcurrencyLimiterOptions { PermitLimit = Math.Max(1, s.PublicConcurrency), QueueLimit = 0 })
@@ -78,9 +86,9 @@ public static class PublicRateLimits
         return true;
     }
 
-    private static RateLimitPartition<string> PerAddress(HttpContext ctx, RateLimitingOptions s, string policy, int perMinute, int burst)
+    private static RateLimitPartition<string> PerAddress(HttpContext ctx, RateLimitingOptions s, string policy, int perMinute, int burst, bool reads = false)
     {
-        if (!s.Enabled || IsStaff(ctx) || HttpMethods.IsGet(ctx.Request.Method) || HttpMethods.IsHead(ctx.Request.Method))
+        if (!s.Enabled || IsStaff(ctx) || (!reads && (HttpMethods.IsGet(ctx.Request.Method) || HttpMethods.IsHead(ctx.Request.Method))))
         {
             return RateLimitPartition.GetNoLimiter("");
         }
@@ -101,7 +109,7 @@ public static class PublicRateLimits
         ctx.User.Identity?.IsAuthenticated == true && Roles.All.Any(r => r != Roles.Participant && ctx.User.IsInRole(r));
 
     private static bool IsPublic(HttpContext ctx) =>
-        ctx.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName is Apply or Status or Appeal;
+        ctx.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName is Apply or Status or Appeal or Verify or Catalogue;
 
     private static ValueTask RejectAsync(OnRejectedContext context, CancellationToken ct) =>
         new(RefuseAsync(context.HttpContext,

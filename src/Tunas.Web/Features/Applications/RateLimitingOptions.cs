@@ -22,6 +22,14 @@ public sealed class RateLimitingOptions
     public int AppealPerMinute { get; set; } = 10;
     public int AppealBurst { get; set; } = 10;
 
+    /// <summary>Certificate checks (page and API) per address: a bank checking a pile by hand, not a guesser.</summary>
+    public int VerifyPerMinute { get; set; } = 30;
+    public int VerifyBurst { get; set; } = 20;
+
+    /// <summary>Catalogue pages, searches and order clicks per address: a neighbour browsing, not a scraper.</summary>
+    public int CataloguePerMinute { get; set; } = 60;
+    public int CatalogueBurst { get; set; } = 40;
+
     /// <summary>Status checks and appeals of one registration number, from all addresses together (a birth-date guess each).</summary>
     public int PerNumberPerHour { get; set; } = 6;
     public int PerNumberBurst { get; set; } = 5;

@@ -1,9 +1,12 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Tunas.Web.Data;
 using Tunas.Web.Features.Applications;
 using Tunas.Web.Features.Selection;
 using Tunas.Web.Features.Training;
+using Tunas.Web.Features.Training.Participants;
+using Tunas.Web.Features.Users;
 using Tunas.Web.Infrastructure;
 
 namespace Tunas.Web.Features.Demo;
@@ -12,10 +15,15 @@ namespace Tunas.Web.Features.Demo;
 /// The demo's training: the published selection's selected applicants in one cohort per track at the two providers
 /// (24 to 31 October 2025, as the article tells), sessions from the tracks' modules, and attendance with some
 /// absences. The demo's provider staff user trains the LPK's cohort. Rows are written directly, dated in 2025:
-/// no placement messages are queued for a training that is over.
+/// no placement messages are queued for a training that is over. Every participant has an account, as a placement
+/// makes one; one of the LPK's participants has the PIN <see cref="ParticipantPin"/>, printed at start-up, so that a
+/// tester can sign in as a participant; most participants have rated their training.
 /// </summary>
-public sealed class DemoCohortsSeeder(TunasDb db, TimeProvider clock)
+public sealed class DemoCohortsSeeder(TunasDb db, TimeProvider clock, ParticipantAccounts accounts, IPasswordHasher<AppUser> hasher)
 {
+    /// <summary>The demo participant's PIN: fixed, like a demo password that is shown, so that a tester can type it.</summary>
+    public const string ParticipantPin = "246810";
+
     private static readonly DateOnly Starts = new(2025, 10, 24);
     private static readonly DateOnly Ends = new(2025, 10, 31);
 
@@ -139,7 +147,48 @@ public sealed class DemoCohortsSeeder(TunasDb db, TimeProvider clock)
             }
         }
         await db.SaveChangesAsync(ct);
+        await accounts.EnsureAllAsync(participants, ct);
+        var ratings = AddRatings(participants);
+        var login = await ParticipantPinAsync(participants.Where(p => p.CohortId == lpkCohort?.Id).DefaultIfEmpty(participants.FirstOrDefault()).First(), ct);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"Demo cohorts: {cohorts.Count} cohorts, {participants.Count} participants placed, {sessions.Count} sessions, {marks} attendance marks."));
+            $"Demo cohorts: {cohorts.Count} cohorts, {participants.Count} participants placed (each with an account), {sessions.Count} sessions, {marks} attendance marks, {ratings} ratings."));
+        if (login is not null)
+        {
+            await output.WriteLineAsync($"  {"Participant",-16} {login,-36} PIN {ParticipantPin}   (/Account/Participant)");
+        }
+    }
+
+    /// <summary>Most participants rate the training (4 or 5 mostly, a few lower, some comments), the same on every machine.</summary>
+    private int AddRatings(List<CohortParticipant> participants)
+    {
+        string?[] comments = ["Materinya sangat bermanfaat untuk usaha saya.", null, "Waktu praktik kurang lama.", null, "Pelatihnya sabar dan jelas."];
+        var count = 0;
+        foreach (var (participant, i) in participants.Select((p, i) => (p, i)).Where(x => x.i % 4 != 3))
+        {
+            db.Add(new TrainingRating
+            {
+                AgencyId = participant.AgencyId,
+                CohortId = participant.CohortId,
+                ParticipantId = participant.Id,
+                TrainingScore = i % 7 == 0 ? 3 : 4 + (i % 2),
+                TrainerScore = i % 5 == 0 ? 4 : 5,
+                Comment = comments[i % comments.Length],
+                RatedAt = new DateTime(2025, 10, 31, 9, 0, 0, DateTimeKind.Utc),
+            });
+            count++;
+        }
+        return count;
+    }
+
+    /// <summary>Gives one participant's account the demo PIN; saves everything pending. Its login, or null.</summary>
+    private async Task<string?> ParticipantPinAsync(CohortParticipant? participant, CancellationToken ct)
+    {
+        var user = participant?.UserId is { } id ? await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct) : null;
+        if (user is not null)
+        {
+            user.PasswordHash = hasher.HashPassword(user, ParticipantPin);
+        }
+        await db.SaveChangesAsync(ct);
+        return user?.UserName;
     }
 }

@@ -12,6 +12,12 @@ public static class DemoModule
         services.AddScoped<DemoProgramSeeder>();
         services.AddScoped<DemoRoundsSeeder>();
         services.AddScoped<DemoCohortsSeeder>();
+        services.AddScoped<DemoKitsSeeder>();
+        services.AddScoped<DemoCashbookSeeder>();
+        services.AddScoped<DemoCertificatesSeeder>();
+        services.AddScoped<DemoBusinessesSeeder>();
+        services.AddScoped<DemoFollowUpsSeeder>();
+        services.AddScoped<DemoCatalogueSeeder>();
         services.AddScoped<IAppCommand, DemoPasswordsCommand>();
         services.AddSingleton<IAuditVocabulary, DemoAuditVocabulary>();
         return services;

@@ -23,7 +23,8 @@ namespace Tunas.Web.Features.Demo;
 /// Later features add their own demo data here (cohorts, businesses).
 /// </summary>
 public sealed class DemoSeeder(TunasDb db, UserAdmin userAdmin, UserManager<AppUser> users, DemoProgramSeeder programs, DemoRoundsSeeder rounds, TimeProvider clock,
-    DemoCohortsSeeder cohorts)
+    DemoCohortsSeeder cohorts, DemoCertificatesSeeder certificates, DemoKitsSeeder kits, DemoBusinessesSeeder businesses,
+    DemoCashbookSeeder cashbook, DemoFollowUpsSeeder followUps, DemoCatalogueSeeder catalogue)
 {
     public const string Domain = "demo.tunas.test";
 
@@ -112,6 +113,12 @@ public sealed class DemoSeeder(TunasDb db, UserAdmin userAdmin, UserManager<AppU
         await SeedRegistryAsync(agency, output, ct);
         await programs.SeedAsync(agency.Id, output, ct);
         await cohorts.SeedAsync(agency.Id, output, ct);
+        await certificates.SeedAsync(agency.Id, output, ct);
+        await kits.SeedAsync(agency.Id, output, ct);
+        await businesses.SeedAsync(agency.Id, output, ct);
+        await catalogue.SeedAsync(agency.Id, output, ct);
+        await cashbook.SeedAsync(agency.Id, output, ct);
+        await followUps.SeedAsync(agency.Id, output, ct);
         await rounds.SeedAsync(agency.Id, output, ct);
     }
 

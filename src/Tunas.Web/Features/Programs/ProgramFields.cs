@@ -11,6 +11,10 @@ public sealed record ProgramInput
     public string? Name { get; init; }
     public string? Year { get; init; }
     public string? Budget { get; init; }
+
+    /// <summary>Empty: unchanged (a new program pays none).</summary>
+    public string? TransportPerDay { get; init; }
+
     public string? Description { get; init; }
     public string? TargetSize { get; init; }
     public string? RegistrationOpens { get; init; }
@@ -35,6 +39,7 @@ public sealed record ProgramValues
     public required string Name { get; init; }
     public int Year { get; init; }
     public long Budget { get; init; }
+    public long? TransportPerDay { get; init; }
     public string? Description { get; init; }
     public int TargetSize { get; init; }
     public DateOnly RegistrationOpens { get; init; }
@@ -86,6 +91,19 @@ public static class ProgramFields
         else if (!Rupiah.TryParse(input.Budget, out budget))
         {
             errors.Add(Checks.Issue("budget", "invalid", ProgramMessages.BudgetInvalidMessage, input.Budget.Trim()));
+        }
+
+        long? transport = null;
+        if (!string.IsNullOrWhiteSpace(input.TransportPerDay))
+        {
+            if (Rupiah.TryParse(input.TransportPerDay, out var perDay))
+            {
+                transport = perDay;
+            }
+            else
+            {
+                errors.Add(Checks.Issue("transportPerDay", "invalid", ProgramMessages.BudgetInvalidMessage, input.TransportPerDay.Trim()));
+            }
         }
 
         int? target = null;
@@ -170,6 +188,7 @@ public static class ProgramFields
             Name = name ?? "",
             Year = year ?? 0,
             Budget = budget,
+            TransportPerDay = transport,
             Description = description,
             TargetSize = target ?? 0,
             RegistrationOpens = opens ?? default,
@@ -203,6 +222,10 @@ public static class ProgramFields
         program.Name = values.Name;
         program.Year = values.Year;
         program.Budget = values.Budget;
+        if (values.TransportPerDay is { } perDay)
+        {
+            program.TransportPerDay = perDay;
+        }
         program.Description = values.Description;
         program.TargetSize = values.TargetSize;
         program.RegistrationOpens = values.RegistrationOpens;
@@ -232,6 +255,7 @@ public static class ProgramFields
             ["name"] = p.Name,
             ["year"] = Checks.Number(p.Year),
             ["budget"] = p.Budget.ToString(CultureInfo.InvariantCulture),
+            ["transportPerDay"] = p.TransportPerDay.ToString(CultureInfo.InvariantCulture),
             ["description"] = p.Description,
             ["targetSize"] = Checks.Number(p.TargetSize),
             ["registrationOpens"] = DateText.Iso(p.RegistrationOpens),

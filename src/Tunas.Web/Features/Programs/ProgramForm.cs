@@ -19,6 +19,7 @@ public static class ProgramForm
             Name = p.Name,
             Year = Checks.Number(p.Year),
             Budget = p.Budget.ToString("N0", CultureInfo.CurrentCulture),
+            TransportPerDay = p.TransportPerDay.ToString("N0", CultureInfo.CurrentCulture),
             Description = p.Description,
             TargetSize = Checks.Number(p.TargetSize),
             RegistrationOpens = Checks.Iso(p.RegistrationOpens),

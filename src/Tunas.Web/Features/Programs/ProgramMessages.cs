@@ -30,6 +30,8 @@ public static class ProgramMessages
     public const string DesilInvalidMessage = "The highest desil is a whole number from 1 to 10; '{0}' is not.";
     public const string DomicileInvalidMessage = "'{0}' is not a regency/city or province code (e.g. 35.72 or 35).";
     public const string HouseholdInvalidMessage = "The number per family card is a whole number from 1 to 20; '{0}' is not.";
+    public const string CompletionPercentInvalidMessage = "The attendance needed to complete is a whole percent from 0 to 100; '{0}' is not.";
+    public const string CompletionPracticalInvalidMessage = "Whether the practical must be competent is true or false; '{0}' is not.";
     public const string YearsInvalidMessage = "The number of years is a whole number from 1 to 20; '{0}' is not.";
     public const string WeightInvalidMessage = "A weight is a whole number from 0 to 20; '{0}' is not.";
     public const string SpillOverInvalidMessage = "'{0}' is not a rule for unused seats; use None, SameTrack or SameTrackThenAnyTrack.";

@@ -23,12 +23,13 @@ public sealed record QuotaRead(string VillageCode, string VillageName, int? Trac
 public sealed record RulesRead(
     int? MinAge, int? MaxAge, DateOnly? AgeReferenceDate, int? MaxDesil, string? DomicileRegencyCode,
     int? MaxPerHousehold, int? ExcludeTrainedWithinYears, IReadOnlyList<int> WomenOnlyTrackIds,
-    int YouthWeight, int WomenWeight, SpillOverRule SpillOver, int? WaitlistLength, NameDisplay NameDisplay)
+    int YouthWeight, int WomenWeight, SpillOverRule SpillOver, int? WaitlistLength, NameDisplay NameDisplay,
+    int CompletionAttendancePercent, bool CompletionRequiresPractical)
 {
     public static RulesRead From(TrainingProgram p) => new(
         p.MinAge, p.MaxAge, p.AgeReferenceDate, p.MaxDesil, p.DomicileRegencyCode, p.MaxPerHousehold, p.ExcludeTrainedWithinYears,
         [.. p.Tracks.Where(t => t.WomenOnly).OrderBy(t => t.Id).Select(t => t.Id)],
-        p.YouthWeight, p.WomenWeight, p.SpillOver, p.WaitlistLength, p.NameDisplay);
+        p.YouthWeight, p.WomenWeight, p.SpillOver, p.WaitlistLength, p.NameDisplay, p.CompletionAttendancePercent, p.CompletionRequiresPractical);
 }
 
 /// <summary>A whole program: fields, calendar, tracks with modules and providers, quotas and rules.</summary>
@@ -38,7 +39,11 @@ public sealed record ProgramRead(
     DateOnly RegistrationOpens, DateOnly RegistrationCloses, DateOnly? SelectionOn, DateOnly? PublicationOn,
     DateOnly? AppealOpens, DateOnly? AppealCloses, DateOnly? TrainingStarts, DateOnly? TrainingEnds,
     IReadOnlyList<TrackRead> Tracks, IReadOnlyList<QuotaRead> Quotas, int QuotaTotal, RulesRead Rules,
-    int ApplicationCount, DateTime CreatedAt, DateTime UpdatedAt);
+    int ApplicationCount, DateTime CreatedAt, DateTime UpdatedAt)
+{
+    /// <summary>Transport allowance per attended day in whole rupiah; 0: none.</summary>
+    public long TransportPerDay { get; init; }
+}
 
 public sealed record ProviderRead(
     int Id, string Name, ProviderType Type, string? Address, string? VillageCode, string? VillageName, int Capacity,
@@ -114,7 +119,8 @@ public sealed class ProgramReader(TunasDb db, ProgramScope scope, IApplicationCo
         return new ProgramRead(p.Id, p.Name, p.Year, p.Budget, p.Description, p.TargetSize, p.Status, p.Seed,
             ProgramFields.SeedLocked(p, scope.Today),
             p.RegistrationOpens, p.RegistrationCloses, p.SelectionOn, p.PublicationOn, p.AppealOpens, p.AppealCloses, p.TrainingStarts, p.TrainingEnds,
-            tracks, quotaReads, quotas.Sum(q => q.Size), RulesRead.From(p), applied, p.CreatedAt, p.UpdatedAt);
+            tracks, quotaReads, quotas.Sum(q => q.Size), RulesRead.From(p), applied, p.CreatedAt, p.UpdatedAt)
+        { TransportPerDay = p.TransportPerDay };
     }
 
     public async Task<IReadOnlyList<ProviderRead>> ProvidersAsync(CancellationToken ct = default)

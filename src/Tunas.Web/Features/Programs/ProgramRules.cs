@@ -18,6 +18,10 @@ public sealed record RulesInput
     public string? SpillOver { get; init; }
     public string? WaitlistLength { get; init; }
     public string? NameDisplay { get; init; }
+
+    // Completion rule: empty keeps the stored value.
+    public string? CompletionAttendancePercent { get; init; }
+    public string? CompletionRequiresPractical { get; init; }
 }
 
 /// <summary>Checked rules; a null rule is off, a null setting (but the waitlist) is unchanged.</summary>
@@ -35,6 +39,8 @@ public sealed record RulesValues
     public SpillOverRule? SpillOver { get; init; }
     public int? WaitlistLength { get; init; }
     public NameDisplay? NameDisplay { get; init; }
+    public int? CompletionAttendancePercent { get; init; }
+    public bool? CompletionRequiresPractical { get; init; }
 }
 
 /// <summary>
@@ -102,6 +108,19 @@ public static class ProgramRules
                 errors.Add(Checks.Issue("nameDisplay", "invalid", ProgramMessages.NameDisplayInvalidMessage, input.NameDisplay.Trim()));
             }
         }
+        var attendance = Checks.Whole(input.CompletionAttendancePercent, "completionAttendancePercent", 0, 100, null, ProgramMessages.CompletionPercentInvalidMessage, errors);
+        bool? practical = null;
+        if (!string.IsNullOrWhiteSpace(input.CompletionRequiresPractical))
+        {
+            if (bool.TryParse(input.CompletionRequiresPractical.Trim(), out var p))
+            {
+                practical = p;
+            }
+            else
+            {
+                errors.Add(Checks.Issue("completionRequiresPractical", "invalid", ProgramMessages.CompletionPracticalInvalidMessage, input.CompletionRequiresPractical.Trim()));
+            }
+        }
 
         return Checks.Of(new RulesValues
         {
@@ -117,6 +136,8 @@ public static class ProgramRules
             SpillOver = spill,
             WaitlistLength = waitlist,
             NameDisplay = names,
+            CompletionAttendancePercent = attendance,
+            CompletionRequiresPractical = practical,
         }, errors);
     }
 
@@ -137,6 +158,8 @@ public static class ProgramRules
         program.WomenWeight = values.WomenWeight ?? program.WomenWeight;
         program.SpillOver = values.SpillOver ?? program.SpillOver;
         program.NameDisplay = values.NameDisplay ?? program.NameDisplay;
+        program.CompletionAttendancePercent = values.CompletionAttendancePercent ?? program.CompletionAttendancePercent;
+        program.CompletionRequiresPractical = values.CompletionRequiresPractical ?? program.CompletionRequiresPractical;
     }
 
     /// <summary>The rules as the audit shows them: API names, invariant text.</summary>
@@ -157,6 +180,8 @@ public static class ProgramRules
             ["spillOver"] = p.SpillOver.ToString(),
             ["waitlistLength"] = Text(p.WaitlistLength),
             ["nameDisplay"] = p.NameDisplay.ToString(),
+            ["completionAttendancePercent"] = Checks.Number(p.CompletionAttendancePercent),
+            ["completionRequiresPractical"] = p.CompletionRequiresPractical ? "true" : "false",
         };
     }
 

@@ -12,6 +12,10 @@ public record ProgramBody
     public string? Name { get; init; }
     public int? Year { get; init; }
     public long? Budget { get; init; }
+
+    /// <summary>Transport allowance per attended day in whole rupiah; missing: unchanged (a new program: 0, none).</summary>
+    public long? TransportPerDay { get; init; }
+
     public string? Description { get; init; }
     public int? TargetSize { get; init; }
     public string? RegistrationOpens { get; init; }
@@ -28,6 +32,7 @@ public record ProgramBody
         Name = Name,
         Year = Text(Year),
         Budget = Budget?.ToString(CultureInfo.InvariantCulture),
+        TransportPerDay = TransportPerDay?.ToString(CultureInfo.InvariantCulture),
         Description = Description,
         TargetSize = Text(TargetSize),
         RegistrationOpens = RegistrationOpens,
@@ -71,6 +76,12 @@ public sealed record RulesBody
     public int? WaitlistLength { get; init; }
     public string? NameDisplay { get; init; }
 
+    /// <summary>Attendance (present or late) needed to complete, in percent of the sessions; missing keeps it (default 80).</summary>
+    public int? CompletionAttendancePercent { get; init; }
+
+    /// <summary>Whether completing needs a competent practical; missing keeps it (default true).</summary>
+    public bool? CompletionRequiresPractical { get; init; }
+
     public RulesInput ToInput() => new()
     {
         MinAge = ProgramBody.Text(MinAge),
@@ -85,6 +96,8 @@ public sealed record RulesBody
         SpillOver = SpillOver,
         WaitlistLength = ProgramBody.Text(WaitlistLength),
         NameDisplay = NameDisplay,
+        CompletionAttendancePercent = ProgramBody.Text(CompletionAttendancePercent),
+        CompletionRequiresPractical = CompletionRequiresPractical is { } p ? (p ? "true" : "false") : null,
     };
 }
 

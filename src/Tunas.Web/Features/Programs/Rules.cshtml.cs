@@ -28,6 +28,8 @@ public sealed class RulesForm
     public string? SpillOver { get; set; }
     public string? WaitlistLength { get; set; }
     public string? NameDisplay { get; set; }
+    public string? CompletionAttendancePercent { get; set; }
+    public string? CompletionRequiresPractical { get; set; }
 
     /// <summary>A switched-off rule sends no value, whatever its field still holds.</summary>
     public RulesInput ToInput() => new()
@@ -44,6 +46,8 @@ public sealed class RulesForm
         SpillOver = SpillOver,
         WaitlistLength = WaitlistLength,
         NameDisplay = NameDisplay,
+        CompletionAttendancePercent = CompletionAttendancePercent,
+        CompletionRequiresPractical = CompletionRequiresPractical,
     };
 
     /// <summary>A rule switched on with no value: said next to its field.</summary>
@@ -97,6 +101,8 @@ public sealed class RulesForm
             SpillOver = p.SpillOver.ToString(),
             WaitlistLength = Text(p.WaitlistLength),
             NameDisplay = p.NameDisplay.ToString(),
+            CompletionAttendancePercent = Checks.Number(p.CompletionAttendancePercent),
+            CompletionRequiresPractical = p.CompletionRequiresPractical ? "true" : "false",
         };
     }
 

@@ -20,6 +20,9 @@ public sealed class TrainingProgram
     /// <summary>Budget in whole rupiah.</summary>
     public long Budget { get; set; }
 
+    /// <summary>Transport allowance (uang transport) per attended day in whole rupiah; 0: none.</summary>
+    public long TransportPerDay { get; set; }
+
     /// <summary>How many participants the program intends to train (the sum of quotas normally).</summary>
     public int TargetSize { get; set; }
 
@@ -51,6 +54,14 @@ public sealed class TrainingProgram
 
     /// <summary>Places on each quota's waitlist; null: every eligible applicant not selected waits.</summary>
     public int? WaitlistLength { get; set; }
+
+    // Completion rule (issue 13): who completed the training, and so gets a certificate.
+
+    /// <summary>The share of sessions attended (present or late) needed to complete, in whole percent.</summary>
+    public int CompletionAttendancePercent { get; set; } = 80;
+
+    /// <summary>Whether the practical assessment must say competent to complete.</summary>
+    public bool CompletionRequiresPractical { get; set; } = true;
 
     /// <summary>How the public result list names people.</summary>
     public NameDisplay NameDisplay { get; set; } = NameDisplay.Initials;
@@ -203,6 +214,9 @@ internal sealed class TrainingProgramConfiguration : IEntityTypeConfiguration<Tr
         e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         e.Property(x => x.SpillOver).HasConversion<string>().HasMaxLength(32);
         e.Property(x => x.NameDisplay).HasConversion<string>().HasMaxLength(16);
+        // The defaults reach programs made before the rule existed; a program saved later always sends its own value.
+        e.Property(x => x.CompletionAttendancePercent).HasDefaultValue(80).ValueGeneratedNever();
+        e.Property(x => x.CompletionRequiresPractical).HasDefaultValue(true).ValueGeneratedNever();
         e.HasIndex(x => new { x.AgencyId, x.Year });
         e.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Tracks).WithOne().HasForeignKey(x => x.ProgramId).OnDelete(DeleteBehavior.Cascade);

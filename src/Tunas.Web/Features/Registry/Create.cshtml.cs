@@ -50,17 +50,17 @@ public sealed class CreateModel(RegistryRules rules, PersonWriter writer, Person
         else
         {
             var result = await writer.CreateAsync(me.AgencyId ?? 0, values, PersonOrigin.Entered, ct);
+            if (result.Outcome == PersonSaveOutcome.NikExists && await PersonsApi.HoldUnlessVisibleAsync(result.Id!.Value, values, search, held, me, ct) is { } holding)
+            {
+                // The same answer as a new resident's, saved or refused (decision 0021).
+                result = holding;
+            }
             switch (result.Outcome)
             {
                 case PersonSaveOutcome.Created:
                     TempData["Message"] = L["Resident {0} was saved.", values.FullName].Value;
                     RegistryAccess.KeepWarnings(TempData, warnings);
                     return Redirect($"/Registry/Details/{result.Id}");
-                case PersonSaveOutcome.NikExists when await PersonsApi.HoldUnlessVisibleAsync(result.Id!.Value, Input, values, search, held, me, ct) is { } pending:
-                    // The same answer as a new resident's (decision 0021); the details page shows it as awaiting a check.
-                    TempData["Message"] = L["Resident {0} was saved.", values.FullName].Value;
-                    RegistryAccess.KeepWarnings(TempData, warnings);
-                    return Redirect($"/Registry/Details/{pending}");
                 case PersonSaveOutcome.NikExists:
                     ModelState.AddModelError(PersonForm.Key("nik"), L["This NIK is already in the registry."]);
                     ExistingId = await search.Visible().AnyAsync(p => p.Id == result.Id, ct) ? result.Id : null;

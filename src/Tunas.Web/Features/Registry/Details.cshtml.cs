@@ -67,8 +67,7 @@ public sealed class DetailsModel(
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
-        var person = await search.Visible().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        var isHeld = person is null && (person = await OwnHeldAsync(id, ct)) is not null;
+        var person = await OwnHeldAsync(id, ct) ?? await search.Visible().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (person is null)
         {
             return false;
@@ -97,7 +96,7 @@ public sealed class DetailsModel(
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
             .Select(a => new AuditRow(a.Id, a.At, a.ActorName, a.Action, a.EntityType, a.EntityId, a.Details))
             .ToListAsync(ct);
-        if (isHeld)
+        if (RegistryAccess.OwnVillage(me) is not null && await held.WasHeldAsync(id, ct))
         {
             entries = entries.ConvertAll(e => e with { Action = Held.HeldPersons.AsPersonAction(e.Action) });
         }
@@ -105,7 +104,6 @@ public sealed class DetailsModel(
         return true;
     }
 
-    /// <summary>An operator's own held create, shown as the new resident they entered (decision 0021).</summary>
-    private async Task<Person?> OwnHeldAsync(long id, CancellationToken ct) =>
-        RegistryAccess.OwnVillage(me) is null ? null : await held.AsPersonAsync(id, ct);
+    /// <summary>An operator's own held record, shown as the new or changed resident it was answered as (decision 0021).</summary>
+    private Task<Person?> OwnHeldAsync(long id, CancellationToken ct) => held.OwnAsync(id, ct);
 }

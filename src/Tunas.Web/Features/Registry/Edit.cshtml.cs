@@ -18,7 +18,7 @@ namespace Tunas.Web.Features.Registry;
 /// </summary>
 [Authorize(Policy = Policies.Registry)]
 public sealed class EditModel(
-    RegistryRules rules, PersonWriter writer, PersonSearch search, Held.HeldPersons held, VillageNames villages, CurrentUser me, TunasDb db, AuditLog audit,
+    RegistryRules rules, PersonSearch search, Held.HeldPersons held, VillageNames villages, CurrentUser me, TunasDb db, AuditLog audit,
     IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty]
@@ -63,8 +63,10 @@ public sealed class EditModel(
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
-        var stored = await search.Visible().FirstOrDefaultAsync(p => p.Id == id, ct);
-        var person = stored ?? await OwnHeldAsync(id, ct);
+        // An operator's held record is edited as the resident it reads as (decision 0021).
+        var own = await held.OwnAsync(id, ct);
+        var stored = own is null ? await search.Visible().FirstOrDefaultAsync(p => p.Id == id, ct) : null;
+        var person = own ?? stored;
         if (person is null)
         {
             return NotFound();
@@ -91,7 +93,7 @@ public sealed class EditModel(
         }
         else
         {
-            var result = stored is null ? await held.UpdateAsync(id, values, ct) : await writer.UpdateAsync(stored, values, ct);
+            var result = await held.ChangeAsync(stored, id, values, ct);
             switch (result.Outcome)
             {
                 case PersonSaveOutcome.Updated or PersonSaveOutcome.Unchanged:
@@ -118,12 +120,8 @@ public sealed class EditModel(
         return Page();
     }
 
-    private async Task<Person?> ReadAsync(long id, CancellationToken ct) =>
-        await search.Visible().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) ?? await OwnHeldAsync(id, ct);
-
-    /// <summary>An operator's own held create is edited as the new resident they entered, until an officer resolves it (decision 0021).</summary>
-    private async Task<Person?> OwnHeldAsync(long id, CancellationToken ct) =>
-        RegistryAccess.OwnVillage(me) is null ? null : await held.AsPersonAsync(id, ct);
+    /// <summary>An operator's own held record is edited as the resident it reads as, until an officer resolves it (decision 0021).</summary>
+    private Task<Person?> ReadAsync(long id, CancellationToken ct) => held.ReadAsync(id, ct);
 
     private async Task FillAsync(Person person, Dictionary<string, List<string>> warnings, CancellationToken ct)
     {

@@ -106,6 +106,9 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         e.HasIndex(x => new { x.AgencyId, x.VillageCode, x.NameKey });
         e.HasIndex(x => new { x.AgencyId, x.NameKey, x.BirthDate });
         e.HasIndex(x => new { x.AgencyId, x.WelfareDecile });
+        // The dashboard counts the residents a program's rules (desil, birth date, domicile) admit from this index alone,
+        // without reading a million rows (decision 0029).
+        e.HasIndex(x => new { x.AgencyId, x.WelfareDecile, x.BirthDate, x.VillageCode });
         e.HasIndex(x => x.HouseholdId);
         e.HasIndex(x => x.ImportJobId);
         e.HasOne(x => x.Household).WithMany().HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.SetNull);

@@ -31,7 +31,7 @@ public sealed record PersonPage(IReadOnlyList<PersonSummary> Items, int Total);
 /// Finding residents, with the row-level rule built into the query: a kelurahan operator only ever sees their
 /// own kelurahan. NIKs come back masked unless <paramref name="fullNik"/> is asked for by the caller.
 /// </summary>
-public sealed class PersonSearch(TunasDb db, CurrentUser me, TimeProvider clock)
+public sealed class PersonSearch(TunasDb db, CurrentUser me, TimeProvider clock, Held.HeldView heldView)
 {
     public const int MaxPageSize = 100;
 
@@ -65,6 +65,14 @@ public sealed class PersonSearch(TunasDb db, CurrentUser me, TimeProvider clock)
         }
 
         var query = Visible().AsNoTracking();
+        // An operator's own held records are their residents as they typed them (decision 0021): listed and found in
+        // their place, never as the registry has them.
+        var held = OneVillageOnly ? await heldView.OwnAsync(ct) : [];
+        if (held.Count > 0)
+        {
+            var heldIds = held.Select(p => p.Id).ToList();
+            query = query.Where(p => !heldIds.Contains(p.Id));
+        }
         if (!string.IsNullOrWhiteSpace(criteria.Nik))
         {
             var nik = criteria.Nik.Trim();
@@ -100,19 +108,73 @@ public sealed class PersonSearch(TunasDb db, CurrentUser me, TimeProvider clock)
         // With a name, order by an expression: otherwise both databases walk the whole name index in order
         // looking for the few hits, instead of starting from the tokens (docs/benchmarks.md).
         var ordered = words.Count > 0 && !oneVillage ? query.OrderBy(p => p.NameKey + "") : query.OrderBy(p => p.NameKey);
-        if (words.Count > 0 && oneVillage)
+        async Task<List<PersonSummary>> RowsAsync(int skip, int take)
         {
-            // The page's ids from the kelurahan's name index alone (it carries the id), then only those persons: reading
-            // each row that passes the name test would read most of the kelurahan for a rare name.
-            var pageIds = await ordered.ThenBy(p => p.Id).Skip((page - 1) * size).Take(size).Select(p => p.Id).ToListAsync(ct);
-            return new PersonPage(await PersonsAsync(pageIds, fullNik, ct), total);
+            if (take <= 0)
+            {
+                return [];
+            }
+            if (words.Count > 0 && oneVillage)
+            {
+                // The page's ids from the kelurahan's name index alone (it carries the id), then only those persons: reading
+                // each row that passes the name test would read most of the kelurahan for a rare name.
+                var pageIds = await ordered.ThenBy(p => p.Id).Skip(skip).Take(take).Select(p => p.Id).ToListAsync(ct);
+                return await PersonsAsync(pageIds, fullNik, ct);
+            }
+            var rows = await ordered.ThenBy(p => p.Id)
+                .Skip(skip).Take(take)
+                .Select(p => new Row(p.Id, p.Nik, p.FullName, p.Sex, p.BirthDate, p.VillageCode, p.WelfareDecile, p.Verified))
+                .ToListAsync(ct);
+            return [.. rows.Select(r => Summary(r, fullNik))];
         }
-        var rows = await ordered.ThenBy(p => p.Id)
-            .Skip((page - 1) * size).Take(size)
-            .Select(p => new Row(p.Id, p.Nik, p.FullName, p.Sex, p.BirthDate, p.VillageCode, p.WelfareDecile, p.Verified))
-            .ToListAsync(ct);
-        return new PersonPage([.. rows.Select(r => Summary(r, fullNik))], total);
+        var matches = held.Where(p => Matches(p, criteria, words)).ToList();
+        if (matches.Count == 0)
+        {
+            return new PersonPage(await RowsAsync((page - 1) * size, size), total);
+        }
+        return await WithHeldAsync(query, matches, total, page, size, RowsAsync, fullNik, ct);
     }
+
+    /// <summary>
+    /// The page of the registry's rows and the operator's held records together, in the order of name key then id: each
+    /// held record's place is the count of rows before it (a count per held record; an operator has few).
+    /// </summary>
+    private async Task<PersonPage> WithHeldAsync(
+        IQueryable<Person> query, List<Person> matches, int total, int page, int size, Func<int, int, Task<List<PersonSummary>>> rows, bool fullNik, CancellationToken ct)
+    {
+        var placed = new List<(long Before, Person Person)>();
+        foreach (var p in matches)
+        {
+            var (key, id) = (p.NameKey, p.Id);
+            placed.Add((await query.LongCountAsync(q => q.NameKey.CompareTo(key) < 0 || (q.NameKey == key && q.Id < id), ct), p));
+        }
+        placed = [.. placed.OrderBy(x => x.Before).ThenBy(x => x.Person.NameKey, StringComparer.Ordinal).ThenBy(x => x.Person.Id)];
+        var start = (long)(page - 1) * size;
+        var at = placed.Select((x, i) => (Position: x.Before + i, x.Person)).ToList();
+        var inPage = at.Where(x => x.Position >= start && x.Position < start + size).ToDictionary(x => x.Position, x => x.Person);
+        var heldBefore = at.Count(x => x.Position < start);
+        var registry = new Queue<PersonSummary>(await rows((int)Math.Min(start - heldBefore, int.MaxValue), size - inPage.Count));
+        var items = new List<PersonSummary>(size);
+        for (var position = start; position < start + size; position++)
+        {
+            if (inPage.TryGetValue(position, out var p))
+            {
+                items.Add(Summary(new Row(p.Id, p.Nik, p.FullName, p.Sex, p.BirthDate, p.VillageCode, p.WelfareDecile, p.Verified), fullNik));
+            }
+            else if (registry.TryDequeue(out var row))
+            {
+                items.Add(row);
+            }
+        }
+        return new PersonPage(items, total + matches.Count);
+    }
+
+    /// <summary>The search's tests on a held record, as the query makes them on a row.</summary>
+    private static bool Matches(Person p, PersonSearchCriteria criteria, List<string> words) =>
+        (string.IsNullOrWhiteSpace(criteria.Nik) || p.Nik == criteria.Nik.Trim())
+        && (string.IsNullOrWhiteSpace(criteria.VillageCode) || p.VillageCode == criteria.VillageCode.Trim())
+        && (criteria.WelfareDecile is not { } decile || p.WelfareDecile == decile)
+        && words.All(w => (" " + p.NameKey).Contains(" " + w, StringComparison.Ordinal));
 
     /// <summary>
     /// A name and nothing else, for a user who sees the whole agency: counted, sorted and paged in the token index

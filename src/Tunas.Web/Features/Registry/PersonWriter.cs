@@ -13,6 +13,9 @@ public sealed record PersonSaveResult(long? Id, PersonSaveOutcome Outcome, IRead
     public static PersonSaveResult Failed(params FieldIssue[] errors) => new(null, PersonSaveOutcome.Invalid, errors);
 }
 
+/// <summary>A held create's id, first time and the fields its release changed (<see cref="PersonWriter.ReleaseAsync"/>).</summary>
+public sealed record HeldRelease(long Id, DateTime CreatedAt, Dictionary<string, string?[]> Changes);
+
 public enum PersonSaveOutcome
 {
     Created,
@@ -33,12 +36,19 @@ public enum PersonSaveOutcome
 public sealed class PersonWriter(TunasDb db, AuditLog audit, DuplicateDetector duplicates, TimeProvider clock)
 {
     public Task<PersonSaveResult> CreateAsync(int agencyId, PersonValues values, PersonOrigin origin, CancellationToken ct = default) =>
-        InTransactionAsync(() => CreateCoreAsync(agencyId, values, origin, ct), ct);
+        InTransactionAsync(() => CreateCoreAsync(agencyId, values, origin, null, ct), ct);
+
+    /// <summary>
+    /// A held create released into the registry under its own id (decision 0021): created as the operator's new resident
+    /// was, and audited as the change that released it, so that its history reads as a new resident's that was changed.
+    /// </summary>
+    public Task<PersonSaveResult> ReleaseAsync(int agencyId, PersonValues values, HeldRelease release, CancellationToken ct = default) =>
+        InTransactionAsync(() => CreateCoreAsync(agencyId, values, PersonOrigin.Entered, release, ct), ct);
 
     public Task<PersonSaveResult> UpdateAsync(Person person, PersonValues values, CancellationToken ct = default) =>
         InTransactionAsync(() => UpdateCoreAsync(person, values, ct), ct);
 
-    private async Task<PersonSaveResult> CreateCoreAsync(int agencyId, PersonValues values, PersonOrigin origin, CancellationToken ct)
+    private async Task<PersonSaveResult> CreateCoreAsync(int agencyId, PersonValues values, PersonOrigin origin, HeldRelease? release, CancellationToken ct)
     {
         var existing = await db.Persons.AsNoTracking().Where(p => p.AgencyId == agencyId && p.Nik == values.Nik).Select(p => (long?)p.Id).FirstOrDefaultAsync(ct);
         if (existing is { } id)
@@ -48,6 +58,7 @@ public sealed class PersonWriter(TunasDb db, AuditLog audit, DuplicateDetector d
         var now = clock.GetUtcNow().UtcDateTime;
         var person = new Person
         {
+            Id = release?.Id ?? 0,
             AgencyId = agencyId,
             Nik = values.Nik,
             FullName = values.FullName,
@@ -55,7 +66,7 @@ public sealed class PersonWriter(TunasDb db, AuditLog audit, DuplicateDetector d
             VillageCode = values.VillageCode,
             Origin = origin,
             Verified = origin != PersonOrigin.SelfRegistered,
-            CreatedAt = now,
+            CreatedAt = release?.CreatedAt ?? now,
             UpdatedAt = now,
         };
         Apply(person, values);
@@ -68,7 +79,14 @@ public sealed class PersonWriter(TunasDb db, AuditLog audit, DuplicateDetector d
         await db.SaveChangesAsync(ct);
         await SetHeadAsync(person, ct);
         AddTokens(person);
-        audit.Record("person.created", "Person", Id(person), Snapshot(person));
+        if (release is null)
+        {
+            audit.Record("person.created", "Person", Id(person), Snapshot(person));
+        }
+        else
+        {
+            audit.Record("person.changed", "Person", Id(person), release.Changes);
+        }
         await db.SaveChangesAsync(ct);
         await duplicates.DetectForAsync(person, ct);
         return new PersonSaveResult(person.Id, PersonSaveOutcome.Created, []);
@@ -215,10 +233,10 @@ public sealed class PersonWriter(TunasDb db, AuditLog audit, DuplicateDetector d
             db.Households.Add(household);
             await db.SaveChangesAsync(ct);
         }
-        if (values.HouseholdRelation == HouseholdRelation.Head && household.HeadPersonId is { } head && head != person.Id)
+        if (values.HouseholdRelation == HouseholdRelation.Head
+            && await Held.HeldView.HeadNikAsync(db, person.AgencyId, values.FamilyCardNumber, person.Id, ct) is { } headNik)
         {
-            var headNik = await db.Persons.AsNoTracking().Where(p => p.AgencyId == person.AgencyId && p.Id == head).Select(p => p.Nik).FirstOrDefaultAsync(ct);
-            return new FieldIssue("householdRelation", "second-head", PersonMessages.SecondHeadMessage, [Nik.Mask(headNik)], PersonMessages.SecondHeadAdvice);
+            return Held.HeldView.SecondHead(headNik);
         }
         person.HouseholdId = household.Id;
         return null;

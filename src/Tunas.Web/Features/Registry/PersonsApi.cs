@@ -109,10 +109,10 @@ public static class PersonsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["villageCode"] = [L["A kelurahan operator registers residents of their own kelurahan only."]] });
         }
         var result = await writer.CreateAsync(me.AgencyId ?? 0, values, PersonOrigin.Entered, ct);
-        if (result.Outcome == PersonSaveOutcome.NikExists && await HoldUnlessVisibleAsync(result.Id!.Value, body, values, search, held, me, ct) is { } pending)
+        if (result.Outcome == PersonSaveOutcome.NikExists && await HoldUnlessVisibleAsync(result.Id!.Value, values, search, held, me, ct) is { } holding)
         {
-            // The same answer as a new resident's, with an id of the same series (decision 0021).
-            return TypedResults.Created($"/api/v1/persons/{pending}", new PersonCreated(pending, Issues(check.Warnings, L)));
+            // The same answer as a new resident's, with an id of the same series, or the same refusal (decision 0021).
+            result = holding;
         }
         return result.Outcome switch
         {
@@ -124,9 +124,10 @@ public static class PersonsApi
 
     /// <summary>
     /// A NIK the registry has where the user may not look (another kelurahan): the typed record is held for an officer
-    /// to resolve, and its id returned (decisions 0016, 0021). Null when the user may see the person.
+    /// to resolve, and answered as a new resident's create is, id or refusal (decisions 0016, 0021). Null when the user
+    /// may see the person.
     /// </summary>
-    public static async Task<long?> HoldUnlessVisibleAsync(long existing, PersonDto typed, PersonValues values, PersonSearch search, HeldPersons held, CurrentUser me, CancellationToken ct)
+    public static async Task<PersonSaveResult?> HoldUnlessVisibleAsync(long existing, PersonValues values, PersonSearch search, HeldPersons held, CurrentUser me, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(search);
         ArgumentNullException.ThrowIfNull(held);
@@ -135,16 +136,16 @@ public static class PersonsApi
         {
             return null;
         }
-        return await held.HoldAsync(me.AgencyId ?? 0, existing, typed, values, ct);
+        return await held.HoldAsync(me.AgencyId ?? 0, existing, values, ct);
     }
 
     public static Dictionary<string, string[]> WelfareLocked(IStringLocalizer L) =>
         new() { ["welfareDecile"] = [L[PersonMessages.WelfareLockedMessage]] };
 
-    internal static async Task<Results<Ok<PersonRead>, NotFound>> GetAsync(long id, PersonSearch search, HeldPersons held, AuditLog audit, TunasDb db, CancellationToken ct)
+    internal static async Task<Results<Ok<PersonRead>, NotFound>> GetAsync(long id, HeldPersons held, AuditLog audit, TunasDb db, CancellationToken ct)
     {
-        // A held create's id reads as a new resident's (decision 0021).
-        var person = await search.Visible().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) ?? await held.AsPersonAsync(id, ct);
+        // An operator's held record reads as the new or changed resident it was answered as (decision 0021).
+        var person = await held.ReadAsync(id, ct) ?? await held.AsPersonAsync(id, ct);
         if (person is null)
         {
             return TypedResults.NotFound();
@@ -156,11 +157,12 @@ public static class PersonsApi
     }
 
     internal static async Task<Results<Ok<PersonRead>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        long id, PersonDto body, PersonSearch search, RegistryRules rules, PersonWriter writer, HeldPersons held, CurrentUser me, IStringLocalizer<SharedResource> L, CancellationToken ct)
+        long id, PersonDto body, PersonSearch search, RegistryRules rules, HeldPersons held, CurrentUser me, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
-        var stored = await search.Visible().FirstOrDefaultAsync(p => p.Id == id, ct);
-        // A held create's id is edited as a new resident is, until an officer resolves it (decision 0021).
-        var person = stored ?? await held.AsPersonAsync(id, ct);
+        // An operator's held record is edited as the resident it reads as, until an officer resolves it (decision 0021).
+        var own = await held.OwnAsync(id, ct);
+        var stored = own is null ? await search.Visible().FirstOrDefaultAsync(p => p.Id == id, ct) : null;
+        var person = own ?? stored ?? await held.AsPersonAsync(id, ct);
         if (person is null)
         {
             return TypedResults.NotFound();
@@ -178,11 +180,10 @@ public static class PersonsApi
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["villageCode"] = [L["A kelurahan operator registers residents of their own kelurahan only."]] });
         }
-        var result = stored is null ? await held.UpdateAsync(id, values, ct) : await writer.UpdateAsync(stored, values, ct);
+        var result = await held.ChangeAsync(stored, id, values, ct);
         return result.Outcome switch
         {
-            PersonSaveOutcome.Updated or PersonSaveOutcome.Unchanged when stored is not null => TypedResults.Ok(PersonRead.From(stored)),
-            PersonSaveOutcome.Updated or PersonSaveOutcome.Unchanged => TypedResults.Ok(PersonRead.From((await held.AsPersonAsync(id, ct))!)),
+            PersonSaveOutcome.Updated or PersonSaveOutcome.Unchanged => TypedResults.Ok(PersonRead.From((await held.ReadAsync(id, ct) ?? await held.AsPersonAsync(id, ct))!)),
             PersonSaveOutcome.NotFound => TypedResults.NotFound(),
             PersonSaveOutcome.NikExists => NikExists(result.Id!.Value, L),
             _ => TypedResults.ValidationProblem(Errors(result.Errors, L)),

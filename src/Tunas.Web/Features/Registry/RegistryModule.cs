@@ -15,6 +15,7 @@ public static class RegistryModule
         services.AddScoped<PersonWriter>();
         services.AddScoped<PersonSearch>();
         services.AddScoped<Held.HeldPersons>();
+        services.AddScoped<Held.HeldView>();
         services.AddScoped<IPersonReferences, Held.HeldPersonReferences>();
         services.AddScoped<PersonVerification>();
         services.AddSingleton<IAuditVocabulary, RegistryAuditVocabulary>();

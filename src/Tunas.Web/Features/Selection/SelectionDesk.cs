@@ -15,7 +15,7 @@ namespace Tunas.Web.Features.Selection;
 /// that promote the next on the waitlist, and appeals (sanggahan). Each change is audited and its messages are
 /// stored in the same transaction (outbox).
 /// </summary>
-public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, Outbox outbox, MessageTexts texts, TimeProvider clock)
+public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, Outbox outbox, MessageTexts texts, TimeProvider clock, ITrainingPlaces places)
 {
     // The columns' lengths (SelectionRun.cs, Application.cs).
     public const int AppealMax = 2000;
@@ -105,6 +105,10 @@ public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, 
         {
             return DeskResult.Refused(SelectionDeskMessages.ReasonTooLongMessage, Number(ReasonMax));
         }
+        if (await places.StartedAsync(program.AgencyId, application.Id, ct))
+        {
+            return DeskResult.Refused(SelectionDeskMessages.TrainingStartedMessage);
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         var strategy = db.Database.CreateExecutionStrategy();
         string? promoted = null;
@@ -117,6 +121,7 @@ public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, 
             audit.Record("application.withdrawn", "application", Id(application.Id), new { application.RegistrationNumber, reason = application.WithdrawalReason });
 
             var decision = await PublishedDecisionAsync(program.AgencyId, programId, application.Id, ct);
+            SelectionDecision? next = null;
             if (decision is not null)
             {
                 var heldSeat = decision.Status is DecisionStatus.Selected or DecisionStatus.Promoted;
@@ -125,9 +130,11 @@ public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, 
                 decision.StatusNote = application.WithdrawalReason;
                 if (heldSeat)
                 {
-                    promoted = await PromoteNextAsync(program, decision, now, ct);
+                    next = await PromoteNextAsync(program, decision, now, ct);
                 }
             }
+            promoted = next?.RegistrationNumber;
+            await places.HandOverAsync(program.AgencyId, application.Id, next?.ApplicationId, application.WithdrawalReason, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         });
@@ -136,9 +143,9 @@ public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, 
 
     /// <summary>
     /// Gives the freed seat of <paramref name="freed"/> to the first still waiting on the same quota (region and
-    /// track), tells them, and returns their registration number; null when nobody waits.
+    /// track), tells them, and returns their decision; null when nobody waits.
     /// </summary>
-    private async Task<string?> PromoteNextAsync(TrainingProgram program, SelectionDecision freed, DateTime now, CancellationToken ct)
+    private async Task<SelectionDecision?> PromoteNextAsync(TrainingProgram program, SelectionDecision freed, DateTime now, CancellationToken ct)
     {
         var next = await db.SelectionDecisions
             .Where(d => d.AgencyId == freed.AgencyId && d.RunId == freed.RunId && d.QuotaRegion == freed.QuotaRegion && d.TrackId == freed.TrackId
@@ -163,7 +170,7 @@ public sealed class SelectionDesk(TunasDb db, CurrentUser user, AuditLog audit, 
         await outbox.AddAsync(new MessageDraft(program.AgencyId, MessageKind.Promotion,
             $"promotion:{next.RunId}:{next.RegistrationNumber}", contact.Phone, contact.Email, contact.FullName,
             text.Subject, text.Body, next.ApplicationId, program.Id), ct);
-        return next.RegistrationNumber;
+        return next;
     }
 
     /// <summary>An applicant objects to their published result, inside the program's appeal window.</summary>
@@ -336,6 +343,7 @@ public static class SelectionDeskMessages
     public const string OnlyLatestDraftMessage = "Only the latest draft run can be published.";
     public const string RegistrationStillOpenMessage = "Registration is open until {0}; publish the result after it closes.";
     public const string AlreadyWithdrawnMessage = "This application has already been withdrawn.";
+    public const string TrainingStartedMessage = "The training has begun: record the participant's drop-out with its reason on the cohort's page instead.";
     public const string AppealTextMessage = "Write the reason for the appeal (at least 10 characters).";
     public const string NotPublishedMessage = "The selection result of this program has not been published yet.";
     public const string OutsideAppealWindowMessage = "Appeals are accepted from {0} to {1} only.";

@@ -14,7 +14,7 @@ namespace Tunas.Web.Features.Selection;
 /// <see cref="SelectionEngine"/>, and stores the run frozen (settings, quotas, each applicant's input and result)
 /// with who ran it. A newer run supersedes the drafts before it; once one is published no new run is allowed.
 /// </summary>
-public sealed class SelectionRunner(TunasDb db, CurrentUser user, AuditLog audit, TimeProvider clock)
+public sealed class SelectionRunner(TunasDb db, CurrentUser user, AuditLog audit, TimeProvider clock, ITrainingHistory history)
 {
     /// <summary>Runs the selection as the signed-in user, for a program of their agency.</summary>
     public Task<RunAttempt> RunAsync(int programId, CancellationToken ct = default) =>
@@ -200,7 +200,13 @@ public sealed class SelectionRunner(TunasDb db, CurrentUser user, AuditLog audit
                 && (d.Status == DecisionStatus.Selected || d.Status == DecisionStatus.Promoted)
             select new { a.PersonId, End = p.TrainingEnds ?? p.TrainingStarts ?? p.PublicationOn ?? p.RegistrationCloses })
             .ToListAsync(ct);
-        return chosen.GroupBy(c => c.PersonId).ToDictionary(g => g.Key, g => g.Max(c => c.End));
+        var last = chosen.GroupBy(c => c.PersonId).ToDictionary(g => g.Key, g => g.Max(c => c.End));
+        // A recorded completion gives the real last day of the training, which may be later than the program's plan.
+        foreach (var (person, on) in await history.LastCompletedAsync(program.AgencyId, program.Id, ct))
+        {
+            last[person] = last.TryGetValue(person, out var planned) && planned > on ? planned : on;
+        }
+        return last;
     }
 
     public static DecisionStatus StatusOf(SelectionOutcome outcome) => outcome switch

@@ -10,6 +10,8 @@ public static class SelectionRunsModule
     public static IServiceCollection AddSelectionRuns(this IServiceCollection services)
     {
         services.AddScoped<SelectionRunner>();
+        services.AddScoped<ITrainingHistory, NoTrainingHistory>();
+        services.AddScoped<ITrainingPlaces, NoTrainingPlaces>();
         services.AddScoped<SelectionDesk>();
         services.AddScoped<SelectionQueries>();
         services.AddSingleton<MessageTexts>();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Tunas.Web.Features.Registry;
 
@@ -12,10 +13,11 @@ namespace Tunas.Web.Features.Training;
 /// need not reload. Each form carries a fresh client id, so a mark sent twice counts once.
 /// </summary>
 [Authorize(Policy = TrainingPolicies.Cohorts)]
-public sealed class AttendanceModel(CohortReader reader, AttendanceBook book, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class AttendanceModel(CohortReader reader, CohortScope scope, AttendanceBook book, IStringLocalizer<SharedResource> L) : PageModel
 {
     public SessionAttendance Session { get; private set; } = null!;
-    public CohortRead Cohort { get; private set; } = null!;
+    public int CohortId { get; private set; }
+    public string CohortName { get; private set; } = "";
 
     public static IReadOnlyList<(string Word, string Label, string Style)> Choices(IStringLocalizer L) =>
     [
@@ -27,11 +29,14 @@ public sealed class AttendanceModel(CohortReader reader, AttendanceBook book, IS
 
     public async Task<IActionResult> OnGetAsync(int id, long sessionId, CancellationToken ct)
     {
-        if (await reader.AttendanceAsync(id, sessionId, ct) is not { } session || await reader.ReadAsync(id, ct) is not { } cohort)
+        // Only the cohort's name besides the session: the whole cohort (trainers, sessions, participants again) would
+        // double the page's queries on a phone at the workshop (the bench's attendance screen).
+        if (await reader.AttendanceAsync(id, sessionId, ct) is not { } session
+            || await scope.Cohorts.Where(c => c.Id == id).Select(c => c.Name).FirstOrDefaultAsync(ct) is not { } name)
         {
             return NotFound();
         }
-        (Session, Cohort) = (session, cohort);
+        (Session, CohortId, CohortName) = (session, id, name);
         return Page();
     }
 

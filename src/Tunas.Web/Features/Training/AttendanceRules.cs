@@ -74,4 +74,20 @@ public static class AttendanceRules
         AttendanceStatus.Excused => "excused",
         _ => "absent",
     };
+
+    /// <summary>
+    /// A participant's attendance at a session is their latest mark: the marks, in the order they were stored, folded
+    /// into one status per (session, participant).
+    /// </summary>
+    public static Dictionary<(long Session, long Participant), AttendanceStatus> Latest(
+        IEnumerable<(long Session, long Participant, AttendanceStatus Status)> marksInOrder)
+    {
+        ArgumentNullException.ThrowIfNull(marksInOrder);
+        var latest = new Dictionary<(long Session, long Participant), AttendanceStatus>();
+        foreach (var (session, participant, status) in marksInOrder)
+        {
+            latest[(session, participant)] = status;
+        }
+        return latest;
+    }
 }

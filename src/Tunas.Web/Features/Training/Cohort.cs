@@ -55,13 +55,19 @@ public sealed class CohortParticipant
     public DateTime PlacedAt { get; set; }
     public DateOnly? DroppedOutOn { get; set; }
     public string? DropOutReason { get; set; }
+
+    /// <summary>The participant's own account (user name = registration number, no e-mail), once created.</summary>
+    public string? UserId { get; set; }
 }
 
 public enum ParticipantStatus
 {
     Placed,
 
-    /// <summary>Left after the start, with a reason; before the start a place is given up by withdrawing the application.</summary>
+    /// <summary>
+    /// Left after the start, with a reason; before the start a place is given up by withdrawing the application, which
+    /// leaves it so too (dated the withdrawal) and gives the seat to the one promoted from the waitlist.
+    /// </summary>
     DroppedOut,
 }
 
@@ -149,6 +155,8 @@ internal sealed class CohortParticipantConfiguration : IEntityTypeConfiguration<
         e.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Cohort>().WithMany().HasForeignKey(x => x.CohortId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Application>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => new { x.AgencyId, x.UserId });
+        e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

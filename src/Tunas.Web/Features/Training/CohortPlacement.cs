@@ -17,7 +17,8 @@ public sealed record PlacementResult(int Placed, IReadOnlyList<Unplaced> Unplace
 /// Places the published selection's selected applicants into the program's cohorts, moves a participant and records
 /// a drop-out. Each placement and move queues a message through the outbox in the same save (decision 0022).
 /// </summary>
-public sealed class CohortPlacement(TunasDb db, CohortScope scope, Outbox outbox, TrainingTexts texts, AuditLog audit, TimeProvider clock)
+public sealed class CohortPlacement(TunasDb db, CohortScope scope, Outbox outbox, TrainingTexts texts, AuditLog audit, TimeProvider clock,
+    Participants.ParticipantAccounts accounts, ILogger<CohortPlacement> logger)
 {
     public const string NoPublishedRunMessage = "The program has no published selection result yet.";
     public const string NoCohortMessage = "No cohort of the track {0} yet.";
@@ -64,6 +65,7 @@ public sealed class CohortPlacement(TunasDb db, CohortScope scope, Outbox outbox
         var drafts = new List<MessageDraft>();
         var now = clock.GetUtcNow().UtcDateTime;
         var count = 0;
+        var rows = new List<CohortParticipant>();
         foreach (var c in candidates.OrderBy(c => c.TrackId).ThenBy(c => c.Rank ?? int.MaxValue).ThenBy(c => c.RegistrationNumber, StringComparer.Ordinal))
         {
             var ofTrack = seats.Where(s => s.Cohort.TrackId == c.TrackId).ToList();
@@ -76,7 +78,9 @@ public sealed class CohortPlacement(TunasDb db, CohortScope scope, Outbox outbox
             }
             target.Free--;
             count++;
-            db.Add(new CohortParticipant { AgencyId = scope.AgencyId, CohortId = target.Cohort.Id, ApplicationId = c.ApplicationId, Status = ParticipantStatus.Placed, PlacedAt = now });
+            var row = new CohortParticipant { AgencyId = scope.AgencyId, CohortId = target.Cohort.Id, ApplicationId = c.ApplicationId, Status = ParticipantStatus.Placed, PlacedAt = now };
+            db.Add(row);
+            rows.Add(row);
             var (subject, body) = texts.Placement(facts[target.Cohort.Id], c.RegistrationNumber);
             drafts.Add(new MessageDraft(scope.AgencyId, MessageKind.TrainingPlacement, $"placement:{c.ApplicationId}", c.Phone, c.Email, c.FullName,
                 subject, body, c.ApplicationId, programId));
@@ -84,6 +88,7 @@ public sealed class CohortPlacement(TunasDb db, CohortScope scope, Outbox outbox
         await outbox.AddRangeAsync(drafts, ct);
         audit.Record("cohort.placed", "Program", CohortWriter.Text(programId), new { placed = count, unplaced = unplaced.Count });
         await db.SaveChangesAsync(ct);
+        await AccountsAsync(() => accounts.EnsureAllAsync(rows, ct));
         return new PlacementResult(count, unplaced);
     }
 
@@ -119,6 +124,7 @@ public sealed class CohortPlacement(TunasDb db, CohortScope scope, Outbox outbox
         audit.Record("cohort.participant-moved", "CohortParticipant", CohortWriter.Text(participant.Id),
             new { registrationNumber = application.RegistrationNumber, from = cohort.Name, to = target.Name });
         await db.SaveChangesAsync(ct);
+        await AccountsAsync(() => accounts.EnsureAsync(participant, ct));
         return [];
     }
 
@@ -152,6 +158,23 @@ public sealed class CohortPlacement(TunasDb db, CohortScope scope, Outbox outbox
         audit.Record("cohort.participant-dropped-out", "CohortParticipant", CohortWriter.Text(participant.Id), new { cohort = cohort.Name, reason = text });
         await db.SaveChangesAsync(ct);
         return [];
+    }
+
+    /// <summary>
+    /// The participants' own accounts, after the placement is saved: a placement never fails half-way for an account,
+    /// and one missing here is made when the trainer first gives a sign-in code.
+    /// </summary>
+    private async Task AccountsAsync(Func<Task> ensure)
+    {
+        try
+        {
+            await ensure();
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException)
+        {
+            db.ChangeTracker.Clear();
+            logger.LogWarning(e, "Participant accounts were not created at placement; they are made when a sign-in code is given.");
+        }
     }
 
     private async Task<Dictionary<int, PlacementFacts>> FactsAsync(int programId, CancellationToken ct) => await (

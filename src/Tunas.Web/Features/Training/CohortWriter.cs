@@ -8,7 +8,7 @@ namespace Tunas.Web.Features.Training;
 public sealed record SessionInput(string? Date, string? Title, int? Hours);
 
 /// <summary>Creates and changes cohorts and their sessions, each change audited, one save per call.</summary>
-public sealed class CohortWriter(TunasDb db, CohortScope scope, AuditLog audit, TimeProvider clock)
+public sealed class CohortWriter(TunasDb db, CohortScope scope, AuditLog audit, TimeProvider clock, CohortCorrections corrections)
 {
     public const string NameTakenMessage = "The program already has a cohort named {0}.";
     public const string CapacityBelowParticipantsMessage = "The cohort already has {0} participants: the capacity cannot be lower.";
@@ -61,7 +61,9 @@ public sealed class CohortWriter(TunasDb db, CohortScope scope, AuditLog audit, 
             return [CohortFields.Issue("trackId", "has-participants", ProgramChangeMessage)];
         }
         var datesChanged = values.StartsOn != cohort.StartsOn || values.EndsOn != cohort.EndsOn || values.TrackId != cohort.TrackId;
+        var (told, version) = (CohortNotice.Of(cohort), cohort.UpdatedAt);
         Apply(cohort, values, clock.GetUtcNow().UtcDateTime);
+        await corrections.QueueAsync(cohort, told, version, ct);
         if (datesChanged && !await MarkedAsync(cohort.Id, ct))
         {
             await db.Set<CohortSession>().Where(s => s.AgencyId == cohort.AgencyId && s.CohortId == cohort.Id).ExecuteDeleteAsync(ct);

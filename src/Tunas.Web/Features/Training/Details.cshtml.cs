@@ -8,8 +8,15 @@ namespace Tunas.Web.Features.Training;
 
 /// <summary>A cohort: sessions (to mark attendance), participants; officers also move, record drop-outs and remake sessions.</summary>
 [Authorize(Policy = TrainingPolicies.Cohorts)]
-public sealed class DetailsModel(CohortScope scope, CohortReader reader, CohortWriter writer, CohortPlacement placement, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class DetailsModel(CohortScope scope, CohortReader reader, CohortWriter writer, CohortPlacement placement, IStringLocalizer<SharedResource> L,
+    Participants.SignInCodeDesk codes, Participants.RatingBook ratings) : PageModel
 {
+    /// <summary>The sign-in code just given, shown once on this answer only (never kept in TempData).</summary>
+    public (long ParticipantId, Participants.SignInCode Code)? Issued { get; private set; }
+
+    /// <summary>The participants' ratings, for officers.</summary>
+    public Participants.RatingSummary? Ratings { get; private set; }
+
     public CohortRead Cohort { get; private set; } = null!;
     public IReadOnlyList<CohortSummary> Others { get; private set; } = [];
     public bool IsOfficer => scope.IsOfficer;
@@ -25,8 +32,21 @@ public sealed class DetailsModel(CohortScope scope, CohortReader reader, CohortW
         if (IsOfficer)
         {
             Others = [.. (await reader.ListAsync(cohort.ProgramId, ct)).Where(c => c.Id != id)];
+            Ratings = await ratings.SummaryAsync(scope.AgencyId, id, ct);
         }
         return Page();
+    }
+
+    /// <summary>A one-time sign-in code for a participant, for the trainer's screen (trainers of the provider and officers).</summary>
+    public async Task<IActionResult> OnPostCodeAsync(int id, long participantId, CancellationToken ct)
+    {
+        if (await codes.IssueAsync(id, participantId, ct) is not { } code)
+        {
+            return NotFound();
+        }
+        var page = await OnGetAsync(id, ct);
+        Issued = (participantId, code);
+        return page;
     }
 
     public Task<IActionResult> OnPostMoveAsync(int id, long participantId, int? cohortId, CancellationToken ct) =>

@@ -1,5 +1,8 @@
 using Tunas.Web.Features.Applications;
 using Tunas.Web.Features.Audit;
+using Tunas.Web.Features.Training.Allowances;
+using Tunas.Web.Features.Training.Kits;
+using Tunas.Web.Features.Training.Participants;
 using Tunas.Web.Infrastructure;
 
 namespace Tunas.Web.Features.Training;
@@ -25,18 +28,38 @@ public static class TrainingModule
         services.AddScoped<CohortScope>();
         services.AddScoped<CohortReader>();
         services.AddScoped<CohortWriter>();
+        services.AddScoped<CohortCorrections>();
         services.AddScoped<CohortPlacement>();
         services.AddScoped<AttendanceBook>();
+        services.AddScoped<Participants.ParticipantAccounts>();
+        services.AddScoped<Participants.ParticipantSelf>();
+        services.AddParticipants();
         services.AddSingleton<TrainingTexts>();
+        services.AddScoped<Allowances.AllowanceBook>();
+        services.AddScoped<Allowances.AllowanceSheetPdf>();
+        services.AddOptions<Kits.KitOptions>().BindConfiguration(Kits.KitOptions.Section);
+        services.AddScoped<Kits.KitProofs>();
+        services.AddScoped<Kits.KitBook>();
+        services.AddScoped<Kits.KitHandovers>();
+        services.AddScoped<Kits.KitReceiptPdf>();
+        services.AddScoped<Kits.ProgramSpendingReader>();
         // After Applications' default: the last registration answers, so a placed applicant sees the cohort's dates.
         services.AddScoped<ITrainingSchedule, CohortTrainingSchedule>();
+        services.AddScoped<Selection.ITrainingPlaces, TrainingPlaces>();
         services.AddSingleton<IAuditVocabulary, TrainingAuditVocabulary>();
+        Certificates.CertificatesModule.AddAssessmentsAndCertificates(services);
+        CheckIn.CheckInApi.AddCheckIn(services);
         return services;
     }
 
     public static IEndpointRouteBuilder MapTraining(this IEndpointRouteBuilder app)
     {
         app.MapCohortsApi();
+        app.MapParticipantsApi();
+        app.MapAllowancesApi();
+        app.MapKitsApi();
+        Certificates.CertificatesModule.MapAssessmentsAndCertificates(app);
+        CheckIn.CheckInApi.MapCheckIn(app);
         return app;
     }
 }

@@ -152,6 +152,7 @@ public sealed class UserAdmin(
     {
         var rows = await (
             from u in db.Users.AsNoTracking()
+            where u.Email != null // participant accounts have none and are listed with their cohort
             let role = (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).FirstOrDefault()
             orderby u.Email
             select new { u.Id, u.Email, u.FullName, Role = role, u.VillageCode, u.ProviderId, u.LockoutEnd })

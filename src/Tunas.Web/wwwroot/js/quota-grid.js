@@ -25,4 +25,6 @@
     if (warn) warn.classList.toggle('d-none', grand === parseInt(form.dataset.target, 10));
   }
   form.addEventListener('input', update);
+  // On a slow phone she may type before this file arrives: the totals start from what the cells already hold.
+  update();
 })();

@@ -121,6 +121,44 @@
     button.addEventListener('click', function () { window.print(); });
   });
 
+  // Signing out clears what the site kept on this phone (the server answers with Clear-Site-Data), so that on a shared
+  // phone the next person finds nothing. Cashbook entries not yet sent would go with it: count them and ask first.
+  function dirtyIn(name) {
+    return new Promise(function (resolve) {
+      var open = indexedDB.open(name);
+      open.onerror = function () { resolve(0); };
+      open.onsuccess = function () {
+        var db = open.result;
+        try {
+          var count = db.transaction('entries').objectStore('entries').index('dirty').count(1);
+          count.onsuccess = function () { db.close(); resolve(count.result); };
+          count.onerror = function () { db.close(); resolve(0); };
+        } catch (e) {
+          db.close();
+          resolve(0);
+        }
+      };
+    });
+  }
+  function unsentEntries() {
+    if (!window.indexedDB || !indexedDB.databases) return Promise.resolve(0);
+    return indexedDB.databases().then(function (list) {
+      return Promise.all(list.filter(function (d) { return d.name && d.name.indexOf('tunas-kas-') === 0; })
+        .map(function (d) { return dirtyIn(d.name); }));
+    }).then(function (counts) {
+      return counts.reduce(function (a, b) { return a + b; }, 0);
+    }, function () { return 0; });
+  }
+  document.querySelectorAll('form[data-unsent]').forEach(function (form) {
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      unsentEntries().then(function (n) {
+        if (n > 0 && !window.confirm(form.getAttribute('data-unsent').replace('{0}', n))) return;
+        form.submit();
+      });
+    });
+  });
+
   // The API takes a write under the page's sign-in only with the antiforgery token the layout gives in
   // <meta name="csrf-token">: Tunas.fetch adds it (as offline sync will), for the same arguments as fetch.
   window.Tunas = window.Tunas || {};

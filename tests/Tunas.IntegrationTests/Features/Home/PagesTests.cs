@@ -141,8 +141,11 @@ public sealed class PagesTests(TunasFactory app)
     {
         var client = await app.PageClientAsync(Roles.Administrator);
 
-        await client.PostAsync("/Account/Logout", await TunasFactory.FormAsync(client, "/", []));
+        var signedOut = await client.PostAsync("/Account/Logout", await TunasFactory.FormAsync(client, "/", []));
         var response = await client.GetAsync("/Users");
+
+        // A shared phone keeps nothing of the session: cached pages and offline stores are cleared with it.
+        Assert.Equal("\"cache\", \"storage\"", string.Join(",", signedOut.Headers.GetValues("Clear-Site-Data")));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/Account/Login", response.Headers.Location!.OriginalString, StringComparison.Ordinal);

@@ -267,7 +267,8 @@ public sealed class OutboxDispatcherTests(MessagesApp app)
         var id = (await MessageData.AddAsync(app, draft))!.Value;
 
         var status = MessageStatus.Pending;
-        for (var i = 0; i < 100 && status == MessageStatus.Pending; i++)
+        // Sending is the in-flight mark between the claim and the gateway's answer: wait through it too.
+        for (var i = 0; i < 100 && status is MessageStatus.Pending or MessageStatus.Sending; i++)
         {
             await Task.Delay(100);
             status = (await MessageData.LoadAsync(app, id)).Status;

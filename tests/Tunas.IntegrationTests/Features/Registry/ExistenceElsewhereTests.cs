@@ -72,7 +72,9 @@ public sealed class ExistenceElsewhereTests(TunasFactory app)
             string.Join(",", (await readFresh.Content.ReadFromJsonAsync<JsonElement>()).EnumerateObject().Select(p => p.Name)),
             string.Join(",", heldRead.EnumerateObject().Select(p => p.Name)));
         Assert.DoesNotContain("Sentul", text, StringComparison.Ordinal);
-        Assert.Equal(0, search.GetProperty("total").GetInt32());
+        // The operator's search finds the record they entered, as it finds a new resident: its own id, never the registry's person.
+        Assert.Equal(1, search.GetProperty("total").GetInt32());
+        Assert.Equal(pendingId, search.GetProperty("items")[0].GetProperty("id").GetInt64());
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TunasDb>();
         Assert.Equal(1, await db.Persons.CountAsync(p => p.Nik == "3572014107900081"));

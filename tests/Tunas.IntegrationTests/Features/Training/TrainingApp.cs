@@ -1,11 +1,16 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tunas.IntegrationTests.Features.Selection;
 using Tunas.IntegrationTests.Infrastructure;
 using Tunas.Web.Data;
+using Tunas.Web.Features.Account;
 using Tunas.Web.Features.Programs;
+using Tunas.Web.Features.Training;
+using Tunas.Web.Features.Training.Participants;
+using Tunas.Web.Features.Users;
 using Tunas.Web.Infrastructure;
 
 namespace Tunas.IntegrationTests.Features.Training;
@@ -16,7 +21,12 @@ namespace Tunas.IntegrationTests.Features.Training;
 /// </summary>
 public sealed class TrainingApp : TunasFactory, IAsyncLifetime
 {
-    public TrainingApp() => Settings["RateLimiting:Enabled"] = "false";
+    public TrainingApp()
+    {
+        Settings["RateLimiting:Enabled"] = "false";
+        // Kit receipt photos of this app alone, so a test can count what was stored.
+        Settings["Kits:Folder"] = Path.Combine(Path.GetTempPath(), "tunas-kits-" + Guid.NewGuid().ToString("N"));
+    }
 
     public int ProviderA { get; private set; }
     public int ProviderB { get; private set; }
@@ -40,12 +50,15 @@ public sealed class TrainingApp : TunasFactory, IAsyncLifetime
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
-    /// <summary>A program with <paramref name="selected"/> applicants of track A selected and the result published.</summary>
-    internal async Task<ProgramScenario> PublishedAsync(int selected)
+    /// <summary>
+    /// A program with <paramref name="selected"/> applicants of track A selected, <paramref name="waitlisted"/> more on
+    /// the waitlist, and the result published.
+    /// </summary>
+    internal async Task<ProgramScenario> PublishedAsync(int selected, int waitlisted = 0)
     {
         var scenario = await ProgramScenario.CreateAsync(this, p => p.TargetSize = selected);
         await scenario.QuotasAsync(this, (ProgramScenario.Village1, null, selected));
-        for (var i = 0; i < selected; i++)
+        for (var i = 0; i < selected + waitlisted; i++)
         {
             await scenario.ApplyAsync(this, "p" + i, ProgramScenario.Village1, 2, scenario.TrackA);
         }
@@ -73,6 +86,23 @@ public sealed class TrainingApp : TunasFactory, IAsyncLifetime
         });
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+    }
+
+    /// <summary>
+    /// A client with the bearer token of the participant's own account (created if need be), as the participant's
+    /// sign-in would give it.
+    /// </summary>
+    public async Task<HttpClient> ParticipantClientAsync(long participantId)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TunasDb>();
+        var participant = await db.Set<CohortParticipant>().SingleAsync(p => p.Id == participantId);
+        var user = await scope.ServiceProvider.GetRequiredService<ParticipantAccounts>().EnsureAsync(participant);
+        var principal = await scope.ServiceProvider.GetRequiredService<SignInManager<AppUser>>().CreateUserPrincipalAsync(user);
+        var (token, _) = scope.ServiceProvider.GetRequiredService<TokenIssuer>().Issue(principal);
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return client;
     }
 
     public async Task<T> DbAsync<T>(Func<TunasDb, Task<T>> read)

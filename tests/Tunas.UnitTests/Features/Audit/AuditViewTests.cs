@@ -37,6 +37,6 @@ public partial class AuditViewTests
         .Where(t => t.IsClass && !t.IsAbstract && typeof(IAuditVocabulary).IsAssignableFrom(t) && t.GetConstructor(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance, Type.EmptyTypes) is not null)
         .Select(t => (IAuditVocabulary)Activator.CreateInstance(t, nonPublic: true)!));
 
-    [GeneratedRegex("\"(?<code>(?:person|duplicate|user|agency|import|registry|program|provider|application|selection|appeal|cohort)\\.[a-z-]+)\"")]
+    [GeneratedRegex("\"(?<code>(?:person|duplicate|user|agency|import|registry|program|provider|application|selection|appeal|cohort|participant|allowance|kit|cashbook|assessment|certificate|business|followup|product|catalogue)\\.[a-z-]+)\"")]
     private static partial Regex ActionCode();
 }

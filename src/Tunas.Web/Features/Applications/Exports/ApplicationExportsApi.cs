@@ -75,6 +75,8 @@ public static class ApplicationExportsApi
                     a.FirstTrackId,
                     a.SecondTrackId,
                     a.Phone,
+                    a.GivenName,
+                    a.UnverifiedPhone,
                     a.Channel,
                     a.Status,
                     a.SubmittedAt,
@@ -85,18 +87,20 @@ public static class ApplicationExportsApi
             var n = 0;
             await foreach (var r in source)
             {
+                // An operator's held application carries what they typed, never the registry's person elsewhere (decision 0021).
+                var hidden = own is not null && r.Status == ApplicationStatus.Held;
                 cells[0] = SheetWriter.Number(++n);
                 cells[1] = book.Id(r.RegistrationNumber);
                 cells[2] = book.Id(r.Nik);
-                cells[3] = book.Id(r.FamilyCardNumber);
-                cells[4] = SheetWriter.Text(r.FullName);
-                cells[5] = SheetWriter.Text(PersonDisplay.Sex(r.Sex, L));
-                cells[6] = book.Date(r.BirthDate);
+                cells[3] = hidden ? SheetWriter.Text(null) : book.Id(r.FamilyCardNumber);
+                cells[4] = SheetWriter.Text(hidden ? r.GivenName : r.FullName);
+                cells[5] = SheetWriter.Text(hidden ? null : PersonDisplay.Sex(r.Sex, L));
+                cells[6] = hidden ? SheetWriter.Text(null) : book.Date(r.BirthDate);
                 cells[7] = SheetWriter.Text(Village(r.VillageCode));
                 cells[8] = SheetWriter.Text(Track(r.FirstTrackId));
                 cells[9] = SheetWriter.Text(Track(r.SecondTrackId));
-                cells[10] = SheetWriter.Text(r.Phone);
-                cells[11] = SheetWriter.Text(ApplicationText.StatusLabel(r.Status, L));
+                cells[10] = SheetWriter.Text(hidden ? r.UnverifiedPhone : r.Phone);
+                cells[11] = SheetWriter.Text(ApplicationText.StatusLabel(hidden ? ApplicationStatus.Submitted : r.Status, L));
                 cells[12] = book.Time(r.SubmittedAt);
                 await book.AddRowAsync(cells, token);
             }

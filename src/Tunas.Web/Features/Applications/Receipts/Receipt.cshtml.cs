@@ -34,7 +34,7 @@ public sealed class ReceiptModel(TunasDb db, CurrentUser me, AgencyService agenc
             join pr in db.Programs on a.ProgramId equals pr.Id
             where pr.AgencyId == agency
             join p in db.Persons on a.PersonId equals p.Id
-            select new { a.RegistrationNumber, p.FullName, Program = pr.Name, a.SubmittedAt, a.VillageCode, a.EnteredById })
+            select new { a.RegistrationNumber, FullName = own != null && a.Status == ApplicationStatus.Held ? a.GivenName ?? "" : p.FullName, Program = pr.Name, a.SubmittedAt, a.VillageCode, a.EnteredById })
             .FirstOrDefaultAsync(ct);
         if (row is null)
         {

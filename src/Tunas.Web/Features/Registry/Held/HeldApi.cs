@@ -24,7 +24,7 @@ public static class HeldApi
         long id, ResolveHeldRequest body, HeldPersons held, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (!Enum.TryParse<PendingResolution>(body.Resolution, ignoreCase: true, out var resolution) || !Enum.IsDefined(resolution) || !Named(body.Resolution))
+        if (!Enum.TryParse<PendingResolution>(body.Resolution, ignoreCase: true, out var resolution) || !Enum.IsDefined(resolution) || resolution == PendingResolution.Released || !Named(body.Resolution))
         {
             errors["resolution"] = [L["Choose what to do with the record: moved, merged or rejected."]];
         }

@@ -46,6 +46,9 @@ public enum PendingResolution
 
     /// <summary>The typed record was not the registry's person: nothing changed.</summary>
     Rejected,
+
+    /// <summary>The operator corrected the NIK to one the registry does not have: the record became the resident it read as.</summary>
+    Released,
 }
 
 internal sealed class PendingPersonConfiguration : IEntityTypeConfiguration<PendingPerson>

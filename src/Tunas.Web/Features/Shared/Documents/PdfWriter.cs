@@ -104,6 +104,18 @@ public sealed class PdfWriter : IDisposable
 
     public void Space(double points) => _y += points;
 
+    /// <summary>
+    /// Room of <paramref name="height"/> points across the text width, drawn by <paramref name="draw"/> (a QR code, a
+    /// seal); its page is given too, for a link over what is drawn.
+    /// </summary>
+    public void Block(double height, Action<XGraphics, PdfPage, XRect> draw)
+    {
+        ArgumentNullException.ThrowIfNull(draw);
+        Room(height);
+        draw(_page, _document.Pages[_document.PageCount - 1], new XRect(Margin, _y, Width, height));
+        _y += height;
+    }
+
     /// <summary>Keeps what follows on one page: a new page unless <paramref name="points"/> still fit.</summary>
     public void Room(double points)
     {

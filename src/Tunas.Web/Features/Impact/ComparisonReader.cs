@@ -1,0 +1,130 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Tunas.Web.Features.Businesses.FollowUps;
+using Tunas.Web.Features.Selection;
+using Tunas.Web.Features.Shared;
+
+namespace Tunas.Web.Features.Impact;
+
+/// <summary>
+/// Participants beside the comparison group (applicants of the same programs who were waitlisted or not selected and
+/// answered the same survey): each person's latest answer, both group sizes, the difference with a 95% interval, and
+/// plain warnings when the groups are too small or too unlike to compare (decision 0028).
+/// </summary>
+public static class ComparisonReader
+{
+    public const int MinGroup = 30;
+    public const double MaxDesilGap = 1.0;
+    public const double MaxAgeGap = 5.0;
+    public const double MaxWomenGap = 0.15;
+
+    public const string SmallParticipantsMessage = "Only {0} participants answered the follow-up: too few to compare (at least {1} are needed).";
+    public const string SmallComparisonMessage = "Only {0} people of the comparison group answered: too few to compare (at least {1} are needed).";
+    public const string DesilGapMessage = "The groups differ in welfare decile (desil {0} against {1} on average): a difference may come from that, not from the training.";
+    public const string AgeGapMessage = "The groups differ in age ({0} against {1} years on average): a difference may come from that, not from the training.";
+    public const string WomenGapMessage = "The groups differ in the share of women ({0} against {1}): a difference may come from that, not from the training.";
+    public const string WholeProgramMessage = "The comparison group has no provider or cohort: it is the comparison group of the whole program.";
+
+    private sealed record Person(long PersonId, Sex Sex, DateOnly BirthDate, int? Desil);
+
+    public static async Task<Comparison> ReadAsync(DashboardScope scope, Func<string, string[], string> localize, CancellationToken ct)
+    {
+        var db = scope.Db;
+        var agency = scope.AgencyId;
+        var participants = OutcomesReader.Latest(await OutcomesReader.ParticipantAnswersAsync(scope, ct));
+        var participantPersons = await PeopleAsync(scope, OutcomesReader.ParticipantAnswers(scope), ct);
+
+        var programs = scope.Programs.Select(p => p.Id);
+        var applications = scope.ByTrack(scope.ByPlace(db.Applications.AsNoTracking().Where(a => a.AgencyId == agency))).Select(a => a.Id);
+        var comparisonAnswers = db.Set<FollowUp>().AsNoTracking()
+            .Where(f => f.AgencyId == agency && f.Group == FollowUpGroup.Comparison && f.Status == FollowUpStatus.Done
+                && programs.Contains(f.ProgramId) && applications.Contains(f.ApplicationId));
+        var comparison = OutcomesReader.Latest(await comparisonAnswers
+            .Select(f => new OutcomesReader.Answer(f.ApplicationId, f.MonthsAfter, f.BusinessActive, f.MonthlyRevenue, f.MonthlyProfit, f.HouseholdMonthlyIncome))
+            .ToListAsync(ct));
+        var comparisonPersons = await PeopleAsync(scope, comparisonAnswers, ct);
+
+        var rows = new List<ComparisonRow>
+        {
+            Proportion("businessActive", participants, comparison),
+            MedianRow("monthlyRevenue", participants.Select(a => a.Revenue), comparison.Select(a => a.Revenue)),
+            MedianRow("monthlyProfit", participants.Select(a => a.Profit), comparison.Select(a => a.Profit)),
+            MedianRow("householdIncome", participants.Select(a => a.Income), comparison.Select(a => a.Income)),
+        };
+        var p = Profile(participantPersons, scope.Today);
+        var c = Profile(comparisonPersons, scope.Today);
+        return new Comparison(p, c, rows, Warnings(p, c, scope.Filter, localize));
+    }
+
+    /// <summary>The people behind <paramref name="answers"/>' applications, joined in the database (no list of ids sent).</summary>
+    private static async Task<List<Person>> PeopleAsync(DashboardScope scope, IQueryable<FollowUp> answers, CancellationToken ct)
+    {
+        var applications = answers.Select(f => f.ApplicationId);
+        return await (
+            from a in scope.Db.Applications.AsNoTracking()
+            join person in scope.Db.Persons.AsNoTracking() on new { a.AgencyId, Id = a.PersonId } equals new { person.AgencyId, person.Id }
+            where a.AgencyId == scope.AgencyId && applications.Contains(a.Id)
+            select new Person(person.Id, person.Sex, person.BirthDate, person.WelfareDecile)).ToListAsync(ct);
+    }
+
+    private static ComparisonRow Proportion(string outcome, List<OutcomesReader.Answer> a, List<OutcomesReader.Answer> b)
+    {
+        var na = a.Count(x => x.BusinessActive is not null);
+        var nb = b.Count(x => x.BusinessActive is not null);
+        var ya = a.Count(x => x.BusinessActive == true);
+        var yb = b.Count(x => x.BusinessActive == true);
+        var d = Stats.ProportionDifference(ya, na, yb, nb);
+        return new ComparisonRow(outcome, "share", na, na == 0 ? null : (double)ya / na, nb, nb == 0 ? null : (double)yb / nb, d?.Difference, d?.Low, d?.High);
+    }
+
+    private static ComparisonRow MedianRow(string outcome, IEnumerable<long?> a, IEnumerable<long?> b)
+    {
+        var va = a.Where(v => v is not null).Select(v => v!.Value).Order().ToArray();
+        var vb = b.Where(v => v is not null).Select(v => v!.Value).Order().ToArray();
+        var d = BootstrapMemo.MedianDifference(va, vb);
+        return new ComparisonRow(outcome, "median", va.Length, Stats.MedianOf(va), vb.Length, Stats.MedianOf(vb),
+            d?.Difference, d?.Low, d?.High);
+    }
+
+    private static GroupProfile Profile(List<Person> people, DateOnly today)
+    {
+        var desil = people.Where(p => p.Desil is not null).Select(p => (double)p.Desil!.Value).ToList();
+        return new GroupProfile(people.Count,
+            desil.Count == 0 ? null : desil.Average(),
+            people.Count == 0 ? null : people.Average(p => (double)Eligibility.AgeOn(p.BirthDate, today)),
+            people.Count == 0 ? null : (double)people.Count(p => p.Sex == Sex.Female) / people.Count);
+    }
+
+    internal static List<Warning> Warnings(GroupProfile p, GroupProfile c, DashboardFilter filter, Func<string, string[], string> localize)
+    {
+        static string N(double? v) => v!.Value.ToString("0.0", CultureInfo.CurrentCulture);
+        static string Percent(double? v) => Math.Round(v!.Value * 100).ToString(CultureInfo.InvariantCulture) + "%";
+        static string Count(int v) => v.ToString(CultureInfo.InvariantCulture);
+        var warnings = new List<Warning>();
+        if (p.N < MinGroup)
+        {
+            warnings.Add(new("small-participants", localize(SmallParticipantsMessage, [Count(p.N), Count(MinGroup)])));
+        }
+        if (c.N < MinGroup)
+        {
+            warnings.Add(new("small-comparison", localize(SmallComparisonMessage, [Count(c.N), Count(MinGroup)])));
+        }
+        if (p.MeanDesil is { } pd && c.MeanDesil is { } cd && Math.Abs(pd - cd) > MaxDesilGap)
+        {
+            warnings.Add(new("desil-differs", localize(DesilGapMessage, [N(pd), N(cd)])));
+        }
+        if (p.MeanAge is { } pa && c.MeanAge is { } ca && Math.Abs(pa - ca) > MaxAgeGap)
+        {
+            warnings.Add(new("age-differs", localize(AgeGapMessage, [N(pa), N(ca)])));
+        }
+        if (p.WomenShare is { } pw && c.WomenShare is { } cw && Math.Abs(pw - cw) > MaxWomenGap)
+        {
+            warnings.Add(new("women-differ", localize(WomenGapMessage, [Percent(pw), Percent(cw)])));
+        }
+        if (filter.NarrowsToCohorts)
+        {
+            warnings.Add(new("whole-program", localize(WholeProgramMessage, [])));
+        }
+        return warnings;
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Localization;
+using Tunas.Web.Data;
+using Tunas.Web.Features.Agencies;
+using Tunas.Web.Features.Businesses.Cashbook;
+using Tunas.Web.Infrastructure;
+
+namespace Tunas.Web.Features.Impact;
+
+/// <summary>Reads every block of the dashboard for the signed-in user's agency, from the rows at each request; the cashbook months from their totals kept in the same transaction as each line (decision 0029).</summary>
+public sealed class DashboardReader(
+    TunasDb db, CurrentUser me, VillageNames villages, CashbookTotals cashbook, TimeProvider clock, IStringLocalizer<SharedResource> L)
+{
+    public async Task<Dashboard> ReadAsync(DashboardFilter filter, CancellationToken ct)
+    {
+        var scope = new DashboardScope(db, me.AgencyId ?? 0, filter, clock.TodayInIndonesia());
+        var eligible = await ReachReader.EligibleByDesilAsync(scope, ct);
+        var funnel = await FunnelReader.ReadAsync(scope, (eligible.ByDesil.Values.Sum() + eligible.Unknown, eligible.Basis), ct);
+        var reach = await ReachReader.ReadAsync(scope, villages, eligible, ct);
+        var outcomes = await OutcomesReader.ReadAsync(scope, cashbook, ct);
+        var money = await MoneyReader.ReadAsync(scope, funnel.Completed, outcomes.ActiveBusinesses, outcomes.Jobs, ct);
+        var comparison = await ComparisonReader.ReadAsync(scope, (message, args) => L[message, args], ct);
+        return new Dashboard(filter, scope.Today, funnel, reach, outcomes, money, comparison);
+    }
+
+    public Task<List<OpenDataRow>> OpenDataAsync(DashboardFilter filter, CancellationToken ct) =>
+        OpenData.ReadAsync(new DashboardScope(db, me.AgencyId ?? 0, filter, clock.TodayInIndonesia()), villages, ct);
+}

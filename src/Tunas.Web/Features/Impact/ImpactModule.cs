@@ -1,0 +1,28 @@
+using Tunas.Web.Infrastructure;
+
+namespace Tunas.Web.Features.Impact;
+
+/// <summary>The impact dashboard's authorization policy.</summary>
+public static class ImpactPolicies
+{
+    /// <summary>The dashboard, its exports and report: aggregates only, for Leadership and officers.</summary>
+    public const string Dashboard = nameof(Dashboard);
+}
+
+/// <summary>The services and endpoints of this feature, for Program.cs.</summary>
+public static class ImpactModule
+{
+    public static IServiceCollection AddImpact(this IServiceCollection services)
+    {
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ImpactPolicies.Dashboard, p => p.RequireRole(Roles.Administrator, Roles.ProgramOfficer, Roles.Leadership));
+        services.AddScoped<DashboardReader>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapImpact(this IEndpointRouteBuilder app)
+    {
+        app.MapDashboardApi();
+        return app;
+    }
+}
