@@ -38,7 +38,13 @@ public class AppPage(IPage page)
 
     public ILocator Html => Page.Locator("html");
 
-    public Task SignOutAsync() => Menu.GetByRole(AriaRole.Button, new() { Name = "Keluar", Exact = true }).ClickAsync();
+    public async Task SignOutAsync()
+    {
+        await Menu.GetByRole(AriaRole.Button, new() { Name = "Keluar", Exact = true }).ClickAsync();
+        // The page first counts the cashbook entries not yet sent, then posts: the click returns before the
+        // sign-out's navigation starts, and a test that went on at once would cut that navigation off.
+        await Assertions.Expect(Page.GetByTestId("signed-in-as")).ToHaveCountAsync(0);
+    }
 
     /// <summary>The language buttons of the footer: "Bahasa Indonesia" or "English".</summary>
     public Task ChooseLanguageAsync(string language) =>

@@ -83,9 +83,11 @@ public sealed class CashbookJourney(ConfiguredApp app, ITestOutputHelper output)
         {
             var answer = false;
             var asked = new List<string>();
+            var firstQuestion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             page.Dialog += (_, dialog) =>
             {
                 asked.Add(dialog.Message);
+                firstQuestion.TrySetResult();
                 _ = answer ? dialog.AcceptAsync() : dialog.DismissAsync();
             };
             await SignInAsync(page, login, code);
@@ -101,6 +103,8 @@ public sealed class CashbookJourney(ConfiguredApp app, ITestOutputHelper output)
             await page.Locator("label[for=nav-toggle]").ClickAsync(); // the phone's ☰ menu
             var signOut = page.GetByRole(AriaRole.Button, new() { Name = "Keluar" });
             await signOut.ClickAsync();
+            // The page counts the unsent entries before it asks: the click returns before the question comes.
+            await firstQuestion.Task.WaitAsync(TimeSpan.FromSeconds(10));
             await Expect(page.GetByTestId("signed-in-as")).ToBeVisibleAsync();
             Assert.Single(asked);
             Assert.Contains("1 catatan buku kas belum terkirim", asked[0], StringComparison.Ordinal);
