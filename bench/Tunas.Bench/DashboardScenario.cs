@@ -168,11 +168,12 @@ internal static class DashboardScenario
             return result;
         }
         var eligible = await Time("registry", () => ReachReader.EligibleByDesilAsync(scope, default));
-        var funnel = await Time("funnel", () => FunnelReader.ReadAsync(scope, (eligible.ByDesil.Values.Sum() + eligible.Unknown, eligible.Basis), default));
+        var answers = await Time("answers", () => OutcomesReader.ParticipantAnswersAsync(scope, default));
+        var funnel = await Time("funnel", () => FunnelReader.ReadAsync(scope, (eligible.ByDesil.Values.Sum() + eligible.Unknown, eligible.Basis), answers, default));
         await Time("reach", () => ReachReader.ReadAsync(scope, sp.GetRequiredService<VillageNames>(), eligible, default));
-        var outcomes = await Time("outcomes", () => OutcomesReader.ReadAsync(scope, sp.GetRequiredService<CashbookTotals>(), default));
+        var outcomes = await Time("outcomes", () => OutcomesReader.ReadAsync(scope, sp.GetRequiredService<CashbookTotals>(), answers, default));
         await Time("money", () => MoneyReader.ReadAsync(scope, funnel.Completed, outcomes.ActiveBusinesses, outcomes.Jobs, default));
-        await Time("comparison", () => ComparisonReader.ReadAsync(scope, (m, a) => m, default));
+        await Time("comparison", () => ComparisonReader.ReadAsync(scope, answers, (m, a) => m, default));
         return times;
     }
 

@@ -25,24 +25,21 @@ public static class ComparisonReader
     public const string WomenGapMessage = "The groups differ in the share of women ({0} against {1}): a difference may come from that, not from the training.";
     public const string WholeProgramMessage = "The comparison group has no provider or cohort: it is the comparison group of the whole program.";
 
-    private sealed record Person(long PersonId, Sex Sex, DateOnly BirthDate, int? Desil);
-
-    public static async Task<Comparison> ReadAsync(DashboardScope scope, Func<string, string[], string> localize, CancellationToken ct)
+    /// <param name="participantAnswers">The participants' answers (<see cref="OutcomesReader.ParticipantAnswersAsync"/>).</param>
+    public static async Task<Comparison> ReadAsync(
+        DashboardScope scope, IReadOnlyList<OutcomesReader.Answer> participantAnswers, Func<string, string[], string> localize, CancellationToken ct)
     {
         var db = scope.Db;
         var agency = scope.AgencyId;
-        var participants = OutcomesReader.Latest(await OutcomesReader.ParticipantAnswersAsync(scope, ct));
-        var participantPersons = await PeopleAsync(scope, OutcomesReader.ParticipantAnswers(scope), ct);
+        var participants = OutcomesReader.Latest(participantAnswers);
 
         var programs = scope.Programs.Select(p => p.Id);
         var applications = scope.ByTrack(scope.ByPlace(db.Applications.AsNoTracking().Where(a => a.AgencyId == agency))).Select(a => a.Id);
         var comparisonAnswers = db.Set<FollowUp>().AsNoTracking()
             .Where(f => f.AgencyId == agency && f.Group == FollowUpGroup.Comparison && f.Status == FollowUpStatus.Done
                 && programs.Contains(f.ProgramId) && applications.Contains(f.ApplicationId));
-        var comparison = OutcomesReader.Latest(await comparisonAnswers
-            .Select(f => new OutcomesReader.Answer(f.ApplicationId, f.MonthsAfter, f.BusinessActive, f.MonthlyRevenue, f.MonthlyProfit, f.HouseholdMonthlyIncome))
-            .ToListAsync(ct));
-        var comparisonPersons = await PeopleAsync(scope, comparisonAnswers, ct);
+        var comparisonAll = await OutcomesReader.AnswersAsync(scope, comparisonAnswers, ct);
+        var comparison = OutcomesReader.Latest(comparisonAll);
 
         var rows = new List<ComparisonRow>
         {
@@ -51,21 +48,14 @@ public static class ComparisonReader
             MedianRow("monthlyProfit", participants.Select(a => a.Profit), comparison.Select(a => a.Profit)),
             MedianRow("householdIncome", participants.Select(a => a.Income), comparison.Select(a => a.Income)),
         };
-        var p = Profile(participantPersons, scope.Today);
-        var c = Profile(comparisonPersons, scope.Today);
+        var p = Profile(People(participantAnswers), scope.Today);
+        var c = Profile(People(comparisonAll), scope.Today);
         return new Comparison(p, c, rows, Warnings(p, c, scope.Filter, localize));
     }
 
-    /// <summary>The people behind <paramref name="answers"/>' applications, joined in the database (no list of ids sent).</summary>
-    private static async Task<List<Person>> PeopleAsync(DashboardScope scope, IQueryable<FollowUp> answers, CancellationToken ct)
-    {
-        var applications = answers.Select(f => f.ApplicationId);
-        return await (
-            from a in scope.Db.Applications.AsNoTracking()
-            join person in scope.Db.Persons.AsNoTracking() on new { a.AgencyId, Id = a.PersonId } equals new { person.AgencyId, person.Id }
-            where a.AgencyId == scope.AgencyId && applications.Contains(a.Id)
-            select new Person(person.Id, person.Sex, person.BirthDate, person.WelfareDecile)).ToListAsync(ct);
-    }
+    /// <summary>The applicant behind each application that answered, once per application (as each was counted in its group).</summary>
+    private static List<OutcomesReader.Applicant> People(IEnumerable<OutcomesReader.Answer> answers) =>
+        [.. answers.Where(a => a.Person is not null).DistinctBy(a => a.ApplicationId).Select(a => a.Person!)];
 
     private static ComparisonRow Proportion(string outcome, List<OutcomesReader.Answer> a, List<OutcomesReader.Answer> b)
     {
@@ -86,7 +76,7 @@ public static class ComparisonReader
             d?.Difference, d?.Low, d?.High);
     }
 
-    private static GroupProfile Profile(List<Person> people, DateOnly today)
+    private static GroupProfile Profile(List<OutcomesReader.Applicant> people, DateOnly today)
     {
         var desil = people.Where(p => p.Desil is not null).Select(p => (double)p.Desil!.Value).ToList();
         return new GroupProfile(people.Count,

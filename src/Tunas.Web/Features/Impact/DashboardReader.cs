@@ -6,7 +6,7 @@ using Tunas.Web.Infrastructure;
 
 namespace Tunas.Web.Features.Impact;
 
-/// <summary>Reads every block of the dashboard for the signed-in user's agency, from the rows at each request; the cashbook months from their totals kept in the same transaction as each line (decision 0029).</summary>
+/// <summary>Reads every block of the dashboard for the signed-in user's agency, from the rows at each request; the cashbook months from their totals kept in the same transaction as each line (decision 0029); the participants' follow-up answers once for the funnel, the outcomes and the comparison.</summary>
 public sealed class DashboardReader(
     TunasDb db, CurrentUser me, VillageNames villages, CashbookTotals cashbook, TimeProvider clock, IStringLocalizer<SharedResource> L)
 {
@@ -14,11 +14,12 @@ public sealed class DashboardReader(
     {
         var scope = new DashboardScope(db, me.AgencyId ?? 0, filter, clock.TodayInIndonesia());
         var eligible = await ReachReader.EligibleByDesilAsync(scope, ct);
-        var funnel = await FunnelReader.ReadAsync(scope, (eligible.ByDesil.Values.Sum() + eligible.Unknown, eligible.Basis), ct);
+        var answers = await OutcomesReader.ParticipantAnswersAsync(scope, ct);
+        var funnel = await FunnelReader.ReadAsync(scope, (eligible.ByDesil.Values.Sum() + eligible.Unknown, eligible.Basis), answers, ct);
         var reach = await ReachReader.ReadAsync(scope, villages, eligible, ct);
-        var outcomes = await OutcomesReader.ReadAsync(scope, cashbook, ct);
+        var outcomes = await OutcomesReader.ReadAsync(scope, cashbook, answers, ct);
         var money = await MoneyReader.ReadAsync(scope, funnel.Completed, outcomes.ActiveBusinesses, outcomes.Jobs, ct);
-        var comparison = await ComparisonReader.ReadAsync(scope, (message, args) => L[message, args], ct);
+        var comparison = await ComparisonReader.ReadAsync(scope, answers, (message, args) => L[message, args], ct);
         return new Dashboard(filter, scope.Today, funnel, reach, outcomes, money, comparison);
     }
 

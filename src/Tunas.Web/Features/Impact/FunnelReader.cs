@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Tunas.Web.Features.Businesses;
-using Tunas.Web.Features.Businesses.FollowUps;
 using Tunas.Web.Features.Registry;
 using Tunas.Web.Features.Selection;
 using Tunas.Web.Features.Training.Certificates;
@@ -11,7 +10,9 @@ namespace Tunas.Web.Features.Impact;
 public static class FunnelReader
 {
     /// <summary>The funnel, with the registry's count already read (<see cref="ReachReader.EligibleByDesilAsync"/> counts it once for both blocks).</summary>
-    public static async Task<Funnel> ReadAsync(DashboardScope scope, (int Count, string Basis) registryCount, CancellationToken ct)
+    /// <param name="answers">The participants' follow-up answers (<see cref="OutcomesReader.ParticipantAnswersAsync"/>): the rounds count from them.</param>
+    public static async Task<Funnel> ReadAsync(
+        DashboardScope scope, (int Count, string Basis) registryCount, IReadOnlyList<OutcomesReader.Answer> answers, CancellationToken ct)
     {
         var db = scope.Db;
         var agency = scope.AgencyId;
@@ -31,15 +32,8 @@ public static class FunnelReader
         var completed = await db.Set<Certificate>().CountAsync(c => c.AgencyId == agency && c.RevokedAt == null && placementIds.Contains(c.ParticipantId), ct);
         var persons = placements.Select(p => p.PersonId);
         var businessStarted = await OwnersOfStartedBusinesses(scope).Where(person => persons.Contains(person)).Distinct().CountAsync(ct);
-        var applications = placements.Select(p => p.ApplicationId);
-        var rounds = await db.Set<FollowUp>().AsNoTracking()
-            .Where(f => f.AgencyId == agency && f.Group == FollowUpGroup.Participant && f.Status == FollowUpStatus.Done
-                && applications.Contains(f.ApplicationId) && (f.MonthsAfter == 3 || f.MonthsAfter == 6 || f.MonthsAfter == 12))
-            .GroupBy(f => f.MonthsAfter)
-            .Select(g => new { Months = g.Key, Answered = g.Count(), Active = g.Count(f => f.BusinessActive == true) })
-            .ToListAsync(ct);
-        int Active(int m) => rounds.FirstOrDefault(r => r.Months == m)?.Active ?? 0;
-        int Answered(int m) => rounds.FirstOrDefault(r => r.Months == m)?.Answered ?? 0;
+        int Active(int m) => answers.Count(a => a.MonthsAfter == m && a.BusinessActive == true);
+        int Answered(int m) => answers.Count(a => a.MonthsAfter == m);
         var businesses = BusinessesOf(scope, persons);
         var workers = await db.Set<BusinessWorker>().CountAsync(w => w.AgencyId == agency && businesses.Contains(w.BusinessId), ct);
         return new Funnel(registry, basis, applied, eligible, selected, started, completed, businessStarted,
