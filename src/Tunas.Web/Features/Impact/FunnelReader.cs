@@ -10,9 +10,10 @@ namespace Tunas.Web.Features.Impact;
 public static class FunnelReader
 {
     /// <summary>The funnel, with the registry's count already read (<see cref="ReachReader.EligibleByDesilAsync"/> counts it once for both blocks).</summary>
+    /// <param name="started">Everyone placed in scope (<see cref="ReachReader.PlacedAsync"/>), those who dropped out too.</param>
     /// <param name="answers">The participants' follow-up answers (<see cref="OutcomesReader.ParticipantAnswersAsync"/>): the rounds count from them.</param>
     public static async Task<Funnel> ReadAsync(
-        DashboardScope scope, (int Count, string Basis) registryCount, IReadOnlyList<OutcomesReader.Answer> answers, CancellationToken ct)
+        DashboardScope scope, (int Count, string Basis) registryCount, int started, IReadOnlyList<OutcomesReader.Answer> answers, CancellationToken ct)
     {
         var db = scope.Db;
         var agency = scope.AgencyId;
@@ -21,13 +22,16 @@ public static class FunnelReader
         if (!scope.Filter.NarrowsToCohorts)
         {
             applied = await scope.ByTrack(scope.Applications).CountAsync(ct);
-            var decisions = scope.PublishedDecisions;
-            eligible = await decisions.CountAsync(d => d.Outcome != SelectionOutcome.Ineligible, ct);
-            // Offered a seat: by the run, or later from the waitlist.
-            selected = await decisions.CountAsync(d => d.Outcome == SelectionOutcome.Selected || d.Status == Applications.DecisionStatus.Promoted, ct);
+            // Both counts in one pass over the published decisions; offered a seat: by the run, or later from the waitlist.
+            var decisions = await scope.PublishedDecisions.GroupBy(d => 1).Select(g => new
+            {
+                Eligible = g.Count(d => d.Outcome != SelectionOutcome.Ineligible),
+                Selected = g.Count(d => d.Outcome == SelectionOutcome.Selected || d.Status == Applications.DecisionStatus.Promoted),
+            }).FirstOrDefaultAsync(ct);
+            eligible = decisions?.Eligible ?? 0;
+            selected = decisions?.Selected ?? 0;
         }
         var placements = scope.Placements;
-        var started = await placements.CountAsync(ct);
         var placementIds = placements.Select(p => p.Id);
         var completed = await db.Set<Certificate>().CountAsync(c => c.AgencyId == agency && c.RevokedAt == null && placementIds.Contains(c.ParticipantId), ct);
         var persons = placements.Select(p => p.PersonId);

@@ -24,14 +24,27 @@ public static class ReachReader
         return (rows.Where(r => r.Desil is not null).ToDictionary(r => r.Desil!.Value, r => r.N), rows.Where(r => r.Desil is null).Sum(r => r.N), basis);
     }
 
+    /// <summary>A placement in scope: its kelurahan, the cohort's first day, and the person (null when no longer in the registry).</summary>
+    public sealed record Placed(string VillageCode, DateOnly StartsOn, PlacedPerson? Person);
+
+    public sealed record PlacedPerson(Sex Sex, DateOnly BirthDate, bool Disability, int? WelfareDecile);
+
+    /// <summary>Everyone placed in scope with their person, read once for the funnel's "started" and the reach.</summary>
+    public static Task<List<Placed>> PlacedAsync(DashboardScope scope, CancellationToken ct) =>
+        (from p in scope.Placements
+         join person in scope.Db.Persons.AsNoTracking() on new { AgencyId = scope.AgencyId, Id = p.PersonId } equals new { person.AgencyId, person.Id } into people
+         from person in people.DefaultIfEmpty()
+         select new Placed(p.VillageCode, p.StartsOn,
+             person == null ? null : new PlacedPerson(person.Sex, person.BirthDate, person.Disability, person.WelfareDecile)))
+        .ToListAsync(ct);
+
+    /// <param name="placed">The placements in scope (<see cref="PlacedAsync"/>).</param>
     public static async Task<Reach> ReadAsync(
-        DashboardScope scope, VillageNames villages, (Dictionary<int, int> ByDesil, int Unknown, string Basis) eligible, CancellationToken ct)
+        DashboardScope scope, VillageNames villages, (Dictionary<int, int> ByDesil, int Unknown, string Basis) eligible,
+        IReadOnlyList<Placed> placed, CancellationToken ct)
     {
-        var db = scope.Db;
-        var people = await (
-            from p in scope.Placements
-            join person in db.Persons on p.PersonId equals person.Id
-            select new { person.Sex, person.BirthDate, person.Disability, person.WelfareDecile, p.StartsOn }).ToListAsync(ct);
+        var people = placed.Where(p => p.Person is not null)
+            .Select(p => new { p.Person!.Sex, p.Person.BirthDate, p.Person.Disability, p.Person.WelfareDecile, p.StartsOn }).ToList();
         var n = people.Count;
         var women = people.Count(p => p.Sex == Sex.Female);
         var youth = people.Count(p => Eligibility.AgeOn(p.BirthDate, p.StartsOn) is >= YouthMinAge and <= YouthMaxAge);
@@ -43,8 +56,7 @@ public static class ReachReader
 
         var applied = await scope.ByTrack(scope.Applications).GroupBy(a => a.VillageCode).Select(g => new { g.Key, N = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.N, ct);
-        var started = await scope.Placements.GroupBy(p => p.VillageCode).Select(g => new { g.Key, N = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.N, ct);
+        var started = placed.CountBy(p => p.VillageCode).ToDictionary(x => x.Key, x => x.Value, StringComparer.Ordinal);
         var rows = (await villages.OfAgencyAsync(ct)).Where(v => scope.Filter.Matches(v.Code))
             .Select(v => new VillageRow(v.Code, v.Name, applied.GetValueOrDefault(v.Code), started.GetValueOrDefault(v.Code)))
             .ToList();
