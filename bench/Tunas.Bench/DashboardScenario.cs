@@ -168,10 +168,11 @@ internal static class DashboardScenario
             return result;
         }
         var eligible = await Time("registry", () => ReachReader.EligibleByDesilAsync(scope, default));
+        var applied = await Time("applied", () => ReachReader.AppliedByVillageAsync(scope, default));
         var placed = await Time("placed", () => ReachReader.PlacedAsync(scope, default));
         var answers = await Time("answers", () => OutcomesReader.ParticipantAnswersAsync(scope, default));
-        var funnel = await Time("funnel", () => FunnelReader.ReadAsync(scope, (eligible.ByDesil.Values.Sum() + eligible.Unknown, eligible.Basis), placed.Count, answers, default));
-        await Time("reach", () => ReachReader.ReadAsync(scope, sp.GetRequiredService<VillageNames>(), eligible, placed, default));
+        var funnel = await Time("funnel", () => FunnelReader.ReadAsync(scope, (eligible.ByDesil.Values.Sum() + eligible.Unknown, eligible.Basis), applied.Values.Sum(), placed.Count, answers, default));
+        await Time("reach", () => ReachReader.ReadAsync(scope, sp.GetRequiredService<VillageNames>(), eligible, applied, placed, default));
         var outcomes = await Time("outcomes", () => OutcomesReader.ReadAsync(scope, sp.GetRequiredService<CashbookTotals>(), answers, default));
         await Time("money", () => MoneyReader.ReadAsync(scope, funnel.Completed, outcomes.ActiveBusinesses, outcomes.Jobs, default));
         await Time("comparison", () => ComparisonReader.ReadAsync(scope, answers, (m, a) => m, default));

@@ -14,10 +14,11 @@ public sealed class DashboardReader(
     {
         var scope = new DashboardScope(db, me.AgencyId ?? 0, filter, clock.TodayInIndonesia());
         var eligible = await ReachReader.EligibleByDesilAsync(scope, ct);
+        var applied = await ReachReader.AppliedByVillageAsync(scope, ct);
         var placed = await ReachReader.PlacedAsync(scope, ct);
         var answers = await OutcomesReader.ParticipantAnswersAsync(scope, ct);
-        var funnel = await FunnelReader.ReadAsync(scope, (eligible.ByDesil.Values.Sum() + eligible.Unknown, eligible.Basis), placed.Count, answers, ct);
-        var reach = await ReachReader.ReadAsync(scope, villages, eligible, placed, ct);
+        var funnel = await FunnelReader.ReadAsync(scope, (eligible.ByDesil.Values.Sum() + eligible.Unknown, eligible.Basis), applied.Values.Sum(), placed.Count, answers, ct);
+        var reach = await ReachReader.ReadAsync(scope, villages, eligible, applied, placed, ct);
         var outcomes = await OutcomesReader.ReadAsync(scope, cashbook, answers, ct);
         var money = await MoneyReader.ReadAsync(scope, funnel.Completed, outcomes.ActiveBusinesses, outcomes.Jobs, ct);
         var comparison = await ComparisonReader.ReadAsync(scope, answers, (message, args) => L[message, args], ct);

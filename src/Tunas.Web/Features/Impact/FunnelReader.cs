@@ -10,18 +10,18 @@ namespace Tunas.Web.Features.Impact;
 public static class FunnelReader
 {
     /// <summary>The funnel, with the registry's count already read (<see cref="ReachReader.EligibleByDesilAsync"/> counts it once for both blocks).</summary>
+    /// <param name="applied">The applications in scope (the sum of <see cref="ReachReader.AppliedByVillageAsync"/>).</param>
     /// <param name="started">Everyone placed in scope (<see cref="ReachReader.PlacedAsync"/>), those who dropped out too.</param>
     /// <param name="answers">The participants' follow-up answers (<see cref="OutcomesReader.ParticipantAnswersAsync"/>): the rounds count from them.</param>
     public static async Task<Funnel> ReadAsync(
-        DashboardScope scope, (int Count, string Basis) registryCount, int started, IReadOnlyList<OutcomesReader.Answer> answers, CancellationToken ct)
+        DashboardScope scope, (int Count, string Basis) registryCount, int applied, int started, IReadOnlyList<OutcomesReader.Answer> answers, CancellationToken ct)
     {
         var db = scope.Db;
         var agency = scope.AgencyId;
         var (registry, basis) = registryCount;
-        int? applied = null, eligible = null, selected = null;
+        int? eligible = null, selected = null;
         if (!scope.Filter.NarrowsToCohorts)
         {
-            applied = await scope.ByTrack(scope.Applications).CountAsync(ct);
             // Both counts in one pass over the published decisions; offered a seat: by the run, or later from the waitlist.
             var decisions = await scope.PublishedDecisions.GroupBy(d => 1).Select(g => new
             {
@@ -40,7 +40,7 @@ public static class FunnelReader
         int Answered(int m) => answers.Count(a => a.MonthsAfter == m);
         var businesses = BusinessesOf(scope, persons);
         var workers = await db.Set<BusinessWorker>().CountAsync(w => w.AgencyId == agency && businesses.Contains(w.BusinessId), ct);
-        return new Funnel(registry, basis, applied, eligible, selected, started, completed, businessStarted,
+        return new Funnel(registry, basis, scope.Filter.NarrowsToCohorts ? null : applied, eligible, selected, started, completed, businessStarted,
             Active(3), Active(6), Active(12), Answered(3), Answered(6), Answered(12), workers);
     }
 

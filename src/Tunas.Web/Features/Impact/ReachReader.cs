@@ -38,10 +38,16 @@ public static class ReachReader
              person == null ? null : new PlacedPerson(person.Sex, person.BirthDate, person.Disability, person.WelfareDecile)))
         .ToListAsync(ct);
 
+    /// <summary>The applications in scope per kelurahan: the reach's column, and their sum the funnel's "applied".</summary>
+    public static Task<Dictionary<string, int>> AppliedByVillageAsync(DashboardScope scope, CancellationToken ct) =>
+        scope.ByTrack(scope.Applications).GroupBy(a => a.VillageCode).Select(g => new { g.Key, N = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.N, StringComparer.Ordinal, ct);
+
+    /// <param name="applied">The applications per kelurahan (<see cref="AppliedByVillageAsync"/>).</param>
     /// <param name="placed">The placements in scope (<see cref="PlacedAsync"/>).</param>
     public static async Task<Reach> ReadAsync(
         DashboardScope scope, VillageNames villages, (Dictionary<int, int> ByDesil, int Unknown, string Basis) eligible,
-        IReadOnlyList<Placed> placed, CancellationToken ct)
+        Dictionary<string, int> applied, IReadOnlyList<Placed> placed, CancellationToken ct)
     {
         var people = placed.Where(p => p.Person is not null)
             .Select(p => new { p.Person!.Sex, p.Person.BirthDate, p.Person.Disability, p.Person.WelfareDecile, p.StartsOn }).ToList();
@@ -54,8 +60,6 @@ public static class ReachReader
             .Select(d => new DesilRow(d, people.Count(p => p.WelfareDecile == d), d is { } k ? eligible.ByDesil.GetValueOrDefault(k) : eligible.Unknown))
             .ToList();
 
-        var applied = await scope.ByTrack(scope.Applications).GroupBy(a => a.VillageCode).Select(g => new { g.Key, N = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.N, ct);
         var started = placed.CountBy(p => p.VillageCode).ToDictionary(x => x.Key, x => x.Value, StringComparer.Ordinal);
         var rows = (await villages.OfAgencyAsync(ct)).Where(v => scope.Filter.Matches(v.Code))
             .Select(v => new VillageRow(v.Code, v.Name, applied.GetValueOrDefault(v.Code), started.GetValueOrDefault(v.Code)))
