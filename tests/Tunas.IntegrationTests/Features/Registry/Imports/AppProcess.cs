@@ -73,21 +73,29 @@ public sealed class AppProcess : IAsyncDisposable
         return new AppProcess(Process.Start(start)!, port);
     }
 
+    /// <summary>How long a start may take: migrations from an empty database and the first JIT, on a 2-core runner
+    /// that also runs the other test assemblies (a start once took over a minute there).</summary>
+    public static readonly TimeSpan StartLimit = TimeSpan.FromMinutes(3);
+
     /// <summary>Waits until the app answers /health (migrations done).</summary>
     public async Task<HttpClient> ReadyAsync()
     {
-        var http = new HttpClient { BaseAddress = new Uri(Address), Timeout = TimeSpan.FromSeconds(10) };
-        for (var attempt = 0; attempt < 240 && !_process.HasExited; attempt++)
+        // The test's own calls get a minute each (a first call JIT-compiles its path); a health poll gets 10 s.
+        var http = new HttpClient { BaseAddress = new Uri(Address), Timeout = TimeSpan.FromMinutes(1) };
+        var started = Stopwatch.StartNew();
+        while (started.Elapsed < StartLimit && !_process.HasExited)
         {
             try
             {
-                if ((await http.GetAsync("/health")).StatusCode == HttpStatusCode.OK)
+                using var poll = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                if ((await http.GetAsync("/health", poll.Token)).StatusCode == HttpStatusCode.OK)
                 {
                     return http;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
+                // Not listening yet, or listening but too busy to answer within the client's timeout: try again.
             }
             await Task.Delay(250);
         }
