@@ -171,9 +171,10 @@ internal static class DashboardScenario
         var applied = await Time("applied", () => ReachReader.AppliedByVillageAsync(scope, default));
         var placed = await Time("placed", () => ReachReader.PlacedAsync(scope, default));
         var answers = await Time("answers", () => OutcomesReader.ParticipantAnswersAsync(scope, default));
-        var funnel = await Time("funnel", () => FunnelReader.ReadAsync(scope, (eligible.ByDesil.Values.Sum() + eligible.Unknown, eligible.Basis), applied.Values.Sum(), placed.Count, answers, default));
+        var hired = await Time("workers", () => FunnelReader.WorkersAsync(scope, default));
+        var funnel = await Time("funnel", () => FunnelReader.ReadAsync(scope, (eligible.ByDesil.Values.Sum() + eligible.Unknown, eligible.Basis), applied.Values.Sum(), placed.Count, hired, answers, default));
         await Time("reach", () => ReachReader.ReadAsync(scope, sp.GetRequiredService<VillageNames>(), eligible, applied, placed, default));
-        var outcomes = await Time("outcomes", () => OutcomesReader.ReadAsync(scope, sp.GetRequiredService<CashbookTotals>(), answers, default));
+        var outcomes = await Time("outcomes", () => OutcomesReader.ReadAsync(scope, sp.GetRequiredService<CashbookTotals>(), hired, answers, default));
         await Time("money", () => MoneyReader.ReadAsync(scope, funnel.Completed, outcomes.ActiveBusinesses, outcomes.Jobs, default));
         await Time("comparison", () => ComparisonReader.ReadAsync(scope, answers, (m, a) => m, default));
         return times;

@@ -34,11 +34,11 @@ public static class ComparisonReader
         var participants = OutcomesReader.Latest(participantAnswers);
 
         var programs = scope.Programs.Select(p => p.Id);
-        var applications = scope.ByTrack(scope.ByPlace(db.Applications.AsNoTracking().Where(a => a.AgencyId == agency))).Select(a => a.Id);
         var comparisonAnswers = db.Set<FollowUp>().AsNoTracking()
-            .Where(f => f.AgencyId == agency && f.Group == FollowUpGroup.Comparison && f.Status == FollowUpStatus.Done
-                && programs.Contains(f.ProgramId) && applications.Contains(f.ApplicationId));
-        var comparisonAll = await OutcomesReader.AnswersAsync(scope, comparisonAnswers, ct);
+            .Where(f => f.AgencyId == agency && f.Group == FollowUpGroup.Comparison && f.Status == FollowUpStatus.Done && programs.Contains(f.ProgramId));
+        // The kelurahan and the track narrow the joined applications: with neither, no semi-join over every application.
+        var applications = scope.ByTrack(scope.ByPlace(db.Applications.AsNoTracking()));
+        var comparisonAll = await OutcomesReader.AnswersAsync(scope, comparisonAnswers, applications, ct);
         var comparison = OutcomesReader.Latest(comparisonAll);
 
         var rows = new List<ComparisonRow>

@@ -17,9 +17,10 @@ public sealed class DashboardReader(
         var applied = await ReachReader.AppliedByVillageAsync(scope, ct);
         var placed = await ReachReader.PlacedAsync(scope, ct);
         var answers = await OutcomesReader.ParticipantAnswersAsync(scope, ct);
-        var funnel = await FunnelReader.ReadAsync(scope, (eligible.ByDesil.Values.Sum() + eligible.Unknown, eligible.Basis), applied.Values.Sum(), placed.Count, answers, ct);
+        var hired = await FunnelReader.WorkersAsync(scope, ct);
+        var funnel = await FunnelReader.ReadAsync(scope, (eligible.ByDesil.Values.Sum() + eligible.Unknown, eligible.Basis), applied.Values.Sum(), placed.Count, hired, answers, ct);
         var reach = await ReachReader.ReadAsync(scope, villages, eligible, applied, placed, ct);
-        var outcomes = await OutcomesReader.ReadAsync(scope, cashbook, answers, ct);
+        var outcomes = await OutcomesReader.ReadAsync(scope, cashbook, hired, answers, ct);
         var money = await MoneyReader.ReadAsync(scope, funnel.Completed, outcomes.ActiveBusinesses, outcomes.Jobs, ct);
         var comparison = await ComparisonReader.ReadAsync(scope, answers, (message, args) => L[message, args], ct);
         return new Dashboard(filter, scope.Today, funnel, reach, outcomes, money, comparison);

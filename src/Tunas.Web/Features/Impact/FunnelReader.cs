@@ -12,9 +12,11 @@ public static class FunnelReader
     /// <summary>The funnel, with the registry's count already read (<see cref="ReachReader.EligibleByDesilAsync"/> counts it once for both blocks).</summary>
     /// <param name="applied">The applications in scope (the sum of <see cref="ReachReader.AppliedByVillageAsync"/>).</param>
     /// <param name="started">Everyone placed in scope (<see cref="ReachReader.PlacedAsync"/>), those who dropped out too.</param>
+    /// <param name="hired">The workers of the participants' businesses (<see cref="WorkersAsync"/>).</param>
     /// <param name="answers">The participants' follow-up answers (<see cref="OutcomesReader.ParticipantAnswersAsync"/>): the rounds count from them.</param>
     public static async Task<Funnel> ReadAsync(
-        DashboardScope scope, (int Count, string Basis) registryCount, int applied, int started, IReadOnlyList<OutcomesReader.Answer> answers, CancellationToken ct)
+        DashboardScope scope, (int Count, string Basis) registryCount, int applied, int started, WorkerCounts hired,
+        IReadOnlyList<OutcomesReader.Answer> answers, CancellationToken ct)
     {
         var db = scope.Db;
         var agency = scope.AgencyId;
@@ -38,8 +40,7 @@ public static class FunnelReader
         var businessStarted = await OwnersOfStartedBusinesses(scope).Where(person => persons.Contains(person)).Distinct().CountAsync(ct);
         int Active(int m) => answers.Count(a => a.MonthsAfter == m && a.BusinessActive == true);
         int Answered(int m) => answers.Count(a => a.MonthsAfter == m);
-        var businesses = BusinessesOf(scope, persons);
-        var workers = await db.Set<BusinessWorker>().CountAsync(w => w.AgencyId == agency && businesses.Contains(w.BusinessId), ct);
+        var workers = hired.All;
         return new Funnel(registry, basis, scope.Filter.NarrowsToCohorts ? null : applied, eligible, selected, started, completed, businessStarted,
             Active(3), Active(6), Active(12), Answered(3), Answered(6), Answered(12), workers);
     }
@@ -53,6 +54,33 @@ public static class FunnelReader
         join b in scope.Db.Set<Business>() on new { o.AgencyId, Id = o.BusinessId } equals new { b.AgencyId, b.Id }
         where o.AgencyId == scope.AgencyId && b.Status != BusinessStatus.Planned
         select o.PersonId;
+
+    /// <summary>
+    /// The workers of the businesses of the participants in scope, in one pass: all ever hired (the funnel), those
+    /// still working today (the jobs), and of those the ones whose NIK is of a resident in desil 1 to 4.
+    /// </summary>
+    public static async Task<WorkerCounts> WorkersAsync(DashboardScope scope, CancellationToken ct)
+    {
+        var db = scope.Db;
+        var agency = scope.AgencyId;
+        var today = scope.Today;
+        var businesses = BusinessesOf(scope, scope.Placements.Select(p => p.PersonId));
+        var counts = await (
+            from w in db.Set<BusinessWorker>().AsNoTracking()
+            where w.AgencyId == agency && businesses.Contains(w.BusinessId)
+            // A NIK is unique in an agency's registry: the join adds no row.
+            join p in db.Persons.AsNoTracking().Where(p => p.AgencyId == agency) on w.Nik equals p.Nik into residents
+            from p in residents.DefaultIfEmpty()
+            select new
+            {
+                Current = w.EndedOn == null || w.EndedOn > today,
+                Poor = p != null && p.WelfareDecile >= 1 && p.WelfareDecile <= 4,
+            })
+            .GroupBy(x => 1)
+            .Select(g => new WorkerCounts(g.Count(), g.Count(x => x.Current), g.Count(x => x.Current && x.Poor)))
+            .FirstOrDefaultAsync(ct);
+        return counts ?? new WorkerCounts(0, 0, 0);
+    }
 
     /// <summary>The businesses with an owner among <paramref name="persons"/>.</summary>
     internal static IQueryable<long> BusinessesOf(DashboardScope scope, IQueryable<long> persons) =>
@@ -105,3 +133,6 @@ public static class FunnelReader
         return (q, "programRules");
     }
 }
+
+/// <summary>Workers of the participants' businesses: ever hired, working today, and of those from desil 1 to 4.</summary>
+public sealed record WorkerCounts(int All, int Current, int Poor);

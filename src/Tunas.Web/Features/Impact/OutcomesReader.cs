@@ -20,8 +20,10 @@ public static class OutcomesReader
     /// <summary>The sex, birth date and welfare decile of the person who applied.</summary>
     public sealed record Applicant(Sex Sex, DateOnly BirthDate, int? Desil);
 
+    /// <param name="hired">The workers of the participants' businesses (<see cref="FunnelReader.WorkersAsync"/>).</param>
     /// <param name="answers">The participants' answers (<see cref="ParticipantAnswersAsync"/>).</param>
-    public static async Task<Outcomes> ReadAsync(DashboardScope scope, CashbookTotals cashbook, IReadOnlyList<Answer> answers, CancellationToken ct)
+    public static async Task<Outcomes> ReadAsync(
+        DashboardScope scope, CashbookTotals cashbook, WorkerCounts hired, IReadOnlyList<Answer> answers, CancellationToken ct)
     {
         var db = scope.Db;
         var agency = scope.AgencyId;
@@ -35,11 +37,7 @@ public static class OutcomesReader
 
         var latest = Latest(answers);
 
-        var today = scope.Today;
-        var jobs = db.Set<BusinessWorker>().Where(w => w.AgencyId == agency && businesses.Contains(w.BusinessId) && (w.EndedOn == null || w.EndedOn > today));
-        var jobCount = await jobs.CountAsync(ct);
-        var poor = await jobs.CountAsync(w => w.Nik != null
-            && db.Persons.Any(p => p.AgencyId == agency && p.Nik == w.Nik && p.WelfareDecile >= 1 && p.WelfareDecile <= 4), ct);
+        var (jobCount, poor) = (hired.Current, hired.Poor);
 
         return new Outcomes(active, month.ToString("yyyy-MM", CultureInfo.InvariantCulture),
             Stats.Median(totals.Select(t => t.Sales)), Stats.Median(totals.Select(t => t.Profit)),
@@ -47,27 +45,31 @@ public static class OutcomesReader
             jobCount, poor, Stats.Median(IncomeChanges(answers)));
     }
 
-    /// <summary>The done follow-ups of the participants in scope, with the people who gave them.</summary>
+    /// <summary>The done follow-ups of the participants in scope, with the people who gave them: a join from the
+    /// placements (one per application), where a sub-query of them under the follow-ups ran slower.</summary>
     public static Task<List<Answer>> ParticipantAnswersAsync(DashboardScope scope, CancellationToken ct) =>
-        AnswersAsync(scope, ParticipantAnswers(scope), ct);
-
-    /// <summary><paramref name="followUps"/> with their applicants, joined in the database (one statement, no list of ids sent).</summary>
-    internal static Task<List<Answer>> AnswersAsync(DashboardScope scope, IQueryable<FollowUp> followUps, CancellationToken ct) =>
-        (from f in followUps
-         join a in scope.Db.Applications.AsNoTracking() on new { f.AgencyId, Id = f.ApplicationId } equals new { a.AgencyId, a.Id }
-         join p in scope.Db.Persons.AsNoTracking() on new { a.AgencyId, Id = a.PersonId } equals new { p.AgencyId, p.Id } into people
+        (from pl in scope.Placements
+         join f in scope.Db.Set<FollowUp>().AsNoTracking() on new { AgencyId = scope.AgencyId, pl.ApplicationId } equals new { f.AgencyId, f.ApplicationId }
+         where f.Group == FollowUpGroup.Participant && f.Status == FollowUpStatus.Done
+         join p in scope.Db.Persons.AsNoTracking() on new { AgencyId = scope.AgencyId, Id = pl.PersonId } equals new { p.AgencyId, p.Id } into people
          from p in people.DefaultIfEmpty()
          select new Answer(f.ApplicationId, f.MonthsAfter, f.BusinessActive, f.MonthlyRevenue, f.MonthlyProfit, f.HouseholdMonthlyIncome,
              p == null ? null : new Applicant(p.Sex, p.BirthDate, p.WelfareDecile)))
         .ToListAsync(ct);
 
-    internal static IQueryable<FollowUp> ParticipantAnswers(DashboardScope scope)
-    {
-        var applications = scope.Placements.Select(p => p.ApplicationId);
-        return scope.Db.Set<FollowUp>().AsNoTracking()
-            .Where(f => f.AgencyId == scope.AgencyId && f.Group == FollowUpGroup.Participant && f.Status == FollowUpStatus.Done
-                && applications.Contains(f.ApplicationId));
-    }
+    /// <summary>
+    /// <paramref name="followUps"/> with their applicants, joined in the database (one statement, no list of ids sent);
+    /// only the answers to one of <paramref name="applications"/> (a filter on the joined rows, not a sub-query).
+    /// </summary>
+    internal static Task<List<Answer>> AnswersAsync(
+        DashboardScope scope, IQueryable<FollowUp> followUps, IQueryable<Applications.Application> applications, CancellationToken ct) =>
+        (from f in followUps
+         join a in applications on new { f.AgencyId, Id = f.ApplicationId } equals new { a.AgencyId, a.Id }
+         join p in scope.Db.Persons.AsNoTracking() on new { a.AgencyId, Id = a.PersonId } equals new { p.AgencyId, p.Id } into people
+         from p in people.DefaultIfEmpty()
+         select new Answer(f.ApplicationId, f.MonthsAfter, f.BusinessActive, f.MonthlyRevenue, f.MonthlyProfit, f.HouseholdMonthlyIncome,
+             p == null ? null : new Applicant(p.Sex, p.BirthDate, p.WelfareDecile)))
+        .ToListAsync(ct);
 
     /// <summary>Each person's latest answer (the round furthest from the training).</summary>
     internal static List<Answer> Latest(IEnumerable<Answer> answers) =>
