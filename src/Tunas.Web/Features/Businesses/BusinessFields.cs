@@ -4,7 +4,8 @@ using Tunas.Web.Features.Shared;
 
 namespace Tunas.Web.Features.Businesses;
 
-/// <summary>A business as a form or the API sends it: text, checked by <see cref="BusinessFields.Check"/>.</summary>
+/// <summary>A business as a form or the API sends it: text, checked by <see cref="BusinessFields.Check"/>; dates as yyyy-MM-dd
+/// (dd/mm/yyyy also works); the category by its name in the agency's list.</summary>
 public sealed record BusinessInput
 {
     public IReadOnlyList<long>? OwnerPersonIds { get; init; }

@@ -8,39 +8,6 @@ using Tunas.Web.Features.Registry;
 
 namespace Tunas.Web.Features.Businesses;
 
-/// <summary>A business; dates as yyyy-MM-dd (dd/mm/yyyy also works); the category by its name in the agency's list.</summary>
-public sealed record BusinessBody
-{
-    public IReadOnlyList<long>? OwnerPersonIds { get; init; }
-    public string? Name { get; init; }
-    public string? Category { get; init; }
-    public string? Description { get; init; }
-    public string? VillageCode { get; init; }
-    public string? Address { get; init; }
-    public string? StartedOn { get; init; }
-    public string? Status { get; init; }
-    public string? ClosedReason { get; init; }
-    public string? WhatsApp { get; init; }
-    public bool CatalogueConsent { get; init; }
-    public string? FacilitatorId { get; init; }
-
-    public BusinessInput ToInput() => new()
-    {
-        OwnerPersonIds = OwnerPersonIds,
-        Name = Name,
-        Category = Category,
-        Description = Description,
-        VillageCode = VillageCode,
-        Address = Address,
-        StartedOn = StartedOn,
-        Status = Status,
-        ClosedReason = ClosedReason,
-        WhatsApp = WhatsApp,
-        CatalogueConsent = CatalogueConsent,
-        FacilitatorId = FacilitatorId,
-    };
-}
-
 public sealed record WorkerBody(string? FullName, string? Nik, bool NikConsent, int? HoursPerWeek, string? PayBand, string? StartedOn, string? EndedOn)
 {
     public WorkerInput ToInput() => new()
@@ -102,9 +69,9 @@ public static class BusinessesApi
         TypedResults.Ok(await reader.ListAsync(new BusinessFilter(q, categoryId, villageCode, status, page ?? 1), ct));
 
     internal static async Task<Results<Created<Created>, ValidationProblem>> CreateAsync(
-        BusinessBody body, BusinessScope scope, BusinessCategories categories, BusinessWriter writer, IStringLocalizer<SharedResource> L, CancellationToken ct)
+        BusinessInput body, BusinessScope scope, BusinessCategories categories, BusinessWriter writer, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
-        var check = BusinessFields.Check(body.ToInput(), await scope.ContextAsync(body.OwnerPersonIds, categories, ct));
+        var check = BusinessFields.Check(body, await scope.ContextAsync(body.OwnerPersonIds, categories, ct));
         if (check.Values is not { } values)
         {
             return TypedResults.ValidationProblem(PersonsApi.Errors(check.Errors, L));
@@ -117,14 +84,14 @@ public static class BusinessesApi
         await reader.ReadAsync(id, ct) is { } business ? TypedResults.Ok(business) : TypedResults.NotFound();
 
     internal static async Task<Results<Ok<BusinessRead>, NotFound, ValidationProblem>> UpdateAsync(
-        long id, BusinessBody body, BusinessScope scope, BusinessCategories categories, BusinessWriter writer, BusinessReader reader,
+        long id, BusinessInput body, BusinessScope scope, BusinessCategories categories, BusinessWriter writer, BusinessReader reader,
         IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
         if (await scope.FindAsync(id, ct) is not { } business)
         {
             return TypedResults.NotFound();
         }
-        var check = BusinessFields.Check(body.ToInput(), await scope.ContextAsync(body.OwnerPersonIds, categories, ct));
+        var check = BusinessFields.Check(body, await scope.ContextAsync(body.OwnerPersonIds, categories, ct));
         if (check.Values is not { } values)
         {
             return TypedResults.ValidationProblem(PersonsApi.Errors(check.Errors, L));

@@ -145,7 +145,7 @@ public sealed class CatalogueShop : StaffFixture
         Unlisted = [pending, needsWork, withdrawn];
     }
 
-    private static BusinessBody Body(long owner, string name, string category, string village) => new()
+    private static BusinessInput Body(long owner, string name, string category, string village) => new()
     {
         OwnerPersonIds = [owner],
         Name = name,
@@ -162,7 +162,7 @@ public sealed class CatalogueShop : StaffFixture
     private static Task<long> BusinessAsync(HttpClient officer, long owner, string name, string category, string village) =>
         BusinessAsync(officer, Body(owner, name, category, village));
 
-    private static async Task<long> BusinessAsync(HttpClient officer, BusinessBody body)
+    private static async Task<long> BusinessAsync(HttpClient officer, BusinessInput body)
     {
         var response = await officer.PostAsJsonAsync("/api/v1/businesses", body);
         return (await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();

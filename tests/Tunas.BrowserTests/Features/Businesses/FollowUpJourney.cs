@@ -173,7 +173,7 @@ public sealed class FollowUpRound : StaffFixture
     private static async Task BusinessAsync(BrowserAppFactory app, long owner, string facilitatorId)
     {
         var officer = await app.ApiClientAsync(Roles.ProgramOfficer);
-        var response = await officer.PostAsJsonAsync("/api/v1/businesses", new BusinessBody
+        var response = await officer.PostAsJsonAsync("/api/v1/businesses", new BusinessInput
         {
             OwnerPersonIds = [owner],
             Name = "Kue Basah " + owner,

@@ -91,7 +91,7 @@ public sealed class BusinessApp : TunasFactory, IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
     }
 
-    public static Tunas.Web.Features.Businesses.BusinessBody Body(long[] owners, string village = ProgramScenario.Village1) => new()
+    public static Tunas.Web.Features.Businesses.BusinessInput Body(long[] owners, string village = ProgramScenario.Village1) => new()
     {
         OwnerPersonIds = owners,
         Name = "Kue Basah Bu Sri",
