@@ -54,7 +54,7 @@ public static class ComparisonReader
     }
 
     /// <summary>The applicant behind each application that answered, once per application (as each was counted in its group).</summary>
-    private static List<OutcomesReader.Applicant> People(IEnumerable<OutcomesReader.Answer> answers) =>
+    private static List<ScopedPerson> People(IEnumerable<OutcomesReader.Answer> answers) =>
         [.. answers.Where(a => a.Person is not null).DistinctBy(a => a.ApplicationId).Select(a => a.Person!)];
 
     private static ComparisonRow Proportion(string outcome, List<OutcomesReader.Answer> a, List<OutcomesReader.Answer> b)
@@ -76,9 +76,9 @@ public static class ComparisonReader
             d?.Difference, d?.Low, d?.High);
     }
 
-    private static GroupProfile Profile(List<OutcomesReader.Applicant> people, DateOnly today)
+    private static GroupProfile Profile(List<ScopedPerson> people, DateOnly today)
     {
-        var desil = people.Where(p => p.Desil is not null).Select(p => (double)p.Desil!.Value).ToList();
+        var desil = people.Where(p => p.WelfareDecile is not null).Select(p => (double)p.WelfareDecile!.Value).ToList();
         return new GroupProfile(people.Count,
             desil.Count == 0 ? null : desil.Average(),
             people.Count == 0 ? null : people.Average(p => (double)Eligibility.AgeOn(p.BirthDate, today)),

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Tunas.Web.Data;
 using Tunas.Web.Features.Applications;
 using Tunas.Web.Features.Programs;
+using Tunas.Web.Features.Shared;
 using Tunas.Web.Features.Training;
 
 namespace Tunas.Web.Features.Impact;
@@ -18,6 +19,9 @@ public sealed record DashboardFilter(
         (VillageCode is null || villageCode == VillageCode)
         && (DistrictCode is null || villageCode.StartsWith(DistrictCode + ".", StringComparison.Ordinal));
 }
+
+/// <summary>What the dashboard counts of a person: a participant's or an applicant's sex, age, disability and desil.</summary>
+public sealed record ScopedPerson(Sex Sex, DateOnly BirthDate, bool Disability, int? WelfareDecile);
 
 /// <summary>A placement in the dashboard's scope: the person, their application and their cohort.</summary>
 public sealed class ScopedPlacement

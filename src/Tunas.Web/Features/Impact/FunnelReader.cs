@@ -40,9 +40,8 @@ public static class FunnelReader
         var businessStarted = await OwnersOfStartedBusinesses(scope).Where(person => persons.Contains(person)).Distinct().CountAsync(ct);
         int Active(int m) => answers.Count(a => a.MonthsAfter == m && a.BusinessActive == true);
         int Answered(int m) => answers.Count(a => a.MonthsAfter == m);
-        var workers = hired.All;
         return new Funnel(registry, basis, scope.Filter.NarrowsToCohorts ? null : applied, eligible, selected, started, completed, businessStarted,
-            Active(3), Active(6), Active(12), Answered(3), Answered(6), Answered(12), workers);
+            Active(3), Active(6), Active(12), Answered(3), Answered(6), Answered(12), hired.All);
     }
 
     /// <summary>

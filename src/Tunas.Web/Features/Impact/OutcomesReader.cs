@@ -15,10 +15,7 @@ public static class OutcomesReader
     /// the funnel's rounds, the outcomes and the comparison all count from one read of these.
     /// </summary>
     public sealed record Answer(
-        long ApplicationId, int MonthsAfter, bool? BusinessActive, long? Revenue, long? Profit, long? Income, Applicant? Person);
-
-    /// <summary>The sex, birth date and welfare decile of the person who applied.</summary>
-    public sealed record Applicant(Sex Sex, DateOnly BirthDate, int? Desil);
+        long ApplicationId, int MonthsAfter, bool? BusinessActive, long? Revenue, long? Profit, long? Income, ScopedPerson? Person);
 
     /// <param name="hired">The workers of the participants' businesses (<see cref="FunnelReader.WorkersAsync"/>).</param>
     /// <param name="answers">The participants' answers (<see cref="ParticipantAnswersAsync"/>).</param>
@@ -54,7 +51,7 @@ public static class OutcomesReader
          join p in scope.Db.Persons.AsNoTracking() on new { AgencyId = scope.AgencyId, Id = pl.PersonId } equals new { p.AgencyId, p.Id } into people
          from p in people.DefaultIfEmpty()
          select new Answer(f.ApplicationId, f.MonthsAfter, f.BusinessActive, f.MonthlyRevenue, f.MonthlyProfit, f.HouseholdMonthlyIncome,
-             p == null ? null : new Applicant(p.Sex, p.BirthDate, p.WelfareDecile)))
+             p == null ? null : new ScopedPerson(p.Sex, p.BirthDate, p.Disability, p.WelfareDecile)))
         .ToListAsync(ct);
 
     /// <summary>
@@ -68,7 +65,7 @@ public static class OutcomesReader
          join p in scope.Db.Persons.AsNoTracking() on new { a.AgencyId, Id = a.PersonId } equals new { p.AgencyId, p.Id } into people
          from p in people.DefaultIfEmpty()
          select new Answer(f.ApplicationId, f.MonthsAfter, f.BusinessActive, f.MonthlyRevenue, f.MonthlyProfit, f.HouseholdMonthlyIncome,
-             p == null ? null : new Applicant(p.Sex, p.BirthDate, p.WelfareDecile)))
+             p == null ? null : new ScopedPerson(p.Sex, p.BirthDate, p.Disability, p.WelfareDecile)))
         .ToListAsync(ct);
 
     /// <summary>Each person's latest answer (the round furthest from the training).</summary>

@@ -25,9 +25,7 @@ public static class ReachReader
     }
 
     /// <summary>A placement in scope: its kelurahan, the cohort's first day, and the person (null when no longer in the registry).</summary>
-    public sealed record Placed(string VillageCode, DateOnly StartsOn, PlacedPerson? Person);
-
-    public sealed record PlacedPerson(Sex Sex, DateOnly BirthDate, bool Disability, int? WelfareDecile);
+    public sealed record Placed(string VillageCode, DateOnly StartsOn, ScopedPerson? Person);
 
     /// <summary>Everyone placed in scope with their person, read once for the funnel's "started" and the reach.</summary>
     public static Task<List<Placed>> PlacedAsync(DashboardScope scope, CancellationToken ct) =>
@@ -35,7 +33,7 @@ public static class ReachReader
          join person in scope.Db.Persons.AsNoTracking() on new { AgencyId = scope.AgencyId, Id = p.PersonId } equals new { person.AgencyId, person.Id } into people
          from person in people.DefaultIfEmpty()
          select new Placed(p.VillageCode, p.StartsOn,
-             person == null ? null : new PlacedPerson(person.Sex, person.BirthDate, person.Disability, person.WelfareDecile)))
+             person == null ? null : new ScopedPerson(person.Sex, person.BirthDate, person.Disability, person.WelfareDecile)))
         .ToListAsync(ct);
 
     /// <summary>The applications in scope per kelurahan: the reach's column, and their sum the funnel's "applied".</summary>
@@ -49,15 +47,14 @@ public static class ReachReader
         DashboardScope scope, VillageNames villages, (Dictionary<int, int> ByDesil, int Unknown, string Basis) eligible,
         Dictionary<string, int> applied, IReadOnlyList<Placed> placed, CancellationToken ct)
     {
-        var people = placed.Where(p => p.Person is not null)
-            .Select(p => new { p.Person!.Sex, p.Person.BirthDate, p.Person.Disability, p.Person.WelfareDecile, p.StartsOn }).ToList();
+        var people = placed.Where(p => p.Person is not null).ToList();
         var n = people.Count;
-        var women = people.Count(p => p.Sex == Sex.Female);
-        var youth = people.Count(p => Eligibility.AgeOn(p.BirthDate, p.StartsOn) is >= YouthMinAge and <= YouthMaxAge);
-        var disability = people.Count(p => p.Disability);
+        var women = people.Count(p => p.Person!.Sex == Sex.Female);
+        var youth = people.Count(p => Eligibility.AgeOn(p.Person!.BirthDate, p.StartsOn) is >= YouthMinAge and <= YouthMaxAge);
+        var disability = people.Count(p => p.Person!.Disability);
 
         var desil = Enumerable.Range(1, 10).Select(d => (int?)d).Append(null)
-            .Select(d => new DesilRow(d, people.Count(p => p.WelfareDecile == d), d is { } k ? eligible.ByDesil.GetValueOrDefault(k) : eligible.Unknown))
+            .Select(d => new DesilRow(d, people.Count(p => p.Person!.WelfareDecile == d), d is { } k ? eligible.ByDesil.GetValueOrDefault(k) : eligible.Unknown))
             .ToList();
 
         var started = placed.CountBy(p => p.VillageCode).ToDictionary(x => x.Key, x => x.Value, StringComparer.Ordinal);
