@@ -153,6 +153,11 @@ public sealed class ImportRunner(
                 }
                 progress?.Report(Progress(state, job.TotalRows));
                 GiveMemoryBack();
+                if (db is Data.SqliteTunasDb)
+                {
+                    // Between two batches, the moment a log grown past the background checkpoint's reach is emptied (decision 0031).
+                    await Data.SqliteCheckpointer.CheckpointBetweenWritesAsync(db.Database.GetConnectionString()!, Data.SqliteCheckpointer.LongWriterResetFrames, ct);
+                }
             }
         }
         finally
