@@ -15,12 +15,29 @@ namespace Tunas.Web.Features.Demo;
 /// </summary>
 public sealed class DemoBusinessesSeeder(TunasDb db, BusinessFiles files, TimeProvider clock)
 {
-    private static readonly string[] Kinds = ["Kue", "Es", "Jahit", "Anyaman", "Sabun", "Servis"];
+    /// <summary>
+    /// What a graduate of each demo track makes (<see cref="DemoProgramSeeder"/>), in the words a home business uses,
+    /// and its category: a sewing graduate runs a tailoring business, not a soap one.
+    /// </summary>
+    private static readonly Dictionary<string, (string Kind, string Category)[]> Trades = new(StringComparer.Ordinal)
+    {
+        ["Jajanan"] = [("Kue", "makanan"), ("Keripik", "makanan"), ("Es", "minuman")],
+        ["Menjahit Kaos Konveksi"] = [("Jahit", "pakaian"), ("Kaos", "pakaian"), ("Sablon", "jasa")],
+        ["Produk Rumah Tangga"] = [("Sabun", "rumah tangga"), ("Deterjen", "rumah tangga"), ("Anyaman", "kerajinan")],
+    };
+
+    private static readonly (string Kind, string Category)[] OtherTrades = [("Servis", "jasa"), ("Anyaman", "kerajinan")];
     private static readonly string[] Names = ["Dapur", "Sari", "Berkah", "Mekar", "Rejeki", "Barokah", "Lestari", "Sumber"];
 
+    private static (string Kind, string Category) Trade(string track, int i)
+    {
+        var trades = Trades.GetValueOrDefault(track, OtherTrades);
+        return trades[i % trades.Length];
+    }
+
     /// <summary>A name the way a home business is named (what it makes and a word for luck), each one different.</summary>
-    private static string BusinessName(int i) =>
-        $"{Kinds[i % Kinds.Length]} {Names[(i / Kinds.Length) % Names.Length]}" + (i >= Kinds.Length * Names.Length ? " Jaya" : "");
+    private static string BusinessName(string kind, int i) =>
+        $"{kind} {Names[i % Names.Length]}" + (i >= Names.Length ? " " + (i / Names.Length + 1).ToString(CultureInfo.InvariantCulture) : "");
 
     public async Task SeedAsync(int agencyId, TextWriter output, CancellationToken ct = default)
     {
@@ -34,8 +51,10 @@ public sealed class DemoBusinessesSeeder(TunasDb db, BusinessFiles files, TimePr
             where p.AgencyId == agencyId
             join a in db.Applications on new { p.AgencyId, Id = p.ApplicationId } equals new { a.AgencyId, a.Id }
             join person in db.Persons on new { a.AgencyId, Id = a.PersonId } equals new { person.AgencyId, person.Id }
+            join c in db.Set<Cohort>() on new { p.AgencyId, Id = p.CohortId } equals new { c.AgencyId, c.Id }
+            join t in db.Tracks on c.TrackId equals t.Id
             orderby person.Id
-            select new { person.Id, person.VillageCode }).ToListAsync(ct);
+            select new { person.Id, person.VillageCode, Track = t.Name }).ToListAsync(ct);
         if (participants.Count == 0)
         {
             await output.WriteLineAsync("Demo businesses: no cohort participants; nothing added.");
@@ -48,7 +67,7 @@ public sealed class DemoBusinessesSeeder(TunasDb db, BusinessFiles files, TimePr
             db.AddRange(categories);
             await db.SaveChangesAsync(ct);
         }
-        var categoryIds = await db.Set<BusinessCategory>().Where(c => c.AgencyId == agencyId).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
+        var categoryIds = await db.Set<BusinessCategory>().Where(c => c.AgencyId == agencyId).ToDictionaryAsync(c => c.Name, c => c.Id, StringComparer.Ordinal, ct);
         var facilitator = await (from u in db.Users
                                  where u.AgencyId == agencyId
                                  join ur in db.UserRoles on u.Id equals ur.UserId
@@ -62,16 +81,19 @@ public sealed class DemoBusinessesSeeder(TunasDb db, BusinessFiles files, TimePr
         var random = new Random(14);
         var businesses = new List<Business>();
         var taken = participants.Count * 2 / 3;
+        var named = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < taken; i++)
         {
             var owner = participants[i];
             var group = i % 7 == 6 && i + 1 < taken;
-            var category = categoryIds[i % categoryIds.Count];
+            var (kind, category) = Trade(owner.Track, i);
+            var sameKind = named.GetValueOrDefault(kind);
+            named[kind] = sameKind + 1;
             var business = new Business
             {
                 AgencyId = agencyId,
-                Name = BusinessName(i),
-                CategoryId = category,
+                Name = BusinessName(kind, sameKind),
+                CategoryId = categoryIds.TryGetValue(category, out var categoryId) ? categoryId : categoryIds.Values.Min(),
                 Description = "Usaha rumahan lulusan pelatihan Tunas.",
                 VillageCode = owner.VillageCode,
                 Address = $"Jl. Demo No. {(i + 1).ToString(CultureInfo.InvariantCulture)}",
