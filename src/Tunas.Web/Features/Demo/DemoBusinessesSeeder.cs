@@ -9,7 +9,7 @@ using Tunas.Web.Infrastructure;
 namespace Tunas.Web.Features.Demo;
 
 /// <summary>
-/// The demo's businesses: about two thirds of the demo cohorts' participants run one (every seventh with a partner),
+/// The demo's businesses: about two thirds of the demo cohorts' participants run one (some with a partner of the same track),
 /// some employ neighbours (several from desil 1-4 households of the demo registry), permits stand at every stage, and
 /// each business has a small photo drawn here. Rows are written directly; half are assigned to the demo facilitator.
 /// </summary>
@@ -85,7 +85,8 @@ public sealed class DemoBusinessesSeeder(TunasDb db, BusinessFiles files, TimePr
         for (var i = 0; i < taken; i++)
         {
             var owner = participants[i];
-            var group = i % 7 == 6 && i + 1 < taken;
+            // A partner learned the same trade: two people of one track run it together.
+            var group = i % 7 == 6 && i + 1 < taken && participants[i + 1].Track == owner.Track;
             var (kind, category) = Trade(owner.Track, i);
             var sameKind = named.GetValueOrDefault(kind);
             named[kind] = sameKind + 1;
