@@ -25,11 +25,12 @@ public sealed partial class SqliteCheckpointer(DatabaseInfo database, ILogger<Sq
     public const int ResetFrames = 16_384;
 
     /// <summary>
-    /// Frames past which a long writer empties the log between its batches itself: 1 GB. Lower, the import would copy
-    /// each batch's frames in its own path instead of leaving them to the background copy (measured: 462 s became 693
-    /// s for a million rows beside the intake, docs/benchmarks.md); this is the guard for the disk, not the routine.
+    /// Log size past which a long writer empties the log between its batches itself: 1 GB. Below it the writer does
+    /// nothing, not even a copy, which the background checkpoint does beside it: copying each batch's frames in the
+    /// import's own path made it slower (measured with a 64 MB limit: 462 s became 693 s for a million rows beside the
+    /// intake, docs/benchmarks.md). This is the guard for the disk, not the routine.
     /// </summary>
-    public const int LongWriterResetFrames = 262_144;
+    public const long LongWriterResetBytes = 1L << 30;
 
     /// <summary>How long an emptying checkpoint waits for readers, and so at most how long it holds a write back.</summary>
     public static readonly TimeSpan ResetWait = TimeSpan.FromMilliseconds(250);
@@ -68,14 +69,19 @@ public sealed partial class SqliteCheckpointer(DatabaseInfo database, ILogger<Sq
     }
 
     /// <summary>
-    /// A checkpoint between the batches of a long writer (the import), emptying the log once it holds
-    /// <paramref name="resetFrames"/> frames: the background one may not get the write lock while batches hold it for
-    /// seconds each, so the writer offers the moment itself. Null when there is no log (not a SQLite file) or the
-    /// database was busy; a failed checkpoint never fails the writer.
+    /// Between the batches of a long writer (the import): once the log file holds <paramref name="resetBytes"/>, it is
+    /// copied and emptied, since the background checkpoint may not get the write lock while batches hold it for seconds
+    /// each; below that, nothing is done (the size is read from the file, no statement runs). Null when nothing was
+    /// due, there is no log (not a SQLite file) or the database failed; a failed checkpoint never fails the writer.
     /// </summary>
-    public static async Task<Outcome?> CheckpointBetweenWritesAsync(string connectionString, int resetFrames, CancellationToken ct)
+    public static async Task<Outcome?> CheckpointBetweenWritesAsync(string connectionString, long resetBytes, CancellationToken ct)
     {
         if (!Applies(new DatabaseInfo(DatabaseProvider.Sqlite, connectionString)))
+        {
+            return null;
+        }
+        var log = new FileInfo(new SqliteConnectionStringBuilder(connectionString).DataSource + "-wal");
+        if (!log.Exists || log.Length < resetBytes)
         {
             return null;
         }
@@ -83,7 +89,7 @@ public sealed partial class SqliteCheckpointer(DatabaseInfo database, ILogger<Sq
         {
             await using var connection = new SqliteConnection(connectionString);
             await connection.OpenAsync(ct);
-            return await CheckpointAsync(connection, resetFrames, ct);
+            return await CheckpointAsync(connection, resetFrames: 0, ct);
         }
         catch (SqliteException)
         {

@@ -75,18 +75,20 @@ public sealed class SqliteCheckpointerTests : IDisposable
     }
 
     [Fact]
-    public async Task BetweenAWritersBatchesTheLogIsCopiedAndEmptiedOnlyPastItsLimitAndAnInMemoryDatabaseIsLeftAlone()
+    public async Task BetweenAWritersBatchesTheLogIsLeftToTheBackgroundBelowItsLimitAndEmptiedPastItAndAnInMemoryDatabaseIsLeftAlone()
     {
         await using var writer = await OpenWithRowsAsync(20);
+        var before = new FileInfo(File + "-wal").Length;
 
-        var outcome = await SqliteCheckpointer.CheckpointBetweenWritesAsync(ConnectionString, SqliteCheckpointer.LongWriterResetFrames, CancellationToken.None);
+        var below = await SqliteCheckpointer.CheckpointBetweenWritesAsync(ConnectionString, SqliteCheckpointer.LongWriterResetBytes, CancellationToken.None);
 
-        Assert.NotNull(outcome);
-        Assert.False(outcome.Value.Emptied);
-        Assert.Equal(outcome.Value.LogFrames, outcome.Value.CopiedFrames);
+        Assert.Null(below);
+        Assert.Equal(before, new FileInfo(File + "-wal").Length);
         Assert.Null(await SqliteCheckpointer.CheckpointBetweenWritesAsync("Data Source=:memory:", 10, CancellationToken.None));
         var emptied = await SqliteCheckpointer.CheckpointBetweenWritesAsync(ConnectionString, 10, CancellationToken.None);
         Assert.True(emptied!.Value.Emptied);
+        Assert.Equal(0, new FileInfo(File + "-wal").Length);
+        Assert.Equal(20, await CountAsync(writer));
     }
 
     private async Task<SqliteConnection> OpenAsync()

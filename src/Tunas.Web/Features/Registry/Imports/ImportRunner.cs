@@ -155,7 +155,7 @@ public sealed class ImportRunner(
                 if (db is Data.SqliteTunasDb)
                 {
                     // Between two batches, the moment a log grown past the background checkpoint's reach is emptied (decision 0031).
-                    await Data.SqliteCheckpointer.CheckpointBetweenWritesAsync(db.Database.GetConnectionString()!, Data.SqliteCheckpointer.LongWriterResetFrames, ct);
+                    await Data.SqliteCheckpointer.CheckpointBetweenWritesAsync(db.Database.GetConnectionString()!, Data.SqliteCheckpointer.LongWriterResetBytes, ct);
                 }
             }
         }
