@@ -84,12 +84,19 @@ internal static class ImportAppScenario
             using var done = new CancellationTokenSource();
             var load = intake ? Task.Run(() => LoadAsync(http, connections, bodies, TimeSpan.FromSeconds(options.LoadSeconds), done.Token)) : Task.FromResult(new Load(0, 0, 0, 0, ""));
             long during = 0;
+            var duringAt = "";
             JsonElement job;
             while (true)
             {
                 server.Refresh();
-                during = Math.Max(during, server.WorkingSet64);
+                var sampled = server.WorkingSet64;
                 job = await GetAsync(http, token, $"/api/v1/imports/{id}");
+                if (sampled > during)
+                {
+                    // Where the import was when the largest working set was sampled: a batch, or the work after the last one.
+                    (during, duringAt) = (sampled, string.Create(CultureInfo.InvariantCulture,
+                        $"{job.GetProperty("processedRows").GetInt32():N0} of {job.GetProperty("totalRows").GetInt32():N0} rows processed, {clock.Elapsed.TotalSeconds:F0} s"));
+                }
                 if (job.GetProperty("status").GetString() is not ("queued" or "running" or "paused"))
                 {
                     break;
@@ -110,7 +117,7 @@ internal static class ImportAppScenario
                 string.Create(CultureInfo.InvariantCulture, $"server peak RSS {peak:F0} MB (goal < 400 MB: {(peak < 400 ? "met" : "MISSED")})"));
             int Count(string name) => job.GetProperty(name).GetInt32();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {job.GetProperty("status").GetString()} in {seconds:F1} s (upload {uploaded:F1} s): {Count("inserted"):N0} inserted, {Count("updated"):N0} updated, {Count("unchanged"):N0} unchanged, {Count("rejected"):N0} rejected of {Count("totalRows"):N0}; working set {before / 1048576.0:F0} MB before the upload, {during / 1048576.0:F0} MB highest sampled during it"));
+                $"  {job.GetProperty("status").GetString()} in {seconds:F1} s (upload {uploaded:F1} s): {Count("inserted"):N0} inserted, {Count("updated"):N0} updated, {Count("unchanged"):N0} unchanged, {Count("rejected"):N0} rejected of {Count("totalRows"):N0}; working set {before / 1048576.0:F0} MB before the upload, {during / 1048576.0:F0} MB highest sampled during it ({duringAt})"));
             Console.WriteLine("  the importer's heaviest batch: " + heaviest.Line);
             if (intake)
             {
