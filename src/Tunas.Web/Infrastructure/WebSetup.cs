@@ -40,6 +40,8 @@ public static class WebSetup
         // A body the API cannot bind is thrown to ApiBodyErrors, which names the field, instead of a bare 400.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ApiBodyErrors>();
+        // A passing database fault (a full disk, say) answers 503 with Retry-After, not 500.
+        services.AddExceptionHandler<DatabaseFaultAnswer>();
         services.AddSingleton<ApiBodyEndpoints>();
         services.AddApiAntiforgery();
         services.AddTunasOpenApi();

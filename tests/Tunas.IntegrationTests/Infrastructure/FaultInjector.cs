@@ -25,6 +25,9 @@ public sealed class FaultInjector : IDbTransactionInterceptor, IDbCommandInterce
         set => _failing = value;
     }
 
+    /// <summary>When set, only an INSERT into this table fails, and commits go through: the second of two saves, say.</summary>
+    public string? OnlyInsertsInto { get; set; }
+
     public static Exception DiskFull() => TunasFactory.IsPostgres
         ? new PostgresException("could not extend file: No space left on device", "ERROR", "ERROR", PostgresErrorCodes.DiskFull)
         : new SqliteException("SQLite Error 13: 'database or disk is full'.", 13, 13);
@@ -36,13 +39,17 @@ public sealed class FaultInjector : IDbTransactionInterceptor, IDbCommandInterce
         _failing ? throw DiskFull() : result;
 
     public ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result,
-        CancellationToken cancellationToken = default) => _failing && IsWrite(command) ? throw DiskFull() : ValueTask.FromResult(result);
+        CancellationToken cancellationToken = default) => Fails(command) ? throw DiskFull() : ValueTask.FromResult(result);
 
     public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) =>
-        _failing && IsWrite(command) ? throw DiskFull() : result;
+        Fails(command) ? throw DiskFull() : result;
 
     public ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result,
-        CancellationToken cancellationToken = default) => _failing && IsWrite(command) ? throw DiskFull() : ValueTask.FromResult(result);
+        CancellationToken cancellationToken = default) => Fails(command) ? throw DiskFull() : ValueTask.FromResult(result);
+
+    private bool Fails(DbCommand command) => _failing && (OnlyInsertsInto is { } table
+        ? command.CommandText.Contains($"INSERT INTO \"{table}\"", StringComparison.OrdinalIgnoreCase)
+        : IsWrite(command));
 
     private static bool IsWrite(DbCommand command)
     {

@@ -72,10 +72,13 @@ public sealed class BusinessCategories(TunasDb db, CurrentUser me, AuditLog audi
             return (null, [issue]);
         }
         var row = new BusinessCategory { AgencyId = AgencyId, Name = TextInput.Clean(name)!, CreatedAt = clock.GetUtcNow().UtcDateTime };
-        db.Add(row);
-        await db.SaveChangesAsync(ct);
-        audit.Record("business.category-added", "BusinessCategory", BusinessFields.Text(row.Id), new { name = row.Name });
-        await db.SaveChangesAsync(ct);
+        await db.InOneTransactionAsync(async () =>
+        {
+            db.Add(row);
+            await db.SaveChangesAsync(ct);
+            audit.Record("business.category-added", "BusinessCategory", BusinessFields.Text(row.Id), new { name = row.Name });
+            await db.SaveChangesAsync(ct);
+        }, ct);
         return (row.Id, []);
     }
 

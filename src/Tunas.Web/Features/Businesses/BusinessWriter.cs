@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Tunas.Web.Data;
 using Tunas.Web.Features.Registry;
@@ -20,11 +21,14 @@ public sealed class BusinessWriter(TunasDb db, BusinessScope scope, BusinessFile
         ArgumentNullException.ThrowIfNull(values);
         var business = new Business { AgencyId = scope.AgencyId, Name = values.Name, VillageCode = values.VillageCode, CreatedAt = Now };
         Apply(business, values);
-        db.Add(business);
-        await db.SaveChangesAsync(ct);
-        audit.Record("business.created", "Business", BusinessFields.Text(business.Id), Details(values));
-        await db.SaveChangesAsync(ct);
-        return business.Id;
+        return await db.InOneTransactionAsync(async () =>
+        {
+            db.Add(business);
+            await db.SaveChangesAsync(ct);
+            audit.Record("business.created", "Business", BusinessFields.Text(business.Id), Details(values));
+            await db.SaveChangesAsync(ct);
+            return business.Id;
+        }, ct);
     }
 
     public async Task UpdateAsync(Business business, BusinessValues values, CancellationToken ct = default)
@@ -43,11 +47,14 @@ public sealed class BusinessWriter(TunasDb db, BusinessScope scope, BusinessFile
         ArgumentNullException.ThrowIfNull(values);
         var worker = new BusinessWorker { AgencyId = business.AgencyId, BusinessId = business.Id, FullName = values.FullName, CreatedAt = Now };
         Apply(worker, values);
-        db.Add(worker);
-        await db.SaveChangesAsync(ct);
-        audit.Record("business.worker-added", "Business", BusinessFields.Text(business.Id), WorkerDetails(worker));
-        await db.SaveChangesAsync(ct);
-        return worker.Id;
+        return await db.InOneTransactionAsync(async () =>
+        {
+            db.Add(worker);
+            await db.SaveChangesAsync(ct);
+            audit.Record("business.worker-added", "Business", BusinessFields.Text(business.Id), WorkerDetails(worker));
+            await db.SaveChangesAsync(ct);
+            return worker.Id;
+        }, ct);
     }
 
     public async Task UpdateWorkerAsync(Business business, BusinessWorker worker, WorkerValues values, CancellationToken ct = default)
@@ -134,10 +141,22 @@ public sealed class BusinessWriter(TunasDb db, BusinessScope scope, BusinessFile
             Bytes = shrunk.Jpeg.Length,
             AddedAt = Now,
         };
-        db.Add(photo);
-        await db.SaveChangesAsync(ct);
-        audit.Record("business.photo-added", "Business", BusinessFields.Text(business.Id), new { photo = photo.Id, bytes = photo.Bytes, original = content.Length });
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.InOneTransactionAsync(async () =>
+            {
+                db.Add(photo);
+                await db.SaveChangesAsync(ct);
+                audit.Record("business.photo-added", "Business", BusinessFields.Text(business.Id), new { photo = photo.Id, bytes = photo.Bytes, original = content.Length });
+                await db.SaveChangesAsync(ct);
+            }, ct);
+        }
+        catch (Exception e) when (e is DbException or DbUpdateException)
+        {
+            // No row points at the file: it goes too.
+            files.Delete(business.AgencyId, name);
+            throw;
+        }
         return (photo, null);
     }
 

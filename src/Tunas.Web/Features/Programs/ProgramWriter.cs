@@ -38,7 +38,7 @@ public sealed class ProgramWriter(TunasDb db, ProgramScope scope, AuditLog audit
             CreatedById = me.Id,
         };
         ProgramFields.Apply(program, values with { Status = null, Seed = null });
-        await InTransactionAsync(async () =>
+        await db.InOneTransactionAsync(async () =>
         {
             db.Programs.Add(program);
             await db.SaveChangesAsync(ct);
@@ -109,7 +109,7 @@ public sealed class ProgramWriter(TunasDb db, ProgramScope scope, AuditLog audit
             SortOrder = values.SortOrder ?? (program.Tracks.Count == 0 ? 1 : program.Tracks.Max(t => t.SortOrder) + 1),
             Modules = TrackFields.ToModules(values.Modules ?? TrackFields.DefaultTemplate(L)),
         };
-        await InTransactionAsync(async () =>
+        await db.InOneTransactionAsync(async () =>
         {
             program.Tracks.Add(track);
             program.UpdatedAt = Now;
@@ -264,7 +264,7 @@ public sealed class ProgramWriter(TunasDb db, ProgramScope scope, AuditLog audit
         }
         var provider = new Provider { AgencyId = scope.AgencyId, Name = values.Name, CreatedAt = Now };
         ProviderFields.Apply(provider, values);
-        await InTransactionAsync(async () =>
+        await db.InOneTransactionAsync(async () =>
         {
             db.Providers.Add(provider);
             await db.SaveChangesAsync(ct);
@@ -339,22 +339,5 @@ public sealed class ProgramWriter(TunasDb db, ProgramScope scope, AuditLog audit
     {
         var names = await scope.Providers.Where(p => p.Id != exceptId).Select(p => p.Name).ToListAsync(ct);
         return names.Any(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
-    }
-
-    /// <summary>A new row and its audit entry (which needs the row's id) are saved together or not at all.</summary>
-    private async Task InTransactionAsync(Func<Task> save, CancellationToken ct)
-    {
-        if (db.Database.CurrentTransaction is not null)
-        {
-            await save();
-            return;
-        }
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await save();
-            await tx.CommitAsync(ct);
-        });
     }
 }

@@ -35,11 +35,14 @@ public sealed class CohortWriter(TunasDb db, CohortScope scope, AuditLog audit, 
             CreatedAt = now,
         };
         Apply(cohort, values, now);
-        db.Add(cohort);
-        await db.SaveChangesAsync(ct);
-        await AddPlannedSessionsAsync(cohort, ct);
-        audit.Record("cohort.created", "Cohort", Text(cohort.Id), Details(values));
-        await db.SaveChangesAsync(ct);
+        await db.InOneTransactionAsync(async () =>
+        {
+            db.Add(cohort);
+            await db.SaveChangesAsync(ct);
+            await AddPlannedSessionsAsync(cohort, ct);
+            audit.Record("cohort.created", "Cohort", Text(cohort.Id), Details(values));
+            await db.SaveChangesAsync(ct);
+        }, ct);
         return (cohort.Id, []);
     }
 

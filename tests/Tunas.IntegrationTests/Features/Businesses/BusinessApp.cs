@@ -27,6 +27,15 @@ public sealed class BusinessApp : TunasFactory, IAsyncLifetime
 
     public BusinessApp() => Settings["RateLimiting:Enabled"] = "false";
 
+    /// <summary>Off unless a test turns it on (<see cref="AuditTogetherTests"/>).</summary>
+    public FaultInjector Faults { get; } = new();
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        Faults.AddTo(builder);
+    }
+
     public int CohortId { get; private set; }
     public int AgencyId { get; private set; }
 

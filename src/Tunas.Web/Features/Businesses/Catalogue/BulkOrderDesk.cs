@@ -41,13 +41,16 @@ public sealed class BulkOrderDesk(TunasDb db, AuditLog audit, TimeProvider clock
             CreatedById = userId,
             CreatedAt = Now,
         };
-        db.Add(order);
-        await db.SaveChangesAsync(ct);
-        audit.Record("catalogue.bulk-order-added", "BulkOrder", BusinessFields.Text(order.Id),
-            new { office = order.Office, categoryId = order.CategoryId, quantity = order.Quantity, neededOn = order.NeededOn, budget = order.Budget });
-        await OfferNextAsync(order, ct);
-        await db.SaveChangesAsync(ct);
-        return order.Id;
+        return await db.InOneTransactionAsync(async () =>
+        {
+            db.Add(order);
+            await db.SaveChangesAsync(ct);
+            audit.Record("catalogue.bulk-order-added", "BulkOrder", BusinessFields.Text(order.Id),
+                new { office = order.Office, categoryId = order.CategoryId, quantity = order.Quantity, neededOn = order.NeededOn, budget = order.Budget });
+            await OfferNextAsync(order, ct);
+            await db.SaveChangesAsync(ct);
+            return order.Id;
+        }, ct);
     }
 
     /// <summary>The eligible businesses in the order they are offered, the ones already offered this order left out.</summary>

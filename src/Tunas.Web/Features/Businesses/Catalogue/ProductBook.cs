@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Tunas.Web.Data;
 using Tunas.Web.Features.Registry;
@@ -91,11 +92,14 @@ public sealed class ProductBook(TunasDb db, BusinessScope scope, ParticipantSelf
         ArgumentNullException.ThrowIfNull(values);
         var product = new Product { AgencyId = business.AgencyId, BusinessId = business.Id, Name = values.Name, Unit = values.Unit, CreatedAt = Now };
         Apply(product, values);
-        db.Add(product);
-        await db.SaveChangesAsync(ct);
-        audit.Record("product.added", "Business", BusinessFields.Text(business.Id), Details(product));
-        await db.SaveChangesAsync(ct);
-        return product.Id;
+        return await db.InOneTransactionAsync(async () =>
+        {
+            db.Add(product);
+            await db.SaveChangesAsync(ct);
+            audit.Record("product.added", "Business", BusinessFields.Text(business.Id), Details(product));
+            await db.SaveChangesAsync(ct);
+            return product.Id;
+        }, ct);
     }
 
     /// <summary>A change by the owner sends an approved product back to the officers: what the public sees was curated.</summary>
@@ -173,19 +177,23 @@ public sealed class ProductBook(TunasDb db, BusinessScope scope, ParticipantSelf
             Bytes = list.Jpeg.Length,
             AddedAt = Now,
         };
-        db.Add(photo);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await db.InOneTransactionAsync(async () =>
+            {
+                db.Add(photo);
+                await db.SaveChangesAsync(ct);
+                audit.Record("product.photo-added", "Business", BusinessFields.Text(business.Id), new { product = product.Id, photo = photo.Id, bytes = photo.Bytes, original = content.Length });
+                await db.SaveChangesAsync(ct);
+            }, ct);
         }
-        catch (DbUpdateException)
+        catch (Exception e) when (e is DbException or DbUpdateException)
         {
+            // No row points at the files: they go too.
             files.Delete(business.AgencyId, listName);
             files.Delete(business.AgencyId, thumbName);
             throw;
         }
-        audit.Record("product.photo-added", "Business", BusinessFields.Text(business.Id), new { product = product.Id, photo = photo.Id, bytes = photo.Bytes, original = content.Length });
-        await db.SaveChangesAsync(ct);
         return (photo, null);
     }
 
