@@ -22,8 +22,13 @@ public sealed class ImportOptions
     /// <summary>The largest file accepted (100 MB holds about a million CSV rows).</summary>
     public long MaxFileBytes { get; set; } = 100L * 1024 * 1024;
 
-    /// <summary>Heap memory an import lets the GC keep before it asks for a compacting collection (see ImportRunner).</summary>
-    public long MemoryCeilingBytes { get; set; } = 160L * 1024 * 1024;
+    /// <summary>
+    /// Heap memory an import lets the GC keep before it asks for a compacting collection (see ImportRunner). At 160 MB
+    /// the process rose by about 50 MB over several batches before each collection, and a million-row SQLite import
+    /// beside the intake peaked at 413-437 MB; at 100 MB (a collection after nearly every batch) it peaked at 376 MB and
+    /// was not slower (docs/benchmarks.md, "Import memory").
+    /// </summary>
+    public long MemoryCeilingBytes { get; set; } = 100L * 1024 * 1024;
 
     /// <summary>
     /// Rows a file may have, empty rows included (one numbered row far down is every row above it too): Excel's own
