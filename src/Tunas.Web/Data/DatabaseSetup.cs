@@ -150,11 +150,12 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
-    private static void Apply(System.Data.Common.DbConnection connection)
+    internal static void Apply(System.Data.Common.DbConnection connection)
     {
         using var command = connection.CreateCommand();
-        // wal_autocheckpoint: a safety net only; SqliteCheckpointer copies the log every second, off the writers' path.
-        command.CommandText = "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=10000;";
+        // wal_autocheckpoint: the writer that crosses it restarts the log; SqliteCheckpointer has copied most of it by then.
+        command.CommandText = "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint="
+            + SqliteCheckpointer.WriterCheckpointFrames.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";";
         command.ExecuteNonQuery();
     }
 }

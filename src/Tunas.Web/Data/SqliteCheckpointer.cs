@@ -3,26 +3,39 @@ using Microsoft.Data.Sqlite;
 namespace Tunas.Web.Data;
 
 /// <summary>
-/// Copies the SQLite write-ahead log into the database file every second, on a connection of its own
-/// (<c>PRAGMA wal_checkpoint(PASSIVE)</c>: it never waits for, nor blocks, a writer). Without it the checkpoint
-/// runs inside the commit of whichever write crosses the limit, and its fsync lands on that request: measured as
-/// 40% of the application writer's time under load (docs/benchmarks.md). Connections keep a high
-/// <c>wal_autocheckpoint</c> as a safety net should this service fall behind.
+/// Copies the SQLite write-ahead log into the database file four times a second, on a connection of its own
+/// (<c>PRAGMA wal_checkpoint(PASSIVE)</c>: it never waits for, nor blocks, a writer), so that the copying, which is
+/// most of a checkpoint's work, stays off the writers' path.
 /// <para>
-/// A passive checkpoint copies the log but never starts it over: SQLite begins the log afresh only when a write finds
-/// every frame copied and no reader inside it, which under steady reads and writes never happens. A million-row import
-/// beside the public intake left a 12 GB log beside a 0.8 GB database (decision 0031). So once the log holds
-/// <see cref="ResetFrames"/> frames, the checkpoint is a <c>TRUNCATE</c>: it waits at most <see cref="ResetWait"/> for
-/// the readers in the log to finish (holding new writes back meanwhile), copies what is left, and empties the file. A
-/// reader still inside after the wait makes it a passive one again, and the next second tries anew.
+/// Starting the log over is the writers' own: a passive copy never does it. The app's connections keep
+/// <c>wal_autocheckpoint</c> at <see cref="WriterCheckpointFrames"/>, so the commit that crosses it copies what this
+/// service has not copied yet (at most a quarter of a second of writes), syncs, and the next write starts the log
+/// afresh. Left to a once-a-second copy and a 10,000-frame limit, that commit copied up to a second of the intake's
+/// writes (about 16,000 frames) and was the intake's p99; a larger log made it worse, since every read walks the
+/// log's index (decision 0033, docs/benchmarks.md).
+/// </para>
+/// <para>
+/// SQLite begins the log afresh only when a write finds every frame copied and no reader inside it, which under steady
+/// reads and writes may not happen. A million-row import beside the public intake left a 12 GB log beside a 0.8 GB
+/// database (decision 0031). So once the log holds <see cref="ResetFrames"/> frames, the checkpoint is a
+/// <c>TRUNCATE</c>: it waits at most <see cref="ResetWait"/> for the readers in the log to finish (holding new writes
+/// back meanwhile), copies what is left, and empties the file. A reader still inside after the wait makes it a passive
+/// one again, and the next tick tries anew.
 /// </para>
 /// </summary>
 public sealed partial class SqliteCheckpointer(DatabaseInfo database, ILogger<SqliteCheckpointer> log) : BackgroundService
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Frames in the log past which it is emptied: 64 MB of 4 KiB pages.</summary>
     public const int ResetFrames = 16_384;
+
+    /// <summary>
+    /// The app's connections' <c>wal_autocheckpoint</c>: the commit that takes the log past 5,000 frames (20 MB of
+    /// 4 KiB pages) copies the rest of it and lets the next write start it over. Below <see cref="ResetFrames"/>, so
+    /// that in steady use the writers restart the log and the emptying is only the fallback.
+    /// </summary>
+    public const int WriterCheckpointFrames = 5_000;
 
     /// <summary>
     /// Log size past which a long writer empties the log between its batches itself: 1 GB. Below it the writer does
@@ -32,8 +45,11 @@ public sealed partial class SqliteCheckpointer(DatabaseInfo database, ILogger<Sq
     /// </summary>
     public const long LongWriterResetBytes = 1L << 30;
 
-    /// <summary>How long an emptying checkpoint waits for readers, and so at most how long it holds a write back.</summary>
-    public static readonly TimeSpan ResetWait = TimeSpan.FromMilliseconds(250);
+    /// <summary>
+    /// How long an emptying checkpoint waits for readers, and so at most how long it holds a write back: short, since
+    /// the next tick is a quarter of a second away.
+    /// </summary>
+    public static readonly TimeSpan ResetWait = TimeSpan.FromMilliseconds(25);
 
     /// <summary>What one checkpoint did: the frames in the log after it, the frames copied, and whether it emptied the log.</summary>
     public readonly record struct Outcome(long LogFrames, long CopiedFrames, bool Emptied);

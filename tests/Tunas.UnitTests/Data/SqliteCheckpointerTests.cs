@@ -91,6 +91,40 @@ public sealed class SqliteCheckpointerTests : IDisposable
         Assert.Equal(20, await CountAsync(writer));
     }
 
+    /// <summary>
+    /// The app's own connections start the log over at <see cref="SqliteCheckpointer.WriterCheckpointFrames"/>, below
+    /// the background's emptying limit: many small commits with no checkpointer running leave a log file no larger.
+    /// </summary>
+    [Fact]
+    public async Task TheAppsConnectionsStartTheLogOverThemselvesBeforeItNeedsEmptying()
+    {
+        Assert.True(SqliteCheckpointer.WriterCheckpointFrames < SqliteCheckpointer.ResetFrames);
+        await using var connection = await OpenAsync();
+        SqlitePragmas.Apply(connection);
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "PRAGMA journal_mode=WAL; CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL);";
+            await command.ExecuteNonQueryAsync();
+            command.CommandText = "PRAGMA wal_autocheckpoint;";
+            Assert.Equal((long)SqliteCheckpointer.WriterCheckpointFrames, (long)(await command.ExecuteScalarAsync())!);
+        }
+        var rows = SqliteCheckpointer.WriterCheckpointFrames * 3 / 2;
+
+        // One commit per row and a 3,000-byte row: at least a frame per commit, so half as many frames again as the limit.
+        for (var i = 0; i < rows; i++)
+        {
+            await using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO t (id, body) VALUES ($id, $body)";
+            insert.Parameters.AddWithValue("$id", i);
+            insert.Parameters.AddWithValue("$body", new string('x', 3000));
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        const int frameBytes = 24 + 4096;
+        Assert.InRange(new FileInfo(File + "-wal").Length, 1, 32 + ((SqliteCheckpointer.WriterCheckpointFrames + 10L) * frameBytes));
+        Assert.Equal(rows, await CountAsync(connection));
+    }
+
     private async Task<SqliteConnection> OpenAsync()
     {
         var connection = new SqliteConnection(ConnectionString);
