@@ -170,7 +170,7 @@ internal static class DashboardScenario
         var eligible = await Time("registry", () => ReachReader.EligibleByDesilAsync(scope, default));
         var applied = await Time("applied", () => ReachReader.AppliedByVillageAsync(scope, default));
         var placed = await Time("placed", () => ReachReader.PlacedAsync(scope, default));
-        var answers = await Time("answers", () => OutcomesReader.ParticipantAnswersAsync(scope, default));
+        var answers = await Time("answers", () => OutcomesReader.ParticipantAnswersAsync(scope, placed, default));
         var hired = await Time("workers", () => FunnelReader.WorkersAsync(scope, default));
         var funnel = await Time("funnel", () => FunnelReader.ReadAsync(scope, (eligible.ByDesil.Values.Sum() + eligible.Unknown, eligible.Basis), applied.Values.Sum(), placed.Count, hired, answers, default));
         await Time("reach", () => ReachReader.ReadAsync(scope, sp.GetRequiredService<VillageNames>(), eligible, applied, placed, default));

@@ -9,10 +9,19 @@ namespace Tunas.Web.Data;
 /// </summary>
 public static class SaveTogether
 {
-    public static async Task<T> InOneTransactionAsync<T>(this TunasDb db, Func<Task<T>> save, CancellationToken ct)
+    public static Task<T> InOneTransactionAsync<T>(this TunasDb db, Func<Task<T>> save, CancellationToken ct) =>
+        db.InOneTransactionAsync(save, static _ => true, ct);
+
+    /// <summary>
+    /// As <see cref="InOneTransactionAsync{T}(TunasDb, Func{Task{T}}, CancellationToken)"/>, but a result that
+    /// <paramref name="keep"/> refuses (a save that found a conflict and answered with it) is rolled back, and what the
+    /// context tracked of it forgotten.
+    /// </summary>
+    public static async Task<T> InOneTransactionAsync<T>(this TunasDb db, Func<Task<T>> save, Func<T, bool> keep, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(save);
+        ArgumentNullException.ThrowIfNull(keep);
         if (db.Database.CurrentTransaction is not null)
         {
             return await save();
@@ -21,7 +30,15 @@ public static class SaveTogether
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var result = await save();
-            await tx.CommitAsync(ct);
+            if (keep(result))
+            {
+                await tx.CommitAsync(ct);
+            }
+            else
+            {
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+            }
             return result;
         });
     }

@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Metadata;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Localization;
 
 namespace Tunas.Web.Infrastructure;
@@ -21,29 +19,20 @@ public sealed partial class ApiBodyErrors(IStringLocalizer<SharedResource> L) : 
         {
             return false;
         }
-        // The handler runs outside the localization middleware: take the culture it chose for this request.
-        var before = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = httpContext.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture ?? LocalizationSetup.Indonesian;
-        try
+        using var culture = LocalizationSetup.RequestUiCulture(httpContext);
+        var endpoint = httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
+        var accepts = endpoint?.Metadata.GetMetadata<IAcceptsMetadata>();
+        if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
         {
-            var endpoint = httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
-            var accepts = endpoint?.Metadata.GetMetadata<IAcceptsMetadata>();
-            if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
-            {
-                await UnsupportedMediaType(L, accepts).ExecuteAsync(httpContext);
-                return true;
-            }
-            var (field, message) = Describe(bad, httpContext.Request, accepts?.RequestType);
-            var result = bad.StatusCode == StatusCodes.Status400BadRequest
-                ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: L["The request could not be read."], detail: message)
-                : (IResult)TypedResults.Problem(statusCode: bad.StatusCode, title: L["The request could not be read."]);
-            await result.ExecuteAsync(httpContext);
+            await UnsupportedMediaType(L, accepts).ExecuteAsync(httpContext);
             return true;
         }
-        finally
-        {
-            CultureInfo.CurrentUICulture = before;
-        }
+        var (field, message) = Describe(bad, httpContext.Request, accepts?.RequestType);
+        var result = bad.StatusCode == StatusCodes.Status400BadRequest
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: L["The request could not be read."], detail: message)
+            : (IResult)TypedResults.Problem(statusCode: bad.StatusCode, title: L["The request could not be read."]);
+        await result.ExecuteAsync(httpContext);
+        return true;
     }
 
     /// <summary>415 for a body in a content type the endpoint does not take, naming the one it does.</summary>

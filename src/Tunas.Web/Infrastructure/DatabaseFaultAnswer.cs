@@ -1,6 +1,4 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Localization;
 
 namespace Tunas.Web.Infrastructure;
@@ -23,19 +21,10 @@ public sealed class DatabaseFaultAnswer(IStringLocalizer<SharedResource> L, Writ
             return false;
         }
         writes.Report(exception);
-        // The handler runs outside the localization middleware: take the culture it chose for this request.
-        var before = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = httpContext.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture ?? LocalizationSetup.Indonesian;
-        try
-        {
-            httpContext.Response.Headers.RetryAfter = RetrySeconds;
-            await TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: L[cause] + " " + L[NothingSavedMessage])
-                .ExecuteAsync(httpContext);
-            return true;
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = before;
-        }
+        using var culture = LocalizationSetup.RequestUiCulture(httpContext);
+        httpContext.Response.Headers.RetryAfter = RetrySeconds;
+        await TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: L[cause] + " " + L[NothingSavedMessage])
+            .ExecuteAsync(httpContext);
+        return true;
     }
 }

@@ -11,6 +11,24 @@ public static class LocalizationSetup
     public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
     public static readonly IReadOnlyList<CultureInfo> Supported = [Indonesian, English];
 
+    /// <summary>
+    /// For an exception handler, which runs outside the localization middleware: the UI culture that middleware chose
+    /// for <paramref name="context"/> (Indonesian when it did not run), until the returned scope is disposed.
+    /// </summary>
+    public static UiCultureScope RequestUiCulture(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = context.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture ?? Indonesian;
+        return new UiCultureScope(before);
+    }
+
+    /// <summary>Puts the UI culture back as it was when disposed.</summary>
+    public readonly struct UiCultureScope(CultureInfo before) : IDisposable
+    {
+        public void Dispose() => CultureInfo.CurrentUICulture = before;
+    }
+
     /// <summary>Bahasa Indonesia by default; English when the user picks it (a cookie), never from the browser's guess.</summary>
     public static IServiceCollection AddTunasLocalization(this IServiceCollection services)
     {

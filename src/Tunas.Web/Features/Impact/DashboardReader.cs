@@ -16,7 +16,7 @@ public sealed class DashboardReader(
         var eligible = await ReachReader.EligibleByDesilAsync(scope, ct);
         var applied = await ReachReader.AppliedByVillageAsync(scope, ct);
         var placed = await ReachReader.PlacedAsync(scope, ct);
-        var answers = await OutcomesReader.ParticipantAnswersAsync(scope, ct);
+        var answers = await OutcomesReader.ParticipantAnswersAsync(scope, placed, ct);
         var hired = await FunnelReader.WorkersAsync(scope, ct);
         var funnel = await FunnelReader.ReadAsync(scope, (eligible.ByDesil.Values.Sum() + eligible.Unknown, eligible.Basis), applied.Values.Sum(), placed.Count, hired, answers, ct);
         var reach = await ReachReader.ReadAsync(scope, villages, eligible, applied, placed, ct);

@@ -33,10 +33,9 @@ public static class FunnelReader
             eligible = decisions?.Eligible ?? 0;
             selected = decisions?.Selected ?? 0;
         }
-        var placements = scope.Placements;
-        var placementIds = placements.Select(p => p.Id);
+        var placementIds = scope.PlacementRows.Select(p => p.Id);
         var completed = await db.Set<Certificate>().CountAsync(c => c.AgencyId == agency && c.RevokedAt == null && placementIds.Contains(c.ParticipantId), ct);
-        var persons = placements.Select(p => p.PersonId);
+        var persons = scope.Placements.Select(p => p.PersonId);
         var businessStarted = await OwnersOfStartedBusinesses(scope).Where(person => persons.Contains(person)).Distinct().CountAsync(ct);
         int Active(int m) => answers.Count(a => a.MonthsAfter == m && a.BusinessActive == true);
         int Answered(int m) => answers.Count(a => a.MonthsAfter == m);

@@ -30,7 +30,7 @@ public static class OutcomesReader
 
         // The last whole month before today: a month still running would read low.
         var month = new DateOnly(scope.Today.Year, scope.Today.Month, 1).AddMonths(-1);
-        var totals = await cashbook.MonthlyAsync(agency, scope.Placements.Select(p => p.Id), month, month, ct);
+        var totals = await cashbook.MonthlyAsync(agency, scope.PlacementRows.Select(p => p.Id), month, month, ct);
 
         var latest = Latest(answers);
 
@@ -42,17 +42,28 @@ public static class OutcomesReader
             jobCount, poor, Stats.Median(IncomeChanges(answers)));
     }
 
-    /// <summary>The done follow-ups of the participants in scope, with the people who gave them: a join from the
-    /// placements (one per application), where a sub-query of them under the follow-ups ran slower.</summary>
-    public static Task<List<Answer>> ParticipantAnswersAsync(DashboardScope scope, CancellationToken ct) =>
-        (from pl in scope.Placements
-         join f in scope.Db.Set<FollowUp>().AsNoTracking() on new { AgencyId = scope.AgencyId, pl.ApplicationId } equals new { f.AgencyId, f.ApplicationId }
-         where f.Group == FollowUpGroup.Participant && f.Status == FollowUpStatus.Done
-         join p in scope.Db.Persons.AsNoTracking() on new { AgencyId = scope.AgencyId, Id = pl.PersonId } equals new { p.AgencyId, p.Id } into people
-         from p in people.DefaultIfEmpty()
-         select new Answer(f.ApplicationId, f.MonthsAfter, f.BusinessActive, f.MonthlyRevenue, f.MonthlyProfit, f.HouseholdMonthlyIncome,
-             p == null ? null : new ScopedPerson(p.Sex, p.BirthDate, p.Disability, p.WelfareDecile)))
-        .ToListAsync(ct);
+    /// <summary>
+    /// The done follow-ups of the participants in scope, with the people who gave them: a join from the placements
+    /// (one per application), where a sub-query of them under the follow-ups ran slower. The people come from
+    /// <paramref name="placed"/>, already read: looking each answer's person up again took a third of this read's
+    /// time at 100,000 answers.
+    /// </summary>
+    public static async Task<List<Answer>> ParticipantAnswersAsync(DashboardScope scope, IReadOnlyList<ReachReader.Placed> placed, CancellationToken ct)
+    {
+        var people = new Dictionary<long, ScopedPerson?>(placed.Count);
+        foreach (var p in placed)
+        {
+            people[p.ApplicationId] = p.Person;
+        }
+        var rows = await (
+            from pl in scope.PlacementRows
+            join f in scope.Db.Set<FollowUp>().AsNoTracking() on new { AgencyId = scope.AgencyId, pl.ApplicationId } equals new { f.AgencyId, f.ApplicationId }
+            where f.Group == FollowUpGroup.Participant && f.Status == FollowUpStatus.Done
+            select new { f.ApplicationId, f.MonthsAfter, f.BusinessActive, f.MonthlyRevenue, f.MonthlyProfit, f.HouseholdMonthlyIncome })
+            .ToListAsync(ct);
+        return [.. rows.Select(f => new Answer(f.ApplicationId, f.MonthsAfter, f.BusinessActive, f.MonthlyRevenue, f.MonthlyProfit,
+            f.HouseholdMonthlyIncome, people.GetValueOrDefault(f.ApplicationId)))];
+    }
 
     /// <summary>
     /// <paramref name="followUps"/> with their applicants, joined in the database (one statement, no list of ids sent);

@@ -24,15 +24,15 @@ public static class ReachReader
         return (rows.Where(r => r.Desil is not null).ToDictionary(r => r.Desil!.Value, r => r.N), rows.Where(r => r.Desil is null).Sum(r => r.N), basis);
     }
 
-    /// <summary>A placement in scope: its kelurahan, the cohort's first day, and the person (null when no longer in the registry).</summary>
-    public sealed record Placed(string VillageCode, DateOnly StartsOn, ScopedPerson? Person);
+    /// <summary>A placement in scope: its application and kelurahan, the cohort's first day, and the person (null when no longer in the registry).</summary>
+    public sealed record Placed(long ApplicationId, string VillageCode, DateOnly StartsOn, ScopedPerson? Person);
 
     /// <summary>Everyone placed in scope with their person, read once for the funnel's "started" and the reach.</summary>
     public static Task<List<Placed>> PlacedAsync(DashboardScope scope, CancellationToken ct) =>
         (from p in scope.Placements
          join person in scope.Db.Persons.AsNoTracking() on new { AgencyId = scope.AgencyId, Id = p.PersonId } equals new { person.AgencyId, person.Id } into people
          from person in people.DefaultIfEmpty()
-         select new Placed(p.VillageCode, p.StartsOn,
+         select new Placed(p.ApplicationId, p.VillageCode, p.StartsOn,
              person == null ? null : new ScopedPerson(person.Sex, person.BirthDate, person.Disability, person.WelfareDecile)))
         .ToListAsync(ct);
 

@@ -140,29 +140,8 @@ public sealed class PersonWriter(TunasDb db, AuditLog audit, DuplicateDetector d
     /// The person, the household, the tokens and the audit entry are saved together or not at all; inside a
     /// caller's transaction (a merge) the caller decides.
     /// </summary>
-    private async Task<PersonSaveResult> InTransactionAsync(Func<Task<PersonSaveResult>> save, CancellationToken ct)
-    {
-        if (db.Database.CurrentTransaction is not null)
-        {
-            return await save();
-        }
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var result = await save();
-            if (result.Outcome is PersonSaveOutcome.Created or PersonSaveOutcome.Updated)
-            {
-                await tx.CommitAsync(ct);
-            }
-            else
-            {
-                await tx.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
-            }
-            return result;
-        });
-    }
+    private Task<PersonSaveResult> InTransactionAsync(Func<Task<PersonSaveResult>> save, CancellationToken ct) =>
+        db.InOneTransactionAsync(save, r => r.Outcome is PersonSaveOutcome.Created or PersonSaveOutcome.Updated, ct);
 
     /// <summary>The person's fields as the audit shows them: names as in the API, values invariant text.</summary>
     public static Dictionary<string, string?> Snapshot(Person p) => new(StringComparer.Ordinal)
