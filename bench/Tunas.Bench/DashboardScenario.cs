@@ -172,9 +172,10 @@ internal static class DashboardScenario
         var placed = await Time("placed", () => ReachReader.PlacedAsync(scope, default));
         var answers = await Time("answers", () => OutcomesReader.ParticipantAnswersAsync(scope, placed, default));
         var hired = await Time("workers", () => FunnelReader.WorkersAsync(scope, default));
-        var funnel = await Time("funnel", () => FunnelReader.ReadAsync(scope, (eligible.ByDesil.Values.Sum() + eligible.Unknown, eligible.Basis), applied.Values.Sum(), placed.Count, hired, answers, default));
+        var owned = await Time("businesses", () => FunnelReader.OwnedBusinessesAsync(scope, default));
+        var funnel = await Time("funnel", () => FunnelReader.ReadAsync(scope, (eligible.ByDesil.Values.Sum() + eligible.Unknown, eligible.Basis), applied.Values.Sum(), placed.Count, hired, answers, owned, default));
         await Time("reach", () => ReachReader.ReadAsync(scope, sp.GetRequiredService<VillageNames>(), eligible, applied, placed, default));
-        var outcomes = await Time("outcomes", () => OutcomesReader.ReadAsync(scope, sp.GetRequiredService<CashbookTotals>(), hired, answers, default));
+        var outcomes = await Time("outcomes", () => OutcomesReader.ReadAsync(scope, sp.GetRequiredService<CashbookTotals>(), hired, answers, owned, default));
         await Time("money", () => MoneyReader.ReadAsync(scope, funnel.Completed, outcomes.ActiveBusinesses, outcomes.Jobs, default));
         await Time("comparison", () => ComparisonReader.ReadAsync(scope, answers, (m, a) => m, default));
         return times;

@@ -14,9 +14,10 @@ public static class FunnelReader
     /// <param name="started">Everyone placed in scope (<see cref="ReachReader.PlacedAsync"/>), those who dropped out too.</param>
     /// <param name="hired">The workers of the participants' businesses (<see cref="WorkersAsync"/>).</param>
     /// <param name="answers">The participants' follow-up answers (<see cref="OutcomesReader.ParticipantAnswersAsync"/>): the rounds count from them.</param>
+    /// <param name="owned">The participants' businesses (<see cref="OwnedBusinessesAsync"/>).</param>
     public static async Task<Funnel> ReadAsync(
         DashboardScope scope, (int Count, string Basis) registryCount, int applied, int started, WorkerCounts hired,
-        IReadOnlyList<OutcomesReader.Answer> answers, CancellationToken ct)
+        IReadOnlyList<OutcomesReader.Answer> answers, IReadOnlyList<OwnedBusiness> owned, CancellationToken ct)
     {
         var db = scope.Db;
         var agency = scope.AgencyId;
@@ -35,12 +36,25 @@ public static class FunnelReader
         }
         var placementIds = scope.PlacementRows.Select(p => p.Id);
         var completed = await db.Set<Certificate>().CountAsync(c => c.AgencyId == agency && c.RevokedAt == null && placementIds.Contains(c.ParticipantId), ct);
-        var persons = scope.Placements.Select(p => p.PersonId);
-        var businessStarted = await OwnersOfStartedBusinesses(scope).Where(person => persons.Contains(person)).Distinct().CountAsync(ct);
+        var businessStarted = owned.Where(o => o.Status != BusinessStatus.Planned).Select(o => o.PersonId).Distinct().Count();
         int Active(int m) => answers.Count(a => a.MonthsAfter == m && a.BusinessActive == true);
         int Answered(int m) => answers.Count(a => a.MonthsAfter == m);
         return new Funnel(registry, basis, scope.Filter.NarrowsToCohorts ? null : applied, eligible, selected, started, completed, businessStarted,
             Active(3), Active(6), Active(12), Answered(3), Answered(6), Answered(12), hired.All);
+    }
+
+    /// <summary>
+    /// Every business a participant in scope owns, with its owner and status, read once: the funnel counts the owners
+    /// past planning and the outcomes the active businesses from it, where each ran its own query over the same join.
+    /// </summary>
+    public static Task<List<OwnedBusiness>> OwnedBusinessesAsync(DashboardScope scope, CancellationToken ct)
+    {
+        var persons = scope.Placements.Select(p => p.PersonId);
+        return (from o in scope.Db.Set<BusinessOwner>().AsNoTracking()
+                join b in scope.Db.Set<Business>().AsNoTracking() on new { o.AgencyId, Id = o.BusinessId } equals new { b.AgencyId, b.Id }
+                where o.AgencyId == scope.AgencyId && persons.Contains(o.PersonId)
+                select new OwnedBusiness(o.PersonId, b.Id, b.Status))
+            .ToListAsync(ct);
     }
 
     /// <summary>
@@ -131,6 +145,9 @@ public static class FunnelReader
         return (q, "programRules");
     }
 }
+
+/// <summary>A business a participant owns: the owner, the business and where it stands.</summary>
+public sealed record OwnedBusiness(long PersonId, long BusinessId, BusinessStatus Status);
 
 /// <summary>Workers of the participants' businesses: ever hired, working today, and of those from desil 1 to 4.</summary>
 public sealed record WorkerCounts(int All, int Current, int Poor);

@@ -19,14 +19,12 @@ public static class OutcomesReader
 
     /// <param name="hired">The workers of the participants' businesses (<see cref="FunnelReader.WorkersAsync"/>).</param>
     /// <param name="answers">The participants' answers (<see cref="ParticipantAnswersAsync"/>).</param>
+    /// <param name="owned">The participants' businesses (<see cref="FunnelReader.OwnedBusinessesAsync"/>).</param>
     public static async Task<Outcomes> ReadAsync(
-        DashboardScope scope, CashbookTotals cashbook, WorkerCounts hired, IReadOnlyList<Answer> answers, CancellationToken ct)
+        DashboardScope scope, CashbookTotals cashbook, WorkerCounts hired, IReadOnlyList<Answer> answers, IReadOnlyList<OwnedBusiness> owned, CancellationToken ct)
     {
-        var db = scope.Db;
         var agency = scope.AgencyId;
-        var persons = scope.Placements.Select(p => p.PersonId);
-        var businesses = FunnelReader.BusinessesOf(scope, persons);
-        var active = await db.Set<Business>().CountAsync(b => b.AgencyId == agency && b.Status == BusinessStatus.Active && businesses.Contains(b.Id), ct);
+        var active = owned.Where(o => o.Status == BusinessStatus.Active).Select(o => o.BusinessId).Distinct().Count();
 
         // The last whole month before today: a month still running would read low.
         var month = new DateOnly(scope.Today.Year, scope.Today.Month, 1).AddMonths(-1);
