@@ -63,7 +63,12 @@ public static class WebSetup
         {
             if (!app.Environment.IsDevelopment())
             {
-                pages.UseExceptionHandler("/Error");
+                pages.UseExceptionHandler(new ExceptionHandlerOptions
+                {
+                    ExceptionHandlingPath = "/Error",
+                    // A passing database fault (decision 0032) is a 503 on a page too: the error page names the cause.
+                    StatusCodeSelector = e => DatabaseFaults.PassingCause(e) is null ? StatusCodes.Status500InternalServerError : StatusCodes.Status503ServiceUnavailable,
+                });
             }
             pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         });

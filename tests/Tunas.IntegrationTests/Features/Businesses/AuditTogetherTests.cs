@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Tunas.Web.Features.Businesses;
 using Tunas.Web.Features.Businesses.Catalogue;
+using Tunas.IntegrationTests.Infrastructure;
 using Tunas.Web.Infrastructure;
 
 namespace Tunas.IntegrationTests.Features.Businesses;
@@ -60,5 +61,39 @@ public sealed class AuditTogetherTests(BusinessApp app) : IClassFixture<Business
         Assert.Equal(1, await app.DbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "product.added" && e.EntityId == key)));
         Assert.Equal(entries + 3, await app.DbAsync(db => db.AuditEntries.CountAsync()));
         Assert.True((await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64() > 0);
+    }
+
+    /// <summary>A page's form meets the same fault: a 503 page with Retry-After saying why and that nothing was saved, not "something went wrong".</summary>
+    [Fact]
+    public async Task APageFormThatMeetsAFullDiskAnswersA503PageNamingTheCauseAndStoresNothing()
+    {
+        var page = await app.PageClientAsync(Roles.ProgramOfficer);
+        var form = await TunasFactory.FormAsync(page, "/Usaha/Kategori", new() { ["name"] = "Kategori Tanpa Jejak" });
+
+        app.Faults.OnlyInsertsInto = "AuditEntries";
+        app.Faults.Failing = true;
+        HttpResponseMessage refused;
+        try
+        {
+            refused = await page.PostAsync("/Usaha/Kategori?handler=Add", form);
+        }
+        finally
+        {
+            app.Faults.Failing = false;
+            app.Faults.OnlyInsertsInto = null;
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal("30", refused.Headers.RetryAfter?.ToString());
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("Layanan sedang terganggu", html, StringComparison.Ordinal);
+        Assert.Contains("Penyimpanan data sedang penuh. Belum ada yang tersimpan. Silakan coba lagi beberapa menit lagi.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Terjadi kesalahan", html, StringComparison.Ordinal);
+        Assert.Equal(0, await app.DbAsync(db => db.Set<BusinessCategory>().CountAsync(c => c.Name == "Kategori Tanpa Jejak")));
+
+        var again = await page.PostAsync("/Usaha/Kategori?handler=Add",
+            await TunasFactory.FormAsync(page, "/Usaha/Kategori", new() { ["name"] = "Kategori Tanpa Jejak" }));
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(1, await app.DbAsync(db => db.Set<BusinessCategory>().CountAsync(c => c.Name == "Kategori Tanpa Jejak")));
     }
 }
