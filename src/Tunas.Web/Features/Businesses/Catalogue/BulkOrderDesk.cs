@@ -68,27 +68,42 @@ public sealed class BulkOrderDesk(TunasDb db, AuditLog audit, TimeProvider clock
             select b.Id;
     }
 
-    /// <summary>Lets offers past their time lapse and moves their orders on.</summary>
+    /// <summary>
+    /// Lets offers past their time lapse and moves their orders on, in one transaction. Each lapse is claimed by an
+    /// update that only changes a still-pending offer: two readers settling at once (two phones, two instances) lapse
+    /// an offer once and offer its order to the next business once. Nothing due, nothing written.
+    /// </summary>
     public async Task SettleAsync(int agencyId, CancellationToken ct = default)
     {
         var now = Now;
-        var lapsed = await db.Set<BulkOrderOffer>().Where(o => o.AgencyId == agencyId && o.Answer == OfferAnswer.Pending && o.AnswerBy < now).ToListAsync(ct);
-        if (lapsed.Count == 0)
+        var due = await db.Set<BulkOrderOffer>().AsNoTracking()
+            .Where(o => o.AgencyId == agencyId && o.Answer == OfferAnswer.Pending && o.AnswerBy < now)
+            .Select(o => new { o.Id, o.BulkOrderId, o.BusinessId }).ToListAsync(ct);
+        if (due.Count == 0)
         {
             return;
         }
-        foreach (var offer in lapsed)
+        await db.InOneTransactionAsync(async () =>
         {
-            (offer.Answer, offer.AnsweredAt) = (OfferAnswer.Lapsed, now);
-            audit.Record("catalogue.offer-lapsed", "BulkOrder", BusinessFields.Text(offer.BulkOrderId), new { business = offer.BusinessId });
-        }
-        await db.SaveChangesAsync(ct);
-        var ids = lapsed.Select(o => o.BulkOrderId).Distinct().ToList();
-        foreach (var order in await db.Set<BulkOrder>().Where(o => o.AgencyId == agencyId && ids.Contains(o.Id) && o.Status == BulkOrderStatus.Offering).ToListAsync(ct))
-        {
-            await OfferNextAsync(order, ct);
+            var moved = new List<long>();
+            foreach (var offer in due)
+            {
+                var claimed = await db.Set<BulkOrderOffer>()
+                    .Where(o => o.AgencyId == agencyId && o.Id == offer.Id && o.Answer == OfferAnswer.Pending)
+                    .ExecuteUpdateAsync(u => u.SetProperty(o => o.Answer, OfferAnswer.Lapsed).SetProperty(o => o.AnsweredAt, now), ct);
+                if (claimed == 1)
+                {
+                    audit.Record("catalogue.offer-lapsed", "BulkOrder", BusinessFields.Text(offer.BulkOrderId), new { business = offer.BusinessId });
+                    moved.Add(offer.BulkOrderId);
+                }
+            }
             await db.SaveChangesAsync(ct);
-        }
+            foreach (var order in await db.Set<BulkOrder>().Where(o => o.AgencyId == agencyId && moved.Contains(o.Id) && o.Status == BulkOrderStatus.Offering).ToListAsync(ct))
+            {
+                await OfferNextAsync(order, ct);
+                await db.SaveChangesAsync(ct);
+            }
+        }, ct);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Tunas.Web.Features.Businesses;
 using Tunas.Web.Features.Businesses.Catalogue;
 using Tunas.Web.Infrastructure;
@@ -59,6 +60,35 @@ public sealed class BulkOrdersTests(BusinessApp app) : IClassFixture<BusinessApp
         Assert.Equal(b, read.GetProperty("current").GetProperty("businessId").GetInt64());
         Assert.Equal("lapsed", read.GetProperty("offers")[0].GetProperty("answer").GetString());
         Assert.NotEqual(a, read.GetProperty("current").GetProperty("businessId").GetInt64());
+    }
+
+    /// <summary>Reads settle lapses; four at once must lapse the offer once and offer the order to one next business.</summary>
+    [Fact]
+    public async Task ReadersSettlingAtOnceLapseAnOfferOnceAndOfferTheOrderOnce()
+    {
+        var category = await CategoryAsync("Katering Serentak");
+        var (a, ownerA) = await EligibleAsync(category);
+        await EligibleAsync(category);
+        await EligibleAsync(category);
+        var order = await OrderAsync(category.Name, 500_000);
+        var offer = await OfferToAsync(ownerA);
+        await app.DbAsync(async db => await db.Set<BulkOrderOffer>().Where(o => o.Id == offer).ExecuteUpdateAsync(s => s.SetProperty(o => o.AnswerBy, DateTime.UtcNow.AddMinutes(-1))));
+        var agency = await app.DbAsync(db => db.Set<BulkOrder>().Where(o => o.Id == order).Select(o => o.AgencyId).SingleAsync());
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            using var scope = app.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<BulkOrderDesk>().SettleAsync(agency);
+        })));
+
+        var offers = await app.DbAsync(db => db.Set<BulkOrderOffer>().Where(o => o.BulkOrderId == order).OrderBy(o => o.Id).ToListAsync());
+        Assert.Equal(2, offers.Count);
+        Assert.Equal((a, OfferAnswer.Lapsed), (offers[0].BusinessId, offers[0].Answer));
+        Assert.Equal(OfferAnswer.Pending, offers[1].Answer);
+        Assert.NotEqual(a, offers[1].BusinessId);
+        var key = order.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(1, await app.DbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "catalogue.offer-lapsed" && e.EntityId == key)));
+        Assert.Equal(2, await app.DbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "catalogue.offered" && e.EntityId == key)));
     }
 
     [Fact]
