@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Tunas.IntegrationTests.Infrastructure;
 using Tunas.Web.Features.Businesses;
 using Tunas.Web.Features.Businesses.Catalogue;
-using Tunas.IntegrationTests.Infrastructure;
 using Tunas.Web.Infrastructure;
 
 namespace Tunas.IntegrationTests.Features.Businesses;
