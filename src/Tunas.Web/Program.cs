@@ -25,22 +25,13 @@ var command = CommandLine.Parse(args);
 var builder = WebSetup.CreateBuilder(command);
 
 // Platform: the database (SQLite file by default, PostgreSQL by configuration), health, pages and JSON API.
-builder.Services.AddTunasDatabase(builder.Configuration);
-builder.Services.AddTunasHealth();
-builder.Services.AddTunasWeb();
-builder.Services.AddLightPages();
+builder.Services.AddTunasDatabase(builder.Configuration).AddTunasHealth().AddTunasWeb().AddLightPages();
 
 // Features, in the order of the flow; each registers its own services, options and commands.
 builder.Services.AddRegions().AddAgencies().AddUsers().AddAccount(builder.Configuration).AddAudit();
 builder.Services.AddOutbox().AddRegistry().AddPrograms().AddApplications().AddSelectionRuns().AddMessages();
-builder.Services.AddTraining();
-builder.Services.AddBusinesses();
-builder.Services.AddCashbook();
-builder.Services.AddFollowUps();
-builder.Services.AddCatalogue();
-builder.Services.AddImpact();
-builder.Services.AddDemo();
-builder.Services.AddDesk();
+builder.Services.AddTraining().AddBusinesses().AddCashbook().AddFollowUps().AddCatalogue().AddImpact();
+builder.Services.AddDemo().AddDesk();
 
 var app = builder.Build();
 
@@ -58,14 +49,12 @@ if (command.Demo)
     await app.SeedDemoAsync();
 }
 
-// The client as a trusted proxy saw it, the security headers, HTTPS when configured (Infrastructure/HttpSetup.cs).
+// The pipeline: the client as a trusted proxy saw it, security headers and HTTPS (Infrastructure/HttpSetup.cs);
+// compressed answers and versioned static files cached for a year (Infrastructure/LightPages.cs, decision 0020);
+// errors, then routing (after the error handlers, so that a re-executed error page finds its endpoint), language,
+// first-run setup, sign-in, policies, the public rate limits.
 app.UseTunasHttp();
-
-// Light pages: compressed answers, versioned static files cached for a year (Infrastructure/LightPages.cs, decision 0020).
 app.UseResponseCompression();
-
-// The pipeline: errors, static files, then routing (after the error handlers, so that a re-executed error page
-// finds its endpoint), language, first-run setup, sign-in, policies, the public rate limits.
 app.UseTunasErrors();
 app.UseLightStaticFiles();
 app.UseRouting();
@@ -76,24 +65,11 @@ app.UseApiAntiforgery(); // an API write under the sign-in cookie needs the anti
 app.UseAuthorization();
 app.UseRateLimiter();
 
-// Endpoints: pages from the feature folders, then each feature's API.
+// Endpoints: health, the API's description, the pages, each feature's API in the order of the flow, then a 404.
 app.MapTunasHealth();
-app.MapTunasOpenApi();
-app.MapRazorPages();
-app.MapAuth();
-app.MapUsers();
-app.MapRegions();
-app.MapRegistry();
-app.MapPrograms();
-app.MapApplications();
-app.MapSelectionRuns();
-app.MapMessages();
-app.MapTraining();
-app.MapBusinesses();
-app.MapCashbook();
-app.MapFollowUps();
-app.MapCatalogue();
-app.MapImpact();
+app.MapTunasOpenApi().MapRazorPages();
+app.MapAuth().MapUsers().MapRegions().MapRegistry().MapPrograms().MapApplications().MapSelectionRuns().MapMessages();
+app.MapTraining().MapBusinesses().MapCashbook().MapFollowUps().MapCatalogue().MapImpact();
 app.MapNotFound();
 
 app.Run();
