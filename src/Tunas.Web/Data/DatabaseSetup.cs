@@ -72,10 +72,10 @@ public static class DatabaseSetup
 
     public static void ConfigureSqlite(DbContextOptionsBuilder o, string connectionString) =>
         o.UseSqlite(connectionString, s => s.CommandTimeout(60))
-            .AddInterceptors(SqlitePragmas.Instance, Features.Businesses.Cashbook.CashbookMonthKeeper.Instance);
+            .AddInterceptors(SqlitePragmas.Instance, Features.Impact.PersonFieldKeeper.Instance, Features.Businesses.Cashbook.CashbookMonthKeeper.Instance);
 
     public static void ConfigurePostgres(DbContextOptionsBuilder o, string connectionString) =>
-        o.UseNpgsql(connectionString).AddInterceptors(Features.Businesses.Cashbook.CashbookMonthKeeper.Instance);
+        o.UseNpgsql(connectionString).AddInterceptors(Features.Impact.PersonFieldKeeper.Instance, Features.Businesses.Cashbook.CashbookMonthKeeper.Instance);
 
     /// <summary>Applies pending migrations of whichever provider is configured.</summary>
     public static async Task MigrateAsync(this TunasDb db, CancellationToken ct = default)

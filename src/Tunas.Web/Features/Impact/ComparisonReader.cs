@@ -36,9 +36,14 @@ public static class ComparisonReader
         var programs = scope.Programs.Select(p => p.Id);
         var comparisonAnswers = db.Set<FollowUp>().AsNoTracking()
             .Where(f => f.AgencyId == agency && f.Group == FollowUpGroup.Comparison && f.Status == FollowUpStatus.Done && programs.Contains(f.ProgramId));
-        // The kelurahan and the track narrow the joined applications: with neither, no semi-join over every application.
-        var applications = scope.ByTrack(scope.ByPlace(db.Applications.AsNoTracking()));
-        var comparisonAll = await OutcomesReader.AnswersAsync(scope, comparisonAnswers, applications, ct);
+        // The kelurahan and the track narrow them by their applications: with neither, no semi-join over every application.
+        var filter = scope.Filter;
+        if (filter.VillageCode is not null || filter.DistrictCode is not null || filter.TrackId is not null)
+        {
+            var applications = scope.ByTrack(scope.ByPlace(db.Applications.AsNoTracking().Where(a => a.AgencyId == agency))).Select(a => a.Id);
+            comparisonAnswers = comparisonAnswers.Where(f => applications.Contains(f.ApplicationId));
+        }
+        var comparisonAll = await OutcomesReader.AnswersAsync(comparisonAnswers, ct);
         var comparison = OutcomesReader.Latest(comparisonAll);
 
         var rows = new List<ComparisonRow>

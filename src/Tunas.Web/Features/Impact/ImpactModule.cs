@@ -17,6 +17,10 @@ public static class ImpactModule
         services.AddAuthorizationBuilder()
             .AddPolicy(ImpactPolicies.Dashboard, p => p.RequireRole(Roles.Administrator, Roles.ProgramOfficer, Roles.Leadership));
         services.AddScoped<DashboardReader>();
+        // Registered after the applications' merge mover, so that the moved applications' places take the kept person's fields.
+        services.AddScoped<PersonFieldCopies>();
+        services.AddScoped<Registry.IPersonFieldCopies>(s => s.GetRequiredService<PersonFieldCopies>());
+        services.AddScoped<Registry.IPersonReferences>(s => s.GetRequiredService<PersonFieldCopies>());
         return services;
     }
 

@@ -64,18 +64,12 @@ public static class OutcomesReader
     }
 
     /// <summary>
-    /// <paramref name="followUps"/> with their applicants, joined in the database (one statement, no list of ids sent);
-    /// only the answers to one of <paramref name="applications"/> (a filter on the joined rows, not a sub-query).
+    /// <paramref name="followUps"/> with their persons' fields as copied on each (decision 0034): no join to the registry.
     /// </summary>
-    internal static Task<List<Answer>> AnswersAsync(
-        DashboardScope scope, IQueryable<FollowUp> followUps, IQueryable<Applications.Application> applications, CancellationToken ct) =>
-        (from f in followUps
-         join a in applications on new { f.AgencyId, Id = f.ApplicationId } equals new { a.AgencyId, a.Id }
-         join p in scope.Db.Persons.AsNoTracking() on new { a.AgencyId, Id = a.PersonId } equals new { p.AgencyId, p.Id } into people
-         from p in people.DefaultIfEmpty()
-         select new Answer(f.ApplicationId, f.MonthsAfter, f.BusinessActive, f.MonthlyRevenue, f.MonthlyProfit, f.HouseholdMonthlyIncome,
-             p == null ? null : new ScopedPerson(p.Sex, p.BirthDate, p.Disability, p.WelfareDecile)))
-        .ToListAsync(ct);
+    internal static Task<List<Answer>> AnswersAsync(IQueryable<FollowUp> followUps, CancellationToken ct) =>
+        followUps.Select(f => new Answer(f.ApplicationId, f.MonthsAfter, f.BusinessActive, f.MonthlyRevenue, f.MonthlyProfit, f.HouseholdMonthlyIncome,
+                new ScopedPerson(f.PersonSex, f.PersonBirthDate, f.PersonDisability, f.PersonWelfareDecile)))
+            .ToListAsync(ct);
 
     /// <summary>Each person's latest answer (the round furthest from the training).</summary>
     internal static List<Answer> Latest(IEnumerable<Answer> answers) =>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Tunas.Web.Features.Agencies;
 using Tunas.Web.Features.Selection;
 using Tunas.Web.Features.Shared;
+using Tunas.Web.Features.Training;
 
 namespace Tunas.Web.Features.Impact;
 
@@ -27,13 +28,17 @@ public static class ReachReader
     /// <summary>A placement in scope: its application and kelurahan, the cohort's first day, and the person (null when no longer in the registry).</summary>
     public sealed record Placed(long ApplicationId, string VillageCode, DateOnly StartsOn, ScopedPerson? Person);
 
-    /// <summary>Everyone placed in scope with their person, read once for the funnel's "started" and the reach.</summary>
+    /// <summary>
+    /// Everyone placed in scope with their person, read once for the funnel's "started" and the reach. The person's
+    /// fields are the copies on the place (decision 0034): a join to the whole registry took most of this read.
+    /// </summary>
     public static Task<List<Placed>> PlacedAsync(DashboardScope scope, CancellationToken ct) =>
-        (from p in scope.Placements
-         join person in scope.Db.Persons.AsNoTracking() on new { AgencyId = scope.AgencyId, Id = p.PersonId } equals new { person.AgencyId, person.Id } into people
-         from person in people.DefaultIfEmpty()
-         select new Placed(p.ApplicationId, p.VillageCode, p.StartsOn,
-             person == null ? null : new ScopedPerson(person.Sex, person.BirthDate, person.Disability, person.WelfareDecile)))
+        (from p in scope.Db.Set<CohortParticipant>().AsNoTracking()
+         join c in scope.Cohorts on p.CohortId equals c.Id
+         join a in scope.ByPlace(scope.Db.Applications.AsNoTracking()) on p.ApplicationId equals a.Id
+         where p.AgencyId == scope.AgencyId && a.AgencyId == scope.AgencyId
+         select new Placed(p.ApplicationId, a.VillageCode, c.StartsOn,
+             new ScopedPerson(p.PersonSex, p.PersonBirthDate, p.PersonDisability, p.PersonWelfareDecile)))
         .ToListAsync(ct);
 
     /// <summary>The applications in scope per kelurahan: the reach's column, and their sum the funnel's "applied".</summary>

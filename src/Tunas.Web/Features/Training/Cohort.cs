@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tunas.Web.Features.Agencies;
 using Tunas.Web.Features.Applications;
 using Tunas.Web.Features.Programs;
+using Tunas.Web.Features.Shared;
 using Tunas.Web.Features.Users;
 
 namespace Tunas.Web.Features.Training;
@@ -58,6 +59,17 @@ public sealed class CohortParticipant
 
     /// <summary>The participant's own account (user name = registration number, no e-mail), once created.</summary>
     public string? UserId { get; set; }
+
+    /// <summary>
+    /// The applicant's sex, birth date, disability and desil as the registry holds them: copies the dashboard counts
+    /// without joining the whole registry, kept equal to it in the same transaction as every change of either side
+    /// (<c>Impact.PersonFieldKeeper</c>, decision 0034). Never shown or edited here.
+    /// </summary>
+    public Sex PersonSex { get; set; }
+
+    public DateOnly PersonBirthDate { get; set; }
+    public bool PersonDisability { get; set; }
+    public int? PersonWelfareDecile { get; set; }
 }
 
 public enum ParticipantStatus

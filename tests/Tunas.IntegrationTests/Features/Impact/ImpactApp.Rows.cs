@@ -41,7 +41,7 @@ public sealed partial class ImpactApp
         return p;
     }
 
-    private Application Apply(TunasDb db, Person p, int track, ApplicationStatus status)
+    internal Application Apply(TunasDb db, Person p, int track, ApplicationStatus status)
     {
         var a = new Application
         {
@@ -119,7 +119,7 @@ public sealed partial class ImpactApp
         return c;
     }
 
-    private CohortParticipant Place(TunasDb db, Cohort c, Application a)
+    internal CohortParticipant Place(TunasDb db, Cohort c, Application a)
     {
         var p = new CohortParticipant { AgencyId = AgencyId, CohortId = c.Id, ApplicationId = a.Id, PlacedAt = DateTime.UtcNow };
         db.Add(p);
@@ -187,7 +187,7 @@ public sealed partial class ImpactApp
         });
     }
 
-    private void FollowUp(TunasDb db, Application a, FollowUpGroup group, int months, bool? active, long? revenue, long? profit, long? income,
+    internal void FollowUp(TunasDb db, Application a, FollowUpGroup group, int months, bool? active, long? revenue, long? profit, long? income,
         FollowUpStatus status = FollowUpStatus.Done) => db.Add(new FollowUp
         {
             AgencyId = AgencyId,

@@ -1090,8 +1090,20 @@ namespace Tunas.Web.Data.Migrations.Postgres
                     b.Property<int>("Needs")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly>("PersonBirthDate")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("PersonDisability")
+                        .HasColumnType("boolean");
+
                     b.Property<long>("PersonId")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("PersonSex")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PersonWelfareDecile")
+                        .HasColumnType("integer");
 
                     b.Property<string>("PhotoFile")
                         .HasMaxLength(100)
@@ -2685,6 +2697,18 @@ namespace Tunas.Web.Data.Migrations.Postgres
 
                     b.Property<DateOnly?>("DroppedOutOn")
                         .HasColumnType("date");
+
+                    b.Property<DateOnly>("PersonBirthDate")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("PersonDisability")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("PersonSex")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PersonWelfareDecile")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("PlacedAt")
                         .HasColumnType("timestamp with time zone");

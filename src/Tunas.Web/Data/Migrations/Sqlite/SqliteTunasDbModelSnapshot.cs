@@ -1051,7 +1051,19 @@ namespace Tunas.Web.Data.Migrations.Sqlite
                     b.Property<int>("Needs")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly>("PersonBirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PersonDisability")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonSex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PersonWelfareDecile")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PhotoFile")
@@ -2604,6 +2616,18 @@ namespace Tunas.Web.Data.Migrations.Sqlite
 
                     b.Property<DateOnly?>("DroppedOutOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PersonBirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PersonDisability")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonSex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PersonWelfareDecile")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("PlacedAt")
                         .HasColumnType("TEXT");

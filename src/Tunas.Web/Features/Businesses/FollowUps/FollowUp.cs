@@ -4,6 +4,7 @@ using Tunas.Web.Features.Agencies;
 using Tunas.Web.Features.Applications;
 using Tunas.Web.Features.Programs;
 using Tunas.Web.Features.Registry;
+using Tunas.Web.Features.Shared;
 using Tunas.Web.Features.Users;
 
 namespace Tunas.Web.Features.Businesses.FollowUps;
@@ -60,6 +61,17 @@ public sealed class FollowUp
 
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>
+    /// The person's sex, birth date, disability and desil as the registry holds them: copies the dashboard counts
+    /// without joining the whole registry, kept equal to it in the same transaction as every change of either side
+    /// (<c>Impact.PersonFieldKeeper</c>, decision 0034). Never shown or edited here.
+    /// </summary>
+    public Sex PersonSex { get; set; }
+
+    public DateOnly PersonBirthDate { get; set; }
+    public bool PersonDisability { get; set; }
+    public int? PersonWelfareDecile { get; set; }
 }
 
 public enum FollowUpGroup

@@ -15,7 +15,7 @@ namespace Tunas.Web.Features.Registry.Imports;
 /// (<see cref="PersonBulkWriter"/>), and changes are audited with old and new values. New persons get no audit entry each: their
 /// <see cref="Person.ImportJobId"/> points at the job, which records who imported which file.
 /// </summary>
-public sealed class ImportBatchWriter(TunasDb db, TimeProvider clock)
+public sealed class ImportBatchWriter(TunasDb db, TimeProvider clock, IEnumerable<IPersonFieldCopies> copies)
 {
     public async Task<BatchResult> WriteAsync(ImportJobState job, ImportBatch batch, ColumnLayout layout, string? operatorVillage, CancellationToken ct)
     {
@@ -132,6 +132,13 @@ public sealed class ImportBatchWriter(TunasDb db, TimeProvider clock)
         await fast.InsertTokensAsync(inserts.SelectMany(Tokens).ToList(), ct);
 
         await fast.UpdatePersonsAsync(updates.Select(u => u.Person).ToList(), ct);
+        // Later features' copies of the counted fields follow in this transaction (decision 0034).
+        var recounted = updates.Where(u => u.Person.Sex != u.Before.Sex || u.Person.BirthDate != u.Before.BirthDate
+            || u.Person.Disability != u.Before.Disability || u.Person.WelfareDecile != u.Before.WelfareDecile).Select(u => u.Person.Id).ToList();
+        foreach (var copier in recounted.Count == 0 ? [] : copies)
+        {
+            await copier.PersonsChangedAsync(recounted, ct);
+        }
         var renamed = updates.Where(u => u.Person.FullName != u.Before.FullName).Select(u => u.Person).ToList();
         await fast.ReplaceTokensAsync(renamed, renamed.SelectMany(Tokens).ToList(), ct);
 
