@@ -6,7 +6,7 @@ using Tunas.Web.Infrastructure;
 
 namespace Tunas.Web.Features.Impact;
 
-/// <summary>Reads every block of the dashboard for the signed-in user's agency, from the rows at each request; the cashbook months from their totals kept in the same transaction as each line (decision 0029); the participants' follow-up answers once for the funnel, the outcomes and the comparison, and their businesses once for the funnel and the outcomes.</summary>
+/// <summary>Reads every block of the dashboard for the signed-in user's agency, from the rows at each request; the cashbook months from their totals kept in the same transaction as each line (decision 0029); the people's sex, age, disability and desil from the copies kept on their places and follow-ups (decision 0034); the participants' follow-up answers once for the funnel, the outcomes and the comparison, and their businesses once for the funnel and the outcomes.</summary>
 public sealed class DashboardReader(
     TunasDb db, CurrentUser me, VillageNames villages, CashbookTotals cashbook, TimeProvider clock, IStringLocalizer<SharedResource> L)
 {

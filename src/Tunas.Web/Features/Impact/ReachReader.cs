@@ -25,7 +25,7 @@ public static class ReachReader
         return (rows.Where(r => r.Desil is not null).ToDictionary(r => r.Desil!.Value, r => r.N), rows.Where(r => r.Desil is null).Sum(r => r.N), basis);
     }
 
-    /// <summary>A placement in scope: its application and kelurahan, the cohort's first day, and the person (null when no longer in the registry).</summary>
+    /// <summary>A placement in scope: its application and kelurahan, the cohort's first day, and the person's fields as copied on the place (decision 0034).</summary>
     public sealed record Placed(long ApplicationId, string VillageCode, DateOnly StartsOn, ScopedPerson? Person);
 
     /// <summary>

@@ -8,6 +8,7 @@ using Tunas.Web.Features.Applications;
 using Tunas.Web.Features.Businesses.FollowUps;
 using Tunas.Web.Features.Impact;
 using Tunas.Web.Features.Registry;
+using Tunas.Web.Features.Registry.Duplicates;
 using Tunas.Web.Features.Shared;
 using Tunas.Web.Features.Training;
 using Tunas.Web.Infrastructure;
@@ -144,6 +145,65 @@ public sealed class PersonFieldCopyTests(ImpactApp app) : IClassFixture<ImpactAp
         var fresh = after.ServiceProvider.GetRequiredService<TunasDb>();
         Assert.Equal([5, 5], await CopiedDesilsAsync(fresh, nik));
         Assert.Equal(0, (await DriftAsync(fresh)).Drift);
+    }
+
+    [Fact]
+    public async Task AMergeGivesTheMovedApplicationsPlaceTheKeptPersonsFields()
+    {
+        long pairId, keptId, placeId;
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TunasDb>();
+            Person Resident(string nik, int desil, bool disability) => new()
+            {
+                AgencyId = app.AgencyId,
+                Nik = nik,
+                FullName = "Wati Rahmawati",
+                NameKey = SearchText.Fold("Wati Rahmawati"),
+                Sex = Sex.Female,
+                BirthDate = new(1994, 6, 6),
+                VillageCode = ImpactApp.V1,
+                WelfareDecile = desil,
+                Disability = disability,
+                CreatedAt = DateTime.UtcNow,
+                UpdatedAt = DateTime.UtcNow,
+            };
+            // The same woman recorded twice: the record placed in a cohort is the one the officer removes.
+            var removed = Resident("3572014606940091", 8, disability: false);
+            var kept = Resident("3572014606940092", 2, disability: true);
+            db.Persons.AddRange(removed, kept);
+            await db.SaveChangesAsync();
+            var application = app.Apply(db, removed, app.T1, ApplicationStatus.Submitted);
+            await db.SaveChangesAsync();
+            var place = app.Place(db, await db.Set<Cohort>().SingleAsync(c => c.Id == app.C1), application);
+            var pair = new SuspectedDuplicate
+            {
+                AgencyId = app.AgencyId,
+                PersonAId = Math.Min(removed.Id, kept.Id),
+                PersonBId = Math.Max(removed.Id, kept.Id),
+                Reason = DuplicateReason.SameNameAndBirthDate,
+                DetectedAt = DateTime.UtcNow,
+            };
+            db.Add(pair);
+            await db.SaveChangesAsync();
+            (pairId, keptId, placeId) = (pair.Id, kept.Id, place.Id);
+            Assert.Equal((8, false), await CopiedOnPlaceAsync(db, placeId));
+        }
+
+        var officer = await app.ApiClientAsync(Roles.ProgramOfficer);
+        var merged = await officer.PostAsJsonAsync($"/api/v1/duplicates/{pairId}/merge", new { keepPersonId = keptId });
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, merged.StatusCode);
+        using var after = app.Services.CreateScope();
+        var fresh = after.ServiceProvider.GetRequiredService<TunasDb>();
+        Assert.Equal((2, true), await CopiedOnPlaceAsync(fresh, placeId));
+        Assert.Equal(0, (await DriftAsync(fresh)).Drift);
+    }
+
+    private static async Task<(int? Desil, bool Disability)> CopiedOnPlaceAsync(TunasDb db, long placeId)
+    {
+        var place = await db.Set<CohortParticipant>().AsNoTracking().SingleAsync(c => c.Id == placeId);
+        return (place.PersonWelfareDecile, place.PersonDisability);
     }
 
     /// <summary>The desil copied on the person's place and on their follow-up, in that order.</summary>
