@@ -25,6 +25,8 @@ public static class BusinessesModule
         services.AddScoped<BusinessReader>();
         services.AddScoped<BusinessWriter>();
         services.AddScoped<BusinessCategories>();
+        // A merge of two registry records moves ownerships and surveys (before Impact refreshes the kept person's copies).
+        services.AddScoped<Registry.IPersonReferences, BusinessPersonReferences>();
         services.AddSingleton<BusinessFiles>();
         services.AddSingleton<IAuditVocabulary, BusinessesAuditVocabulary>();
         return services;

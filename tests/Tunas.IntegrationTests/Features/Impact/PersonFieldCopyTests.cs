@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tunas.Web.Data;
 using Tunas.Web.Features.Applications;
+using Tunas.Web.Features.Businesses;
 using Tunas.Web.Features.Businesses.FollowUps;
 using Tunas.Web.Features.Impact;
 using Tunas.Web.Features.Registry;
@@ -148,9 +149,9 @@ public sealed class PersonFieldCopyTests(ImpactApp app) : IClassFixture<ImpactAp
     }
 
     [Fact]
-    public async Task AMergeGivesTheMovedApplicationsPlaceTheKeptPersonsFields()
+    public async Task AMergeMovesTheBusinessAndSurveysAndGivesThePlaceAndSurveysTheKeptPersonsFields()
     {
-        long pairId, keptId, placeId;
+        long pairId, keptId, placeId, businessId;
         using (var scope = app.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<TunasDb>();
@@ -176,6 +177,19 @@ public sealed class PersonFieldCopyTests(ImpactApp app) : IClassFixture<ImpactAp
             var application = app.Apply(db, removed, app.T1, ApplicationStatus.Submitted);
             await db.SaveChangesAsync();
             var place = app.Place(db, await db.Set<Cohort>().SingleAsync(c => c.Id == app.C1), application);
+            app.FollowUp(db, application, FollowUpGroup.Participant, 3, true, 400_000, 100_000, 1_000_000);
+            var business = new Business
+            {
+                AgencyId = app.AgencyId,
+                Name = "Keripik Wati",
+                CategoryId = await db.Set<BusinessCategory>().Select(c => c.Id).FirstAsync(),
+                VillageCode = ImpactApp.V1,
+                Status = BusinessStatus.Active,
+                CreatedAt = DateTime.UtcNow,
+                UpdatedAt = DateTime.UtcNow,
+            };
+            business.Owners.Add(new BusinessOwner { AgencyId = app.AgencyId, PersonId = removed.Id });
+            db.Add(business);
             var pair = new SuspectedDuplicate
             {
                 AgencyId = app.AgencyId,
@@ -186,7 +200,7 @@ public sealed class PersonFieldCopyTests(ImpactApp app) : IClassFixture<ImpactAp
             };
             db.Add(pair);
             await db.SaveChangesAsync();
-            (pairId, keptId, placeId) = (pair.Id, kept.Id, place.Id);
+            (pairId, keptId, placeId, businessId) = (pair.Id, kept.Id, place.Id, business.Id);
             Assert.Equal((8, false), await CopiedOnPlaceAsync(db, placeId));
         }
 
@@ -197,6 +211,10 @@ public sealed class PersonFieldCopyTests(ImpactApp app) : IClassFixture<ImpactAp
         using var after = app.Services.CreateScope();
         var fresh = after.ServiceProvider.GetRequiredService<TunasDb>();
         Assert.Equal((2, true), await CopiedOnPlaceAsync(fresh, placeId));
+        // Her business and her survey were the removed record's: a restrict key each, which failed the merge before.
+        Assert.Equal([keptId], await fresh.Set<BusinessOwner>().AsNoTracking().Where(o => o.BusinessId == businessId).Select(o => o.PersonId).ToListAsync());
+        var survey = await fresh.Set<FollowUp>().AsNoTracking().SingleAsync(f => f.ApplicationId == fresh.Set<CohortParticipant>().Where(c => c.Id == placeId).Select(c => c.ApplicationId).Single());
+        Assert.Equal((keptId, 2, true), (survey.PersonId, survey.PersonWelfareDecile, survey.PersonDisability));
         Assert.Equal(0, (await DriftAsync(fresh)).Drift);
     }
 
