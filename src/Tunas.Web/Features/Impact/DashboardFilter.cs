@@ -34,6 +34,9 @@ public sealed class ScopedPlacement
     public int TrackId { get; init; }
     public DateOnly StartsOn { get; init; }
     public required string VillageCode { get; init; }
+
+    /// <summary>The person's fields as copied on the place (decision 0034): no join to the registry.</summary>
+    public required ScopedPerson Person { get; init; }
 }
 
 /// <summary>
@@ -115,6 +118,7 @@ public sealed class DashboardScope(TunasDb db, int agencyId, DashboardFilter fil
             TrackId = c.TrackId,
             StartsOn = c.StartsOn,
             VillageCode = a.VillageCode,
+            Person = new ScopedPerson(p.PersonSex, p.PersonBirthDate, p.PersonDisability, p.PersonWelfareDecile),
         };
 
     /// <summary>

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Storage;
+using Tunas.Web.Data;
 using Tunas.Web.Features.Applications;
 using Tunas.Web.Features.Businesses.FollowUps;
 using Tunas.Web.Features.Registry;
@@ -15,8 +15,8 @@ namespace Tunas.Web.Features.Impact;
 /// follow-up added or pointed at another application or person, an application moved to another person. The copies
 /// are set from the rows after the save, in the same transaction (one is opened when the caller has none), so the
 /// change and its copies commit or fail together. The registry's bulk path, which skips the change tracker, calls
-/// <see cref="PersonFieldCopies"/> itself. Registered before <c>CashbookMonthKeeper</c>, so that when both open a
-/// transaction for a save this one commits it, after its own work.
+/// <see cref="PersonFieldCopies"/> itself. The transaction it opens is shared with the other keepers
+/// (<see cref="KeeperTransaction"/>), so their order does not matter.
 /// </summary>
 public sealed class PersonFieldKeeper : SaveChangesInterceptor
 {
@@ -30,7 +30,6 @@ public sealed class PersonFieldKeeper : SaveChangesInterceptor
         public List<FollowUp> FollowUps { get; } = [];
         public List<CohortParticipant> Places { get; } = [];
         public List<long> Applications { get; } = [];
-        public IDbContextTransaction? Owned { get; set; }
     }
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
@@ -39,10 +38,7 @@ public sealed class PersonFieldKeeper : SaveChangesInterceptor
         ArgumentNullException.ThrowIfNull(eventData);
         if (eventData.Context is { } db && Collect(db) is { } work)
         {
-            if (db.Database.CurrentTransaction is null)
-            {
-                work.Owned = await db.Database.BeginTransactionAsync(cancellationToken);
-            }
+            await KeeperTransaction.JoinAsync(db, this, cancellationToken);
             _work.AddOrUpdate(db, work);
         }
         return result;
@@ -73,57 +69,35 @@ public sealed class PersonFieldKeeper : SaveChangesInterceptor
             {
                 await PersonFieldCopies.PlacesAsync(db, [.. work.Places.Select(p => p.Id)], work.Applications, cancellationToken);
             }
-            if (work.Owned is { } owned)
-            {
-                await owned.CommitAsync(cancellationToken);
-                await owned.DisposeAsync();
-            }
         }
         catch
         {
-            if (work.Owned is { } owned)
-            {
-                // The rows were written but not committed: they go back with their copies.
-                await owned.RollbackAsync(CancellationToken.None);
-                await owned.DisposeAsync();
-            }
+            // The rows were written but not committed: they go back with their copies.
+            await KeeperTransaction.RollBackAsync(db);
             throw;
         }
+        await KeeperTransaction.LeaveAsync(db, this, cancellationToken);
         return result;
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result) =>
         SavedChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
 
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(eventData);
-        return RollBackAsync(eventData.Context);
-    }
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) =>
+        RollBackAsync(eventData?.Context);
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData)
-    {
-        ArgumentNullException.ThrowIfNull(eventData);
-        RollBackAsync(eventData.Context).GetAwaiter().GetResult();
-    }
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => RollBackAsync(eventData?.Context).GetAwaiter().GetResult();
 
-    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(eventData);
-        return RollBackAsync(eventData.Context);
-    }
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default) =>
+        RollBackAsync(eventData?.Context);
 
-    private async Task RollBackAsync(DbContext? db)
+    private Task RollBackAsync(DbContext? db)
     {
-        if (db is not null && _work.TryGetValue(db, out var work))
+        if (db is not null)
         {
             _work.Remove(db);
-            if (work.Owned is { } owned)
-            {
-                await owned.RollbackAsync(CancellationToken.None);
-                await owned.DisposeAsync();
-            }
         }
+        return KeeperTransaction.RollBackAsync(db);
     }
 
     /// <summary>What this save changes that the copies follow; null when nothing.</summary>

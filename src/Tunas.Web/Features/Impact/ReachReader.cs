@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Tunas.Web.Features.Agencies;
 using Tunas.Web.Features.Selection;
 using Tunas.Web.Features.Shared;
-using Tunas.Web.Features.Training;
 
 namespace Tunas.Web.Features.Impact;
 
@@ -33,13 +32,7 @@ public static class ReachReader
     /// fields are the copies on the place (decision 0034): a join to the whole registry took most of this read.
     /// </summary>
     public static Task<List<Placed>> PlacedAsync(DashboardScope scope, CancellationToken ct) =>
-        (from p in scope.Db.Set<CohortParticipant>().AsNoTracking()
-         join c in scope.Cohorts on p.CohortId equals c.Id
-         join a in scope.ByPlace(scope.Db.Applications.AsNoTracking()) on p.ApplicationId equals a.Id
-         where p.AgencyId == scope.AgencyId && a.AgencyId == scope.AgencyId
-         select new Placed(p.ApplicationId, a.VillageCode, c.StartsOn,
-             new ScopedPerson(p.PersonSex, p.PersonBirthDate, p.PersonDisability, p.PersonWelfareDecile)))
-        .ToListAsync(ct);
+        scope.Placements.Select(p => new Placed(p.ApplicationId, p.VillageCode, p.StartsOn, p.Person)).ToListAsync(ct);
 
     /// <summary>The applications in scope per kelurahan: the reach's column, and their sum the funnel's "applied".</summary>
     public static Task<Dictionary<string, int>> AppliedByVillageAsync(DashboardScope scope, CancellationToken ct) =>

@@ -1,8 +1,7 @@
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Storage;
+using Tunas.Web.Data;
 
 namespace Tunas.Web.Features.Businesses.Cashbook;
 
@@ -18,8 +17,6 @@ public sealed class CashbookMonthKeeper : SaveChangesInterceptor
 {
     public static readonly CashbookMonthKeeper Instance = new();
 
-    private readonly ConditionalWeakTable<DbContext, IDbContextTransaction> _owned = [];
-
     private readonly record struct Key(int AgencyId, long ParticipantId, DateOnly Month);
 
     private sealed record Change(long Sales, long Expenses, int Lines);
@@ -30,10 +27,7 @@ public sealed class CashbookMonthKeeper : SaveChangesInterceptor
         ArgumentNullException.ThrowIfNull(eventData);
         if (eventData.Context is { } db && Changes(db) is { Count: > 0 } changes)
         {
-            if (db.Database.CurrentTransaction is null)
-            {
-                _owned.AddOrUpdate(db, await db.Database.BeginTransactionAsync(cancellationToken));
-            }
+            await KeeperTransaction.JoinAsync(db, this, cancellationToken);
             try
             {
                 foreach (var (key, change) in changes)
@@ -43,90 +37,37 @@ public sealed class CashbookMonthKeeper : SaveChangesInterceptor
             }
             catch
             {
-                await RollBackAsync(db);
+                await KeeperTransaction.RollBackAsync(db);
                 throw;
             }
         }
         return result;
     }
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        ArgumentNullException.ThrowIfNull(eventData);
-        if (eventData.Context is { } db && Changes(db) is { Count: > 0 } changes)
-        {
-            if (db.Database.CurrentTransaction is null)
-            {
-                _owned.AddOrUpdate(db, db.Database.BeginTransaction());
-            }
-            try
-            {
-                foreach (var (key, change) in changes)
-                {
-                    db.Database.ExecuteSqlRaw(Upsert, Parameters(key, change));
-                }
-            }
-            catch
-            {
-                RollBackAsync(db).GetAwaiter().GetResult();
-                throw;
-            }
-        }
-        return result;
-    }
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
+        SavingChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(eventData);
-        if (eventData.Context is { } db && _owned.TryGetValue(db, out var tx))
+        if (eventData.Context is { } db)
         {
-            _owned.Remove(db);
-            await tx.CommitAsync(cancellationToken);
-            await tx.DisposeAsync();
+            await KeeperTransaction.LeaveAsync(db, this, cancellationToken);
         }
         return result;
     }
 
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        ArgumentNullException.ThrowIfNull(eventData);
-        if (eventData.Context is { } db && _owned.TryGetValue(db, out var tx))
-        {
-            _owned.Remove(db);
-            tx.Commit();
-            tx.Dispose();
-        }
-        return result;
-    }
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result) =>
+        SavedChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
 
-    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(eventData);
-        await RollBackAsync(eventData.Context);
-    }
+    // The lines were not saved: their months' changes go back with them.
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) =>
+        KeeperTransaction.RollBackAsync(eventData?.Context);
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData)
-    {
-        ArgumentNullException.ThrowIfNull(eventData);
-        RollBackAsync(eventData.Context).GetAwaiter().GetResult();
-    }
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => KeeperTransaction.RollBackAsync(eventData?.Context).GetAwaiter().GetResult();
 
-    public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(eventData);
-        await RollBackAsync(eventData.Context);
-    }
-
-    private async Task RollBackAsync(DbContext? db)
-    {
-        if (db is not null && _owned.TryGetValue(db, out var tx))
-        {
-            _owned.Remove(db);
-            // The lines were not saved: their months' changes go back with them.
-            await tx.RollbackAsync(CancellationToken.None);
-            await tx.DisposeAsync();
-        }
-    }
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default) =>
+        KeeperTransaction.RollBackAsync(eventData?.Context);
 
     /// <summary>What each month gains and loses: a line's old contribution out, its new one in; months that net to nothing are left alone.</summary>
     private static List<KeyValuePair<Key, Change>> Changes(DbContext db)
