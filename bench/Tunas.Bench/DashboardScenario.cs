@@ -42,6 +42,7 @@ internal static class DashboardScenario
             s.AddScoped<VillageNames>();
             s.AddScoped<CashbookTotals>();
             s.AddScoped<DashboardReader>();
+            s.AddSingleton<Tunas.Web.Features.Impact.Facts.ImpactFactsCache>();
             s.AddSingleton<IStringLocalizer<SharedResource>, Passthrough>();
         });
         var agency = await BenchDatabase.PrepareAsync(services);
@@ -72,8 +73,15 @@ internal static class DashboardScenario
         count.Parameters.Add(v);
         var program = new DashboardFilter(ProgramId: programId);
         Dashboard? whole = null;
+        // The first read loads the agency's facts whole (decision 0035); every later one applies the change log first.
+        var cold = Stopwatch.GetTimestamp();
+        await ReadAsync(services, program);
+        var coldMs = Stopwatch.GetElapsedTime(cold).TotalMilliseconds;
+        var recount = new List<double>();
         for (var i = -3; i < queries; i++)
         {
+            // A follow-up answer changed through the app before each round: every measured read has a change to apply.
+            await ChangeAnswerAsync(services, agency, i);
             var t = Stopwatch.GetTimestamp();
             whole = await ReadAsync(services, program);
             var a = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
@@ -86,19 +94,25 @@ internal static class DashboardScenario
             t = Stopwatch.GetTimestamp();
             _ = await count.ExecuteScalarAsync();
             var r = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
-            var each = await BlocksAsync(services, agency, program);
+            t = Stopwatch.GetTimestamp();
+            await RecountAsync(services, program);
+            var rc = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+            var each = options.Analyze ? [.. await BlocksAsync(services, agency, program), .. await FactBlocksAsync(services, agency, program)] : new List<(string, double)>();
             if (i >= 0)
             {
                 app.Add(a);
                 appVillage.Add(b);
                 pdf.Add(d);
                 raw.Add(r);
+                recount.Add(rc);
                 foreach (var (name, ms) in each)
                 {
                     (blocks.TryGetValue(name, out var list) ? list : blocks[name] = []).Add(ms);
                 }
             }
         }
+        Report.Line($"dashboard, first read: the facts loaded whole ({label})", coldMs, P95(raw), "ms", "once per agency, then every 12 h");
+        Report.Line($"dashboard, recount from the rows p95 ({label})", P95(recount), P95(raw), "ms", "the path before decision 0035");
         Report.Line($"dashboard, whole program p95 ({label})", P95(app), P95(raw), "ms",
             string.Create(CultureInfo.InvariantCulture, $"{queries} requests; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB"));
         Report.Line($"dashboard, one kelurahan p95 ({label})", P95(appVillage), P95(raw), "ms", null);
@@ -112,6 +126,8 @@ internal static class DashboardScenario
             await SlowestAsync(database, connection, services, program);
         }
         await CheckAsync(connection, whole!);
+        await SameAsRecountAsync(services, program);
+        await SameAsRecountAsync(services, program with { VillageCode = village });
         await CashbookCheckAsync(services, connection, database.IsPostgres, agency, program, whole!);
     }
 
@@ -153,6 +169,65 @@ internal static class DashboardScenario
         return await scope.ServiceProvider.GetRequiredService<DashboardReader>().ReadAsync(filter, default);
     }
 
+    /// <summary>--analyze: the read from the kept facts in its steps (decision 0035), in milliseconds.</summary>
+    private static async Task<List<(string Name, double Ms)>> FactBlocksAsync(ServiceProvider services, int agency, DashboardFilter filter)
+    {
+        await ChangeAnswerAsync(services, agency, 50);
+        using var di = services.CreateScope();
+        var sp = di.ServiceProvider;
+        var scope = new DashboardScope(sp.GetRequiredService<TunasDb>(), agency, filter, TimeProvider.System.TodayInIndonesia());
+        var times = new List<(string, double)>();
+        async Task<T> Time<T>(string name, Func<Task<T>> block)
+        {
+            var t = Stopwatch.GetTimestamp();
+            var result = await block();
+            times.Add(("facts: " + name, Stopwatch.GetElapsedTime(t).TotalMilliseconds));
+            return result;
+        }
+        var programs = await Time("programs", () => FunnelReader.ProgramsAsync(scope, default));
+        var cache = sp.GetRequiredService<Tunas.Web.Features.Impact.Facts.ImpactFactsCache>();
+        var facts = await Time("refresh", () => cache.ReadAsync(scope.Db, agency, OutcomesReader.CashbookMonthOf(scope.Today), f => f, default));
+        var inputs = await Time("inputs", () => Task.FromResult(Tunas.Web.Features.Impact.Facts.FactInputs.Read(facts, filter, programs, scope.Today)));
+        var funnel = await Time("funnel", () => Task.FromResult(FunnelReader.Build(filter, inputs)));
+        await Time("reach", () => ReachReader.ReadAsync(scope, sp.GetRequiredService<VillageNames>(), inputs.Eligible, inputs.Applied, inputs.Placed, default));
+        var outcomes = await Time("outcomes", () => Task.FromResult(OutcomesReader.Build(scope.Today, inputs)));
+        await Time("money", () => MoneyReader.ReadAsync(scope, funnel.Completed, outcomes.ActiveBusinesses, outcomes.Jobs, default));
+        await Time("comparison", () => Task.FromResult(ComparisonReader.Build(filter, scope.Today, inputs, (m, a) => m)));
+        return times;
+    }
+
+    private static async Task<Dashboard> RecountAsync(ServiceProvider services, DashboardFilter filter)
+    {
+        using var scope = services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<DashboardReader>().RecountAsync(filter, default);
+    }
+
+    /// <summary>The figures from the kept facts must equal their recount from the rows, at full scale (decision 0035).</summary>
+    private static async Task SameAsRecountAsync(ServiceProvider services, DashboardFilter filter)
+    {
+        var facts = System.Text.Json.JsonSerializer.Serialize(await ReadAsync(services, filter));
+        var rows = System.Text.Json.JsonSerializer.Serialize(await RecountAsync(services, filter));
+        Console.WriteLine(facts == rows
+            ? $"  check: every figure from the kept facts equals its recount from the rows ({filter.VillageCode ?? "whole program"})"
+            : $"  CHECK FAILED: the kept facts differ from the recount ({filter.VillageCode ?? "whole program"}):\n    facts {facts}\n    rows  {rows}");
+        if (facts != rows)
+        {
+            Environment.ExitCode = 1;
+        }
+    }
+
+    /// <summary>One participant's latest answer gets another revenue through EF, as a facilitator's visit would.</summary>
+    private static async Task ChangeAnswerAsync(ServiceProvider services, int agency, int round)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TunasDb>();
+        var answer = await db.Set<Tunas.Web.Features.Businesses.FollowUps.FollowUp>()
+            .Where(f => f.AgencyId == agency && f.Group == Tunas.Web.Features.Businesses.FollowUps.FollowUpGroup.Participant && f.MonthlyRevenue != null)
+            .OrderBy(f => f.Id).Skip(100 + round).FirstAsync();
+        answer.MonthlyRevenue += 1_000;
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>Each block of <see cref="DashboardReader.ReadAsync"/> on its own, in its order, in milliseconds.</summary>
     private static async Task<List<(string Name, double Ms)>> BlocksAsync(ServiceProvider services, int agency, DashboardFilter filter)
     {
@@ -173,11 +248,16 @@ internal static class DashboardScenario
         var answers = await Time("answers", () => OutcomesReader.ParticipantAnswersAsync(scope, placed, default));
         var hired = await Time("workers", () => FunnelReader.WorkersAsync(scope, default));
         var owned = await Time("businesses", () => FunnelReader.OwnedBusinessesAsync(scope, default));
-        var funnel = await Time("funnel", () => FunnelReader.ReadAsync(scope, (eligible.ByDesil.Values.Sum() + eligible.Unknown, eligible.Basis), applied.Values.Sum(), placed.Count, hired, answers, owned, default));
+        var decisions = await Time("decisions", () => FunnelReader.DecisionsAsync(scope, default));
+        var completed = await Time("certificates", () => FunnelReader.CompletedAsync(scope, default));
+        var totals = await Time("cashbook", () => OutcomesReader.CashbookAsync(scope, sp.GetRequiredService<CashbookTotals>(), default));
+        var comparison = await Time("comparison answers", () => ComparisonReader.ComparisonAnswersAsync(scope, default));
+        var inputs = new DashboardInputs(eligible, applied, placed, answers, hired, owned, decisions, completed, totals, comparison);
+        var funnel = FunnelReader.Build(filter, inputs);
         await Time("reach", () => ReachReader.ReadAsync(scope, sp.GetRequiredService<VillageNames>(), eligible, applied, placed, default));
-        var outcomes = await Time("outcomes", () => OutcomesReader.ReadAsync(scope, sp.GetRequiredService<CashbookTotals>(), hired, answers, owned, default));
+        var outcomes = OutcomesReader.Build(scope.Today, inputs);
         await Time("money", () => MoneyReader.ReadAsync(scope, funnel.Completed, outcomes.ActiveBusinesses, outcomes.Jobs, default));
-        await Time("comparison", () => ComparisonReader.ReadAsync(scope, answers, (m, a) => m, default));
+        await Time("comparison", () => Task.FromResult(ComparisonReader.Build(filter, scope.Today, inputs, (m, a) => m)));
         return times;
     }
 

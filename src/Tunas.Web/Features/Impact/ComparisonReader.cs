@@ -25,14 +25,14 @@ public static class ComparisonReader
     public const string WomenGapMessage = "The groups differ in the share of women ({0} against {1}): a difference may come from that, not from the training.";
     public const string WholeProgramMessage = "The comparison group has no provider or cohort: it is the comparison group of the whole program.";
 
-    /// <param name="participantAnswers">The participants' answers (<see cref="OutcomesReader.ParticipantAnswersAsync"/>).</param>
-    public static async Task<Comparison> ReadAsync(
-        DashboardScope scope, IReadOnlyList<OutcomesReader.Answer> participantAnswers, Func<string, string[], string> localize, CancellationToken ct)
+    /// <summary>
+    /// The done answers of the comparison group of the programs in scope, with each person's fields as copied on the
+    /// follow-up (decision 0034); a kelurahan, a kecamatan or a track narrows them by their applications.
+    /// </summary>
+    public static Task<List<OutcomesReader.Answer>> ComparisonAnswersAsync(DashboardScope scope, CancellationToken ct)
     {
         var db = scope.Db;
         var agency = scope.AgencyId;
-        var participants = OutcomesReader.Latest(participantAnswers);
-
         var programs = scope.Programs.Select(p => p.Id);
         var comparisonAnswers = db.Set<FollowUp>().AsNoTracking()
             .Where(f => f.AgencyId == agency && f.Group == FollowUpGroup.Comparison && f.Status == FollowUpStatus.Done && programs.Contains(f.ProgramId));
@@ -43,9 +43,16 @@ public static class ComparisonReader
             var applications = scope.ByTrack(scope.ByPlace(db.Applications.AsNoTracking().Where(a => a.AgencyId == agency))).Select(a => a.Id);
             comparisonAnswers = comparisonAnswers.Where(f => applications.Contains(f.ApplicationId));
         }
-        var comparisonAll = await OutcomesReader.AnswersAsync(comparisonAnswers, ct);
-        var comparison = OutcomesReader.Latest(comparisonAll);
+        return OutcomesReader.AnswersAsync(comparisonAnswers, ct);
+    }
 
+    /// <summary>The comparison from both groups' answers, read from the rows or from the kept facts alike (<see cref="DashboardInputs"/>).</summary>
+    public static Comparison Build(DashboardFilter filter, DateOnly today, DashboardInputs inputs, Func<string, string[], string> localize)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var participants = inputs.LatestAnswers;
+        var comparison = OutcomesReader.Latest(inputs.ComparisonAnswers);
         var rows = new List<ComparisonRow>
         {
             Proportion("businessActive", participants, comparison),
@@ -53,14 +60,14 @@ public static class ComparisonReader
             MedianRow("monthlyProfit", participants.Select(a => a.Profit), comparison.Select(a => a.Profit)),
             MedianRow("householdIncome", participants.Select(a => a.Income), comparison.Select(a => a.Income)),
         };
-        var p = Profile(People(participantAnswers), scope.Today);
-        var c = Profile(People(comparisonAll), scope.Today);
-        return new Comparison(p, c, rows, Warnings(p, c, scope.Filter, localize));
+        var p = Profile(People(inputs.Answers), today);
+        var c = Profile(People(inputs.ComparisonAnswers), today);
+        return new Comparison(p, c, rows, Warnings(p, c, filter, localize));
     }
 
     /// <summary>The applicant behind each application that answered, once per application (as each was counted in its group).</summary>
     private static List<ScopedPerson> People(IEnumerable<OutcomesReader.Answer> answers) =>
-        [.. answers.Where(a => a.Person is not null).DistinctBy(a => a.ApplicationId).Select(a => a.Person!)];
+        [.. answers.Where(a => a.Person is not null).DistinctBy(a => a.ApplicationId).Select(a => a.Person!.Value)];
 
     private static ComparisonRow Proportion(string outcome, List<OutcomesReader.Answer> a, List<OutcomesReader.Answer> b)
     {
@@ -74,8 +81,8 @@ public static class ComparisonReader
 
     private static ComparisonRow MedianRow(string outcome, IEnumerable<long?> a, IEnumerable<long?> b)
     {
-        var va = a.Where(v => v is not null).Select(v => v!.Value).Order().ToArray();
-        var vb = b.Where(v => v is not null).Select(v => v!.Value).Order().ToArray();
+        var va = Stats.Sorted(a);
+        var vb = Stats.Sorted(b);
         var d = BootstrapMemo.MedianDifference(va, vb);
         return new ComparisonRow(outcome, "median", va.Length, Stats.MedianOf(va), vb.Length, Stats.MedianOf(vb),
             d?.Difference, d?.Low, d?.High);

@@ -2,31 +2,47 @@ using Microsoft.Extensions.Localization;
 using Tunas.Web.Data;
 using Tunas.Web.Features.Agencies;
 using Tunas.Web.Features.Businesses.Cashbook;
+using Tunas.Web.Features.Impact.Facts;
 using Tunas.Web.Infrastructure;
 
 namespace Tunas.Web.Features.Impact;
 
-/// <summary>Reads every block of the dashboard for the signed-in user's agency, from the rows at each request; the cashbook months from their totals kept in the same transaction as each line (decision 0029); the people's sex, age, disability and desil from the copies kept on their places and follow-ups (decision 0034); the participants' follow-up answers once for the funnel, the outcomes and the comparison, and their businesses once for the funnel and the outcomes.</summary>
+/// <summary>
+/// Reads the dashboard for the signed-in user's agency. Its inputs come from the agency's <see cref="ImpactFacts"/>, brought
+/// up to date with every committed change at each request (decision 0035); <see cref="RecountAsync"/> reads the same
+/// inputs from the rows themselves, the recount they must equal. Both go through one computation of the blocks.
+/// </summary>
 public sealed class DashboardReader(
-    TunasDb db, CurrentUser me, VillageNames villages, CashbookTotals cashbook, TimeProvider clock, IStringLocalizer<SharedResource> L)
+    TunasDb db, CurrentUser me, VillageNames villages, CashbookTotals cashbook, ImpactFactsCache facts, TimeProvider clock, IStringLocalizer<SharedResource> L)
 {
     public async Task<Dashboard> ReadAsync(DashboardFilter filter, CancellationToken ct)
     {
-        var scope = new DashboardScope(db, me.AgencyId ?? 0, filter, clock.TodayInIndonesia());
-        var eligible = await ReachReader.EligibleByDesilAsync(scope, ct);
-        var applied = await ReachReader.AppliedByVillageAsync(scope, ct);
-        var placed = await ReachReader.PlacedAsync(scope, ct);
-        var answers = await OutcomesReader.ParticipantAnswersAsync(scope, placed, ct);
-        var hired = await FunnelReader.WorkersAsync(scope, ct);
-        var owned = await FunnelReader.OwnedBusinessesAsync(scope, ct);
-        var funnel = await FunnelReader.ReadAsync(scope, (eligible.ByDesil.Values.Sum() + eligible.Unknown, eligible.Basis), applied.Values.Sum(), placed.Count, hired, answers, owned, ct);
-        var reach = await ReachReader.ReadAsync(scope, villages, eligible, applied, placed, ct);
-        var outcomes = await OutcomesReader.ReadAsync(scope, cashbook, hired, answers, owned, ct);
-        var money = await MoneyReader.ReadAsync(scope, funnel.Completed, outcomes.ActiveBusinesses, outcomes.Jobs, ct);
-        var comparison = await ComparisonReader.ReadAsync(scope, answers, (message, args) => L[message, args], ct);
-        return new Dashboard(filter, scope.Today, funnel, reach, outcomes, money, comparison);
+        var scope = Scope(filter);
+        var programs = await FunnelReader.ProgramsAsync(scope, ct);
+        var inputs = await facts.ReadAsync(db, scope.AgencyId, OutcomesReader.CashbookMonthOf(scope.Today),
+            f => FactInputs.Read(f, filter, programs, scope.Today), ct);
+        return await BuildAsync(scope, inputs, ct);
+    }
+
+    /// <summary>The same dashboard with every input read from the rows: slower, and the figures the kept facts must equal.</summary>
+    public async Task<Dashboard> RecountAsync(DashboardFilter filter, CancellationToken ct)
+    {
+        var scope = Scope(filter);
+        return await BuildAsync(scope, await DashboardInputs.ReadAsync(scope, cashbook, ct), ct);
     }
 
     public Task<List<OpenDataRow>> OpenDataAsync(DashboardFilter filter, CancellationToken ct) =>
-        OpenData.ReadAsync(new DashboardScope(db, me.AgencyId ?? 0, filter, clock.TodayInIndonesia()), villages, ct);
+        OpenData.ReadAsync(Scope(filter), villages, ct);
+
+    private DashboardScope Scope(DashboardFilter filter) => new(db, me.AgencyId ?? 0, filter, clock.TodayInIndonesia());
+
+    private async Task<Dashboard> BuildAsync(DashboardScope scope, DashboardInputs inputs, CancellationToken ct)
+    {
+        var funnel = FunnelReader.Build(scope.Filter, inputs);
+        var reach = await ReachReader.ReadAsync(scope, villages, inputs.Eligible, inputs.Applied, inputs.Placed, ct);
+        var outcomes = OutcomesReader.Build(scope.Today, inputs);
+        var money = await MoneyReader.ReadAsync(scope, funnel.Completed, outcomes.ActiveBusinesses, outcomes.Jobs, ct);
+        var comparison = ComparisonReader.Build(scope.Filter, scope.Today, inputs, (message, args) => L[message, args]);
+        return new Dashboard(scope.Filter, scope.Today, funnel, reach, outcomes, money, comparison);
+    }
 }

@@ -9,38 +9,57 @@ namespace Tunas.Web.Features.Impact;
 /// <summary>People at each stage from the registry to the workers their businesses hired (<see cref="Funnel"/>).</summary>
 public static class FunnelReader
 {
-    /// <summary>The funnel, with the registry's count already read (<see cref="ReachReader.EligibleByDesilAsync"/> counts it once for both blocks).</summary>
-    /// <param name="applied">The applications in scope (the sum of <see cref="ReachReader.AppliedByVillageAsync"/>).</param>
-    /// <param name="started">Everyone placed in scope (<see cref="ReachReader.PlacedAsync"/>), those who dropped out too.</param>
-    /// <param name="hired">The workers of the participants' businesses (<see cref="WorkersAsync"/>).</param>
-    /// <param name="answers">The participants' follow-up answers (<see cref="OutcomesReader.ParticipantAnswersAsync"/>): the rounds count from them.</param>
-    /// <param name="owned">The participants' businesses (<see cref="OwnedBusinessesAsync"/>).</param>
-    public static async Task<Funnel> ReadAsync(
-        DashboardScope scope, (int Count, string Basis) registryCount, int applied, int started, WorkerCounts hired,
-        IReadOnlyList<OutcomesReader.Answer> answers, IReadOnlyList<OwnedBusiness> owned, CancellationToken ct)
+    /// <summary>
+    /// The eligible and the selected of the published runs' decisions in scope, in one pass (offered a seat: by the
+    /// run, or later from the waitlist); null when a provider or a cohort narrows the scope: nobody applies to one.
+    /// </summary>
+    public static async Task<(int Eligible, int Selected)?> DecisionsAsync(DashboardScope scope, CancellationToken ct)
     {
-        var db = scope.Db;
-        var agency = scope.AgencyId;
-        var (registry, basis) = registryCount;
-        int? eligible = null, selected = null;
-        if (!scope.Filter.NarrowsToCohorts)
+        if (scope.Filter.NarrowsToCohorts)
         {
-            // Both counts in one pass over the published decisions; offered a seat: by the run, or later from the waitlist.
-            var decisions = await scope.PublishedDecisions.GroupBy(d => 1).Select(g => new
-            {
-                Eligible = g.Count(d => d.Outcome != SelectionOutcome.Ineligible),
-                Selected = g.Count(d => d.Outcome == SelectionOutcome.Selected || d.Status == Applications.DecisionStatus.Promoted),
-            }).FirstOrDefaultAsync(ct);
-            eligible = decisions?.Eligible ?? 0;
-            selected = decisions?.Selected ?? 0;
+            return null;
         }
+        var decisions = await scope.PublishedDecisions.GroupBy(d => 1).Select(g => new
+        {
+            Eligible = g.Count(d => d.Outcome != SelectionOutcome.Ineligible),
+            Selected = g.Count(d => d.Outcome == SelectionOutcome.Selected || d.Status == Applications.DecisionStatus.Promoted),
+        }).FirstOrDefaultAsync(ct);
+        return (decisions?.Eligible ?? 0, decisions?.Selected ?? 0);
+    }
+
+    /// <summary>The standing certificates of the placements in scope.</summary>
+    public static Task<int> CompletedAsync(DashboardScope scope, CancellationToken ct)
+    {
         var placementIds = scope.PlacementRows.Select(p => p.Id);
-        var completed = await db.Set<Certificate>().CountAsync(c => c.AgencyId == agency && c.RevokedAt == null && placementIds.Contains(c.ParticipantId), ct);
-        var businessStarted = owned.Where(o => o.Status != BusinessStatus.Planned).Select(o => o.PersonId).Distinct().Count();
-        int Active(int m) => answers.Count(a => a.MonthsAfter == m && a.BusinessActive == true);
-        int Answered(int m) => answers.Count(a => a.MonthsAfter == m);
-        return new Funnel(registry, basis, scope.Filter.NarrowsToCohorts ? null : applied, eligible, selected, started, completed, businessStarted,
-            Active(3), Active(6), Active(12), Answered(3), Answered(6), Answered(12), hired.All);
+        return scope.Db.Set<Certificate>().CountAsync(c => c.AgencyId == scope.AgencyId && c.RevokedAt == null && placementIds.Contains(c.ParticipantId), ct);
+    }
+
+    /// <summary>The funnel from its counts, read from the rows or from the kept facts alike (<see cref="DashboardInputs"/>).</summary>
+    public static Funnel Build(DashboardFilter filter, DashboardInputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var answers = inputs.Answers;
+        var businessStarted = inputs.Owned.Where(o => o.Status != BusinessStatus.Planned).Select(o => o.PersonId).Distinct().Count();
+        // One pass over the answers: rounds 3, 6 and 12.
+        int[] active = new int[13], answered = new int[13];
+        foreach (var a in answers)
+        {
+            if (a.MonthsAfter is >= 0 and <= 12)
+            {
+                answered[a.MonthsAfter]++;
+                if (a.BusinessActive == true)
+                {
+                    active[a.MonthsAfter]++;
+                }
+            }
+        }
+        int Active(int m) => active[m];
+        int Answered(int m) => answered[m];
+        var eligible = inputs.Eligible;
+        return new Funnel(eligible.ByDesil.Values.Sum() + eligible.Unknown, eligible.Basis, filter.NarrowsToCohorts ? null : inputs.Applied.Values.Sum(),
+            inputs.Decisions?.Eligible, inputs.Decisions?.Selected, inputs.Placed.Count, inputs.Completed, businessStarted,
+            Active(3), Active(6), Active(12), Answered(3), Answered(6), Answered(12), inputs.Hired.All);
     }
 
     /// <summary>
@@ -98,6 +117,15 @@ public static class FunnelReader
     internal static IQueryable<long> BusinessesOf(DashboardScope scope, IQueryable<long> persons) =>
         scope.Db.Set<BusinessOwner>().Where(o => o.AgencyId == scope.AgencyId && persons.Contains(o.PersonId)).Select(o => o.BusinessId).Distinct();
 
+    /// <summary>The programs in scope, and their person rules when there is exactly one.</summary>
+    public static async Task<ScopedPrograms> ProgramsAsync(DashboardScope scope, CancellationToken ct)
+    {
+        var programs = await scope.Programs
+            .Select(p => new { p.Id, Rules = new PersonRules(p.MinAge, p.MaxAge, p.AgeReferenceDate ?? p.RegistrationCloses, p.MaxDesil, p.DomicileRegencyCode) })
+            .ToListAsync(ct);
+        return new([.. programs.Select(p => p.Id)], programs.Count == 1 ? programs[0].Rules : null);
+    }
+
     /// <summary>
     /// Residents of the area who pass the program's person rules (age, domicile, desil) when one program is in scope;
     /// recent training and the household limit are left out (they need every resident's history). Else every resident.
@@ -115,14 +143,12 @@ public static class FunnelReader
             var prefix = district + ".";
             q = q.Where(p => p.VillageCode.StartsWith(prefix));
         }
-        var programs = await scope.Programs.Select(p => new { p.MinAge, p.MaxAge, p.AgeReferenceDate, p.RegistrationCloses, p.MaxDesil, p.DomicileRegencyCode })
-            .Take(2).ToListAsync(ct);
-        if (programs.Count != 1)
+        var rules = (await ProgramsAsync(scope, ct)).Rules;
+        if (rules is null)
         {
             return (q, "residents");
         }
-        var rules = programs[0];
-        var on = rules.AgeReferenceDate ?? rules.RegistrationCloses;
+        var on = rules.On;
         if (rules.MinAge is { } min)
         {
             var bornBy = on.AddYears(-min);
@@ -151,3 +177,9 @@ public sealed record OwnedBusiness(long PersonId, long BusinessId, BusinessStatu
 
 /// <summary>Workers of the participants' businesses: ever hired, working today, and of those from desil 1 to 4.</summary>
 public sealed record WorkerCounts(int All, int Current, int Poor);
+
+/// <summary>A program's rules on a person, as the registry's first stage counts them; ages on <see cref="On"/>.</summary>
+public sealed record PersonRules(int? MinAge, int? MaxAge, DateOnly On, int? MaxDesil, string? DomicileRegencyCode);
+
+/// <summary>The programs in scope, and the person rules of the one program when only one is.</summary>
+public sealed record ScopedPrograms(IReadOnlyList<int> Ids, PersonRules? Rules);

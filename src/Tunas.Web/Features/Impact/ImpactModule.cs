@@ -17,6 +17,8 @@ public static class ImpactModule
         services.AddAuthorizationBuilder()
             .AddPolicy(ImpactPolicies.Dashboard, p => p.RequireRole(Roles.Administrator, Roles.ProgramOfficer, Roles.Leadership));
         services.AddScoped<DashboardReader>();
+        services.AddSingleton<Facts.ImpactFactsCache>();
+        services.AddHostedService<Facts.DashboardChangePruner>();
         // Registered after the applications' merge mover, so that the moved applications' places take the kept person's fields.
         services.AddScoped<PersonFieldCopies>();
         services.AddScoped<Registry.IPersonFieldCopies>(s => s.GetRequiredService<PersonFieldCopies>());

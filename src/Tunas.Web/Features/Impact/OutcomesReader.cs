@@ -14,30 +14,32 @@ public static class OutcomesReader
     /// One done follow-up answer, with the applicant behind it (null when the person is no longer in the registry):
     /// the funnel's rounds, the outcomes and the comparison all count from one read of these.
     /// </summary>
-    public sealed record Answer(
+    public readonly record struct Answer(
         long ApplicationId, int MonthsAfter, bool? BusinessActive, long? Revenue, long? Profit, long? Income, ScopedPerson? Person);
 
-    /// <param name="hired">The workers of the participants' businesses (<see cref="FunnelReader.WorkersAsync"/>).</param>
-    /// <param name="answers">The participants' answers (<see cref="ParticipantAnswersAsync"/>).</param>
-    /// <param name="owned">The participants' businesses (<see cref="FunnelReader.OwnedBusinessesAsync"/>).</param>
-    public static async Task<Outcomes> ReadAsync(
-        DashboardScope scope, CashbookTotals cashbook, WorkerCounts hired, IReadOnlyList<Answer> answers, IReadOnlyList<OwnedBusiness> owned, CancellationToken ct)
+    /// <summary>The last whole month before <paramref name="today"/>: a month still running would read low.</summary>
+    public static DateOnly CashbookMonthOf(DateOnly today) => new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+
+    /// <summary>The outcomes from their inputs, read from the rows or from the kept facts alike (<see cref="DashboardInputs"/>).</summary>
+    public static Outcomes Build(DateOnly today, DashboardInputs inputs)
     {
-        var agency = scope.AgencyId;
-        var active = owned.Where(o => o.Status == BusinessStatus.Active).Select(o => o.BusinessId).Distinct().Count();
-
-        // The last whole month before today: a month still running would read low.
-        var month = new DateOnly(scope.Today.Year, scope.Today.Month, 1).AddMonths(-1);
-        var totals = await cashbook.MonthlyAsync(agency, scope.PlacementRows.Select(p => p.Id), month, month, ct);
-
-        var latest = Latest(answers);
-
-        var (jobCount, poor) = (hired.Current, hired.Poor);
-
+        ArgumentNullException.ThrowIfNull(inputs);
+        var active = inputs.Owned.Where(o => o.Status == BusinessStatus.Active).Select(o => o.BusinessId).Distinct().Count();
+        var month = CashbookMonthOf(today);
+        var totals = inputs.Cashbook;
+        var latest = inputs.LatestAnswers;
         return new Outcomes(active, month.ToString("yyyy-MM", CultureInfo.InvariantCulture),
             Stats.Median(totals.Select(t => t.Sales)), Stats.Median(totals.Select(t => t.Profit)),
             Stats.Median(latest.Select(a => a.Revenue)), Stats.Median(latest.Select(a => a.Profit)),
-            jobCount, poor, Stats.Median(IncomeChanges(answers)));
+            inputs.Hired.Current, inputs.Hired.Poor, Stats.Median(IncomeChanges(inputs.Answers)));
+    }
+
+    /// <summary>The consented cashbook totals of the placements in scope for <see cref="CashbookMonthOf"/> today.</summary>
+    public static Task<IReadOnlyList<MonthlyTotal>> CashbookAsync(DashboardScope scope, CashbookTotals cashbook, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(cashbook);
+        var month = CashbookMonthOf(scope.Today);
+        return cashbook.MonthlyAsync(scope.AgencyId, scope.PlacementRows.Select(p => p.Id), month, month, ct);
     }
 
     /// <summary>
@@ -71,16 +73,51 @@ public static class OutcomesReader
                 new ScopedPerson(f.PersonSex, f.PersonBirthDate, f.PersonDisability, f.PersonWelfareDecile)))
             .ToListAsync(ct);
 
-    /// <summary>Each person's latest answer (the round furthest from the training).</summary>
-    internal static List<Answer> Latest(IEnumerable<Answer> answers) =>
-        [.. answers.GroupBy(a => a.ApplicationId).Select(g => g.MaxBy(a => a.MonthsAfter)!)];
+    /// <summary>
+    /// Each person's latest answer (the round furthest from the training; of two answers of one round, the first), in
+    /// the order their first answers came: one pass, where a grouping of 100,000 answers took tens of milliseconds.
+    /// </summary>
+    internal static List<Answer> Latest(IEnumerable<Answer> answers)
+    {
+        var latest = new Dictionary<long, Answer>();
+        foreach (var a in answers)
+        {
+            if (!latest.TryGetValue(a.ApplicationId, out var known) || a.MonthsAfter > known.MonthsAfter)
+            {
+                latest[a.ApplicationId] = a;
+            }
+        }
+        return [.. latest.Values];
+    }
 
     /// <summary>
     /// Each person's household income at their latest answer less that at their first: the application records no
     /// income, so the first follow-up is the earliest value there is (decision 0028). People with one answer are left out.
     /// </summary>
-    internal static IEnumerable<long?> IncomeChanges(IEnumerable<Answer> answers) =>
-        answers.Where(a => a.Income is not null).GroupBy(a => a.ApplicationId)
-            .Where(g => g.Select(a => a.MonthsAfter).Distinct().Count() > 1)
-            .Select(g => (long?)(g.MaxBy(a => a.MonthsAfter)!.Income!.Value - g.MinBy(a => a.MonthsAfter)!.Income!.Value));
+    internal static IEnumerable<long?> IncomeChanges(IEnumerable<Answer> answers)
+    {
+        var span = new Dictionary<long, (int FirstMonths, long First, int LastMonths, long Last)>();
+        foreach (var a in answers)
+        {
+            if (a.Income is not { } income)
+            {
+                continue;
+            }
+            if (!span.TryGetValue(a.ApplicationId, out var s))
+            {
+                span[a.ApplicationId] = (a.MonthsAfter, income, a.MonthsAfter, income);
+                continue;
+            }
+            if (a.MonthsAfter < s.FirstMonths)
+            {
+                (s.FirstMonths, s.First) = (a.MonthsAfter, income);
+            }
+            if (a.MonthsAfter > s.LastMonths)
+            {
+                (s.LastMonths, s.Last) = (a.MonthsAfter, income);
+            }
+            span[a.ApplicationId] = s;
+        }
+        return span.Values.Where(s => s.FirstMonths != s.LastMonths).Select(s => (long?)(s.Last - s.First));
+    }
 }

@@ -25,7 +25,7 @@ public static class ReachReader
     }
 
     /// <summary>A placement in scope: its application and kelurahan, the cohort's first day, and the person's fields as copied on the place (decision 0034).</summary>
-    public sealed record Placed(long ApplicationId, string VillageCode, DateOnly StartsOn, ScopedPerson? Person);
+    public readonly record struct Placed(long ApplicationId, string VillageCode, DateOnly StartsOn, ScopedPerson? Person);
 
     /// <summary>
     /// Everyone placed in scope with their person, read once for the funnel's "started" and the reach. The person's
@@ -45,14 +45,14 @@ public static class ReachReader
         DashboardScope scope, VillageNames villages, (Dictionary<int, int> ByDesil, int Unknown, string Basis) eligible,
         Dictionary<string, int> applied, IReadOnlyList<Placed> placed, CancellationToken ct)
     {
-        var people = placed.Where(p => p.Person is not null).ToList();
+        var people = placed.Where(p => p.Person is not null).Select(p => (Person: p.Person!.Value, p.StartsOn)).ToList();
         var n = people.Count;
-        var women = people.Count(p => p.Person!.Sex == Sex.Female);
-        var youth = people.Count(p => Eligibility.AgeOn(p.Person!.BirthDate, p.StartsOn) is >= YouthMinAge and <= YouthMaxAge);
-        var disability = people.Count(p => p.Person!.Disability);
+        var women = people.Count(p => p.Person.Sex == Sex.Female);
+        var youth = people.Count(p => Eligibility.AgeOn(p.Person.BirthDate, p.StartsOn) is >= YouthMinAge and <= YouthMaxAge);
+        var disability = people.Count(p => p.Person.Disability);
 
         var desil = Enumerable.Range(1, 10).Select(d => (int?)d).Append(null)
-            .Select(d => new DesilRow(d, people.Count(p => p.Person!.WelfareDecile == d), d is { } k ? eligible.ByDesil.GetValueOrDefault(k) : eligible.Unknown))
+            .Select(d => new DesilRow(d, people.Count(p => p.Person.WelfareDecile == d), d is { } k ? eligible.ByDesil.GetValueOrDefault(k) : eligible.Unknown))
             .ToList();
 
         var started = placed.CountBy(p => p.VillageCode).ToDictionary(x => x.Key, x => x.Value, StringComparer.Ordinal);

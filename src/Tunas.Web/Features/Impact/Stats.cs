@@ -11,8 +11,16 @@ public static class Stats
     /// <summary>The median of the known values; for an even count the mean of the middle two, rounded half away from zero.</summary>
     public static Median Median(IEnumerable<long?> values)
     {
-        var known = values.Where(v => v is not null).Select(v => v!.Value).Order().ToArray();
+        var known = Sorted(values);
         return new Median(MedianOf(known), known.Length);
+    }
+
+    /// <summary>The known values, sorted (an array sort of plain numbers: several times faster than a LINQ order at 100,000).</summary>
+    public static long[] Sorted(IEnumerable<long?> values)
+    {
+        var known = values.Where(v => v is not null).Select(v => v!.Value).ToArray();
+        Array.Sort(known);
+        return known;
     }
 
     public static Median Median(IEnumerable<long> values) => Median(values.Select(v => (long?)v));
@@ -70,6 +78,38 @@ public static class Stats
         }
         Array.Sort(diffs);
         return (d, diffs[(int)(0.025 * (BootstrapRounds - 1))], diffs[(int)Math.Ceiling(0.975 * (BootstrapRounds - 1))]);
+    }
+
+    /// <summary>
+    /// median(a) − median(b) with a distribution-free 95% interval from order statistics (decision 0036): each median's
+    /// standard error is the spread between the two sorted values that bound a 95% interval of that median, divided
+    /// by 2 × 1.96 (McKean and Schrader, 1984); the two errors add as squares, as for any difference of independent
+    /// estimates (Price and Bonett, 2002). It reads four values of the sorted groups: it costs nothing at 50,000 answers,
+    /// where a bootstrap costs seconds, and the two agree there (the unit tests hold them against each other).
+    /// </summary>
+    public static (double Difference, double Low, double High)? OrderStatisticMedianDifference(IReadOnlyList<long> sortedA, IReadOnlyList<long> sortedB)
+    {
+        ArgumentNullException.ThrowIfNull(sortedA);
+        ArgumentNullException.ThrowIfNull(sortedB);
+        if (sortedA.Count == 0 || sortedB.Count == 0)
+        {
+            return null;
+        }
+        var d = (double)(MedianOf(sortedA)!.Value - MedianOf(sortedB)!.Value);
+        var se = Math.Sqrt(Math.Pow(MedianStandardError(sortedA), 2) + Math.Pow(MedianStandardError(sortedB), 2));
+        return (d, d - (Z95 * se), d + (Z95 * se));
+    }
+
+    /// <summary>
+    /// The standard error of a median from the sorted values (McKean and Schrader, 1984): the c-th value from each end,
+    /// c = (n + 1) / 2 − 1.96 × √n / 2 rounded (at least the first), bound a 95% interval of the median.
+    /// </summary>
+    public static double MedianStandardError(IReadOnlyList<long> sorted)
+    {
+        ArgumentNullException.ThrowIfNull(sorted);
+        var n = sorted.Count;
+        var c = Math.Max(1, (int)Math.Round(((n + 1) / 2.0) - (Z95 * Math.Sqrt(n) / 2), MidpointRounding.AwayFromZero));
+        return (sorted[n - c] - (double)sorted[c - 1]) / (2 * Z95);
     }
 
     /// <summary>
