@@ -79,7 +79,7 @@ public static class OutcomesReader
     /// </summary>
     internal static List<Answer> Latest(IEnumerable<Answer> answers)
     {
-        var latest = new Dictionary<long, Answer>();
+        var latest = new Dictionary<long, Answer>(answers.TryGetNonEnumeratedCount(out var n) ? n / 2 : 0);
         foreach (var a in answers)
         {
             if (!latest.TryGetValue(a.ApplicationId, out var known) || a.MonthsAfter > known.MonthsAfter)

@@ -23,7 +23,8 @@ public static class FactInputs
         // DashboardScope.ByPlace: the applicant's kelurahan or kecamatan.
         var place = villages.Mask(filter.Matches);
 
-        var eligible = Eligible(facts, filter, programs.Rules);
+        // The registry's million residents are counted on the second core meanwhile (read only: the gate holds every writer off).
+        var registry = Task.Run(() => Eligible(facts, filter, programs.Rules));
 
         // DashboardScope.Applications through ByTrack, per kelurahan (ReachReader.AppliedByVillageAsync).
         var appliedByVillage = new int[villages.Count];
@@ -196,6 +197,7 @@ public static class FactInputs
             }
         }
 
+        var eligible = registry.GetAwaiter().GetResult();
         return new DashboardInputs(eligible, applied, placed, answers, new WorkerCounts(all, current, poor), owned, decisions, completed, cashbook, comparison);
     }
 
