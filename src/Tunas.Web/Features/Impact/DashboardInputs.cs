@@ -34,6 +34,9 @@ public sealed record DashboardInputs(
     /// <summary>Each participant's latest answer, found once for the outcomes and the comparison.</summary>
     public List<OutcomesReader.Answer> LatestAnswers => _latest ??= OutcomesReader.Latest(Answers);
 
+    /// <summary>The latest answers already found from <see cref="Answers"/> (the kept facts remember them with the answers).</summary>
+    internal void UseLatest(List<OutcomesReader.Answer> latest) => _latest = latest;
+
     /// <summary>Every input read from the rows themselves, one query each: the direct recount the kept facts must equal.</summary>
     public static async Task<DashboardInputs> ReadAsync(DashboardScope scope, CashbookTotals cashbook, CancellationToken ct)
     {

@@ -51,8 +51,15 @@ public static class ReachReader
         var youth = people.Count(p => Eligibility.AgeOn(p.Person.BirthDate, p.StartsOn) is >= YouthMinAge and <= YouthMaxAge);
         var disability = people.Count(p => p.Person.Disability);
 
+        // One pass for all eleven rows (-1: not known).
+        var perDesil = new Dictionary<int, int>();
+        foreach (var p in people)
+        {
+            var k = p.Person.WelfareDecile ?? -1;
+            perDesil[k] = perDesil.GetValueOrDefault(k) + 1;
+        }
         var desil = Enumerable.Range(1, 10).Select(d => (int?)d).Append(null)
-            .Select(d => new DesilRow(d, people.Count(p => p.Person.WelfareDecile == d), d is { } k ? eligible.ByDesil.GetValueOrDefault(k) : eligible.Unknown))
+            .Select(d => new DesilRow(d, perDesil.GetValueOrDefault(d ?? -1), d is { } k ? eligible.ByDesil.GetValueOrDefault(k) : eligible.Unknown))
             .ToList();
 
         var started = placed.CountBy(p => p.VillageCode).ToDictionary(x => x.Key, x => x.Value, StringComparer.Ordinal);

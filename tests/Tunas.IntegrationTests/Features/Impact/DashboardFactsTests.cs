@@ -96,7 +96,19 @@ public sealed class DashboardFactsTests(ImpactApp app) : IClassFixture<ImpactApp
         await WithAsync(db => db.Set<Business>().Where(b => b.AgencyId == app.AgencyId).ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BusinessStatus.Closed), default));
         var withdrawn = await WithAsync(db => db.Applications.Where(a => a.AgencyId == app.AgencyId && a.Status == ApplicationStatus.Submitted)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ApplicationStatus.Rejected), default));
+        // Every worker stopped yesterday, by one statement; and a resident moved to desil 9 through the change tracker.
+        await WithAsync(db => db.Set<BusinessWorker>().Where(w => w.AgencyId == app.AgencyId)
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.EndedOn, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2)), default));
+        await WriteAsync(async db =>
+        {
+            var resident = await db.Persons.Where(p => p.AgencyId == app.AgencyId && p.WelfareDecile == 1).OrderBy(p => p.Id).FirstAsync();
+            resident.WelfareDecile = 9;
+            await db.SaveChangesAsync();
+        });
         var after = await SameAsRecountAsync();
+        Assert.Equal(0, after.Outcomes.Jobs);
+        Assert.Equal(before.Funnel.Workers, after.Funnel.Workers);
+        Assert.Equal(before.Reach.Desil.Single(d => d.Desil == 1).Eligible - 1, after.Reach.Desil.Single(d => d.Desil == 1).Eligible);
         Assert.Equal(0, after.Outcomes.ActiveBusinesses);
         Assert.Equal(before.Funnel.Applied - withdrawn, after.Funnel.Applied);
         await SameAsRecountAsync(new DashboardFilter(ProgramId: app.ProgramId, VillageCode: ImpactApp.V1));

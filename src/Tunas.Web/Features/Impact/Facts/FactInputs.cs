@@ -18,19 +18,49 @@ public static class FactInputs
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(programs);
-        var inProgram = programs.Ids.ToHashSet();
-        var villages = facts.Villages;
-        // DashboardScope.ByPlace: the applicant's kelurahan or kecamatan.
-        var place = villages.Mask(filter.Matches);
+        // Each block is reused while none of the tables it reads changed (decision 0035): an answer changed recounts
+        // the answers, not the registry's million residents.
+        var memo = facts.MemoOf(string.Join('|', filter, string.Join(',', programs.Ids), programs.Rules));
+        var scope = new Scope(facts, filter, programs, today);
 
-        // The registry's million residents are counted on the second core meanwhile (read only: the gate holds every writer off).
-        var registry = Task.Run(() => Eligible(facts, filter, programs.Rules));
+        var eligible = memo.Registry.Get(facts, [FactKind.Person], [], () => Eligible(facts, filter, programs.Rules));
+        var applied = memo.Applied.Get(facts, [FactKind.Application], [], () => Applied(scope));
+        var placements = memo.Placements.Get(facts, [FactKind.Participant, FactKind.Cohort, FactKind.Application, FactKind.Person], [], () => Placements(scope));
+        long[] ofPlacements = [memo.Placements.Generation];
+        var answers = memo.Answers.Get(facts, [FactKind.FollowUp, FactKind.Person, FactKind.Application], ofPlacements, () => Answers(scope, placements));
+        var businesses = memo.Businesses.Get(facts, [FactKind.Business, FactKind.BusinessOwner, FactKind.Worker, FactKind.Person],
+            [memo.Placements.Generation, today.DayNumber], () => Businesses(scope, placements));
+        var decisions = memo.Decisions.Get(facts, [FactKind.SelectionRun, FactKind.SelectionDecision], [], () => Decisions(scope));
+        var completed = memo.Completed.Get(facts, [FactKind.Certificate], ofPlacements,
+            () => facts.Certificates.Values.Count(c => !c.Revoked && placements.PlacementIds.Contains(c.Participant)));
+        var cashbook = memo.Cashbook.Get(facts, [FactKind.CashbookMonth, FactKind.CashbookSharing], ofPlacements, () => Cashbook(facts, placements));
 
-        // DashboardScope.Applications through ByTrack, per kelurahan (ReachReader.AppliedByVillageAsync).
+        var inputs = new DashboardInputs(eligible, applied, placements.Placed, answers.Participants, businesses.Hired, businesses.Owned, decisions,
+            completed, cashbook, answers.Comparison);
+        inputs.UseLatest(answers.Latest);
+        return inputs;
+    }
+
+    /// <summary>What every block reads: the facts, the filter, the programs in scope and the kelurahan kept by the filter.</summary>
+    private sealed class Scope(ImpactFacts facts, DashboardFilter filter, ScopedPrograms programs, DateOnly today)
+    {
+        public ImpactFacts Facts => facts;
+        public DashboardFilter Filter => filter;
+        public DateOnly Today => today;
+        public readonly HashSet<int> InProgram = [.. programs.Ids];
+
+        /// <summary>DashboardScope.ByPlace: the applicant's kelurahan or kecamatan, per kelurahan number.</summary>
+        public readonly bool[] Place = facts.Villages.Mask(filter.Matches);
+    }
+
+    /// <summary>DashboardScope.Applications through ByTrack, per kelurahan (ReachReader.AppliedByVillageAsync).</summary>
+    private static Dictionary<string, int> Applied(Scope s)
+    {
+        var villages = s.Facts.Villages;
         var appliedByVillage = new int[villages.Count];
-        foreach (var a in facts.Applications.Values)
+        foreach (var a in s.Facts.Applications.Values)
         {
-            if (inProgram.Contains(a.Program) && a.Status is not (ApplicationStatus.Held or ApplicationStatus.Rejected) && place[a.Village] && OnTrack(filter, a))
+            if (s.InProgram.Contains(a.Program) && a.Status is not (ApplicationStatus.Held or ApplicationStatus.Rejected) && s.Place[a.Village] && OnTrack(s.Filter, a))
             {
                 appliedByVillage[a.Village]++;
             }
@@ -43,12 +73,18 @@ public static class FactInputs
                 applied[villages[v]] = appliedByVillage[v];
             }
         }
+        return applied;
+    }
 
-        // DashboardScope.Cohorts, then Placements: each place of a cohort in scope whose application is in the area.
+    /// <summary>DashboardScope.Cohorts, then Placements: each place of a cohort in scope whose application is in the area.</summary>
+    private static PlacementBlock Placements(Scope s)
+    {
+        var facts = s.Facts;
+        var filter = s.Filter;
         var cohorts = new Dictionary<int, CohortFact>();
         foreach (var (id, c) in facts.Cohorts)
         {
-            if (inProgram.Contains(c.Program) && (filter.TrackId is not { } t || c.Track == t) && (filter.ProviderId is not { } p || c.Provider == p)
+            if (s.InProgram.Contains(c.Program) && (filter.TrackId is not { } t || c.Track == t) && (filter.ProviderId is not { } p || c.Provider == p)
                 && (filter.CohortId is not { } k || id == k))
             {
                 cohorts[id] = c;
@@ -56,26 +92,32 @@ public static class FactInputs
         }
         // Sized once for every place: a list that grows by doubling leaves large arrays behind at each request.
         var places = facts.Participants.Count;
-        var placed = new List<ReachReader.Placed>(places);
-        var placementIds = new HashSet<long>(places);
-        var placedPersons = new HashSet<long>(places);
-        var placementsOf = new Dictionary<long, int>(places);
-        var people = new Dictionary<long, ScopedPerson?>(places);
+        var block = new PlacementBlock(new(places), new(places), new(places), new(places), new(places));
         foreach (var (id, p) in facts.Participants)
         {
-            if (!cohorts.TryGetValue(p.Cohort, out var cohort) || !facts.Applications.TryGetValue(p.Application, out var a) || !place[a.Village])
+            if (!cohorts.TryGetValue(p.Cohort, out var cohort) || !facts.Applications.TryGetValue(p.Application, out var a) || !s.Place[a.Village])
             {
                 continue;
             }
             ScopedPerson? person = facts.Persons.TryGetValue(a.Person, out var f) ? f.Scoped : null;
-            placed.Add(new ReachReader.Placed(p.Application, villages[a.Village], cohort.StartsOn, person));
-            placementIds.Add(id);
-            placedPersons.Add(a.Person);
-            placementsOf[p.Application] = placementsOf.GetValueOrDefault(p.Application) + 1;
-            people[p.Application] = person;
+            block.Placed.Add(new ReachReader.Placed(p.Application, facts.Villages[a.Village], cohort.StartsOn, person));
+            block.PlacementIds.Add(id);
+            block.PlacedPersons.Add(a.Person);
+            block.PlacementsOf[p.Application] = block.PlacementsOf.GetValueOrDefault(p.Application) + 1;
+            block.People[p.Application] = person;
         }
+        return block;
+    }
 
-        // OutcomesReader.ParticipantAnswersAsync: the done participant answers of every placement's application.
+    /// <summary>
+    /// OutcomesReader.ParticipantAnswersAsync: the done participant answers of every placement's application; and
+    /// ComparisonReader.ComparisonAnswersAsync: those of the comparison group of the programs in scope, narrowed by the
+    /// application's place and track.
+    /// </summary>
+    private static AnswerBlock Answers(Scope s, PlacementBlock placements)
+    {
+        var facts = s.Facts;
+        var filter = s.Filter;
         // Counted first, so that each list is one array of the right size (Answer is a value: no object per answer).
         int participantDone = 0, comparisonDone = 0;
         foreach (var f in facts.FollowUps.Values)
@@ -96,25 +138,32 @@ public static class FactInputs
             }
             if (f.Group == FollowUpGroup.Participant)
             {
-                if (placementsOf.TryGetValue(f.Application, out var times))
+                if (placements.PlacementsOf.TryGetValue(f.Application, out var times))
                 {
-                    var answer = new OutcomesReader.Answer(f.Application, f.MonthsAfter, f.BusinessActive, f.Revenue, f.Profit, f.Income, people[f.Application]);
+                    var answer = new OutcomesReader.Answer(f.Application, f.MonthsAfter, f.BusinessActive, f.Revenue, f.Profit, f.Income, placements.People[f.Application]);
                     for (var i = 0; i < times; i++)
                     {
                         answers.Add(answer);
                     }
                 }
             }
-            // ComparisonReader.ComparisonAnswersAsync: of the programs in scope, narrowed by the application's place and track.
-            else if (f.Group == FollowUpGroup.Comparison && inProgram.Contains(f.Program)
-                && (!narrowsComparison || (facts.Applications.TryGetValue(f.Application, out var a) && place[a.Village] && OnTrack(filter, a))))
+            else if (f.Group == FollowUpGroup.Comparison && s.InProgram.Contains(f.Program)
+                && (!narrowsComparison || (facts.Applications.TryGetValue(f.Application, out var a) && s.Place[a.Village] && OnTrack(filter, a))))
             {
                 comparison.Add(new OutcomesReader.Answer(f.Application, f.MonthsAfter, f.BusinessActive, f.Revenue, f.Profit, f.Income,
                     facts.Persons.TryGetValue(f.Person, out var person) ? person.Scoped : (ScopedPerson?)null));
             }
         }
+        return new AnswerBlock(answers, comparison, OutcomesReader.Latest(answers));
+    }
 
-        // FunnelReader.OwnedBusinessesAsync and BusinessesOf: the businesses with an owner among the placed.
+    /// <summary>
+    /// FunnelReader.OwnedBusinessesAsync and BusinessesOf: the businesses with an owner among the placed; and
+    /// FunnelReader.WorkersAsync: their workers ever hired, working today, and of those a resident in desil 1 to 4.
+    /// </summary>
+    private static BusinessBlock Businesses(Scope s, PlacementBlock placements)
+    {
+        var facts = s.Facts;
         var owned = new List<OwnedBusiness>();
         var businesses = new HashSet<long>();
         foreach (var (business, owners) in facts.Owners)
@@ -122,7 +171,7 @@ public static class FactInputs
             var exists = facts.Businesses.TryGetValue(business, out var status);
             foreach (var person in owners)
             {
-                if (placedPersons.Contains(person))
+                if (placements.PlacedPersons.Contains(person))
                 {
                     businesses.Add(business);
                     if (exists)
@@ -132,8 +181,6 @@ public static class FactInputs
                 }
             }
         }
-
-        // FunnelReader.WorkersAsync: ever hired, working today, and of those a resident in desil 1 to 4.
         int all = 0, current = 0, poor = 0;
         foreach (var w in facts.Workers.Values)
         {
@@ -142,7 +189,7 @@ public static class FactInputs
                 continue;
             }
             all++;
-            if (w.EndedOn is null || w.EndedOn > today)
+            if (w.EndedOn is null || w.EndedOn > s.Today)
             {
                 current++;
                 if (w.Resident != 0 && facts.Persons.TryGetValue(w.Resident, out var r) && r.Desil is >= 1 and <= 4)
@@ -151,54 +198,58 @@ public static class FactInputs
                 }
             }
         }
+        return new BusinessBlock(owned, new WorkerCounts(all, current, poor));
+    }
 
-        // FunnelReader.DecisionsAsync: the decisions of each program's latest published run.
-        (int, int)? decisions = null;
-        if (!filter.NarrowsToCohorts)
+    /// <summary>FunnelReader.DecisionsAsync: the decisions of each program's latest published run.</summary>
+    private static (int Eligible, int Selected)? Decisions(Scope s)
+    {
+        var facts = s.Facts;
+        var filter = s.Filter;
+        if (filter.NarrowsToCohorts)
         {
-            var latest = new Dictionary<int, int>();
-            foreach (var r in facts.Runs.Values)
-            {
-                if (r.Published && inProgram.Contains(r.Program))
-                {
-                    latest[r.Program] = Math.Max(latest.GetValueOrDefault(r.Program), r.Number);
-                }
-            }
-            var runs = facts.Runs.Where(r => r.Value.Published && latest.TryGetValue(r.Value.Program, out var n) && n == r.Value.Number).Select(r => r.Key).ToHashSet();
-            int eligibleCount = 0, selected = 0;
-            foreach (var d in facts.Decisions.Values)
-            {
-                if (runs.Contains(d.Run) && place[d.Village] && (filter.TrackId is not { } t || d.Track == t))
-                {
-                    if (d.Outcome != SelectionOutcome.Ineligible)
-                    {
-                        eligibleCount++;
-                    }
-                    if (d.Outcome == SelectionOutcome.Selected || d.Status == DecisionStatus.Promoted)
-                    {
-                        selected++;
-                    }
-                }
-            }
-            decisions = (eligibleCount, selected);
+            return null;
         }
+        var latest = new Dictionary<int, int>();
+        foreach (var r in facts.Runs.Values)
+        {
+            if (r.Published && s.InProgram.Contains(r.Program))
+            {
+                latest[r.Program] = Math.Max(latest.GetValueOrDefault(r.Program), r.Number);
+            }
+        }
+        var runs = facts.Runs.Where(r => r.Value.Published && latest.TryGetValue(r.Value.Program, out var n) && n == r.Value.Number).Select(r => r.Key).ToHashSet();
+        int eligible = 0, selected = 0;
+        foreach (var d in facts.Decisions.Values)
+        {
+            if (runs.Contains(d.Run) && s.Place[d.Village] && (filter.TrackId is not { } t || d.Track == t))
+            {
+                if (d.Outcome != SelectionOutcome.Ineligible)
+                {
+                    eligible++;
+                }
+                if (d.Outcome == SelectionOutcome.Selected || d.Status == DecisionStatus.Promoted)
+                {
+                    selected++;
+                }
+            }
+        }
+        return (eligible, selected);
+    }
 
-        // FunnelReader.CompletedAsync.
-        var completed = facts.Certificates.Values.Count(c => !c.Revoked && placementIds.Contains(c.Participant));
-
-        // OutcomesReader.CashbookAsync: the month's totals of those who share them.
+    /// <summary>OutcomesReader.CashbookAsync: the month's totals of the placed who share them.</summary>
+    private static List<MonthlyTotal> Cashbook(ImpactFacts facts, PlacementBlock placements)
+    {
         var month = facts.CashbookMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         var cashbook = new List<MonthlyTotal>();
-        foreach (var id in placementIds)
+        foreach (var id in placements.PlacementIds)
         {
             if (facts.Sharing.Contains(id) && facts.CashbookMonths.TryGetValue(id, out var m))
             {
                 cashbook.Add(new MonthlyTotal(id, month, m.Sales, m.Expenses, m.Sales - m.Expenses));
             }
         }
-
-        var eligible = registry.GetAwaiter().GetResult();
-        return new DashboardInputs(eligible, applied, placed, answers, new WorkerCounts(all, current, poor), owned, decisions, completed, cashbook, comparison);
+        return cashbook;
     }
 
     /// <summary>DashboardScope.ByTrack: first or second choice.</summary>
@@ -253,5 +304,59 @@ public static class FactInputs
             }
         }
         return (counts, unknown, rules is null ? "residents" : "programRules");
+    }
+}
+
+/// <summary>The placements in scope and what the later blocks look up in them.</summary>
+internal sealed record PlacementBlock(
+    List<ReachReader.Placed> Placed, HashSet<long> PlacementIds, HashSet<long> PlacedPersons, Dictionary<long, int> PlacementsOf,
+    Dictionary<long, ScopedPerson?> People);
+
+internal sealed record AnswerBlock(List<OutcomesReader.Answer> Participants, List<OutcomesReader.Answer> Comparison, List<OutcomesReader.Answer> Latest);
+
+internal sealed record BusinessBlock(List<OwnedBusiness> Owned, WorkerCounts Hired);
+
+/// <summary>
+/// One filter's blocks, each remembered with the versions of the tables it read (decision 0035). A block's value is
+/// never changed after it is made: a request still computing from it outside the gate reads it safely.
+/// </summary>
+internal sealed class FilterMemo
+{
+    public readonly Memo<(Dictionary<int, int> ByDesil, int Unknown, string Basis)> Registry = new();
+    public readonly Memo<Dictionary<string, int>> Applied = new();
+    public readonly Memo<PlacementBlock> Placements = new();
+    public readonly Memo<AnswerBlock> Answers = new();
+    public readonly Memo<BusinessBlock> Businesses = new();
+    public readonly Memo<(int Eligible, int Selected)?> Decisions = new();
+    public readonly Memo<int> Completed = new();
+    public readonly Memo<List<MonthlyTotal>> Cashbook = new();
+}
+
+/// <summary>A value and the versions it was made from; made again when any of them moved.</summary>
+internal sealed class Memo<T>
+{
+    private long[]? _stamp;
+    private T _value = default!;
+
+    /// <summary>Counts the times the value was made: a block made from this one names it among its versions.</summary>
+    public long Generation { get; private set; }
+
+    public T Get(ImpactFacts facts, FactKind[] tables, long[] others, Func<T> make)
+    {
+        var stamp = new long[tables.Length + others.Length + 1];
+        stamp[0] = facts.Generation;
+        for (var i = 0; i < tables.Length; i++)
+        {
+            stamp[i + 1] = facts.Version(tables[i]);
+        }
+        others.CopyTo(stamp, tables.Length + 1);
+        if (_stamp is not null && _stamp.AsSpan().SequenceEqual(stamp))
+        {
+            return _value;
+        }
+        _value = make();
+        _stamp = stamp;
+        Generation++;
+        return _value;
     }
 }

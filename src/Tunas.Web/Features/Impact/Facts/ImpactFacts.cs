@@ -18,7 +18,7 @@ namespace Tunas.Web.Features.Impact.Facts;
 /// change log (decision 0035): the rows the log names since the last request are read again by id, the others are
 /// not read at all. Not thread-safe: <see cref="ImpactFactsCache"/> lets one request at a time refresh and read it.
 /// </summary>
-public sealed class ImpactFacts(int agencyId)
+public sealed partial class ImpactFacts(int agencyId)
 {
     /// <summary>More changed rows of one table than this, and the whole table is read again: cheaper than a list of ids.</summary>
     public const int ReloadWholeAbove = 50_000;
@@ -47,6 +47,31 @@ public sealed class ImpactFacts(int agencyId)
     /// <summary>The month whose cashbook totals are held (the last whole month before the day of the last read).</summary>
     internal DateOnly CashbookMonth { get; private set; }
 
+    /// <summary>How often each table's rows were read again, and how often the whole copy was: what a block's memo compares.</summary>
+    private readonly long[] _versions = new long[Enum.GetValues<FactKind>().Max(k => (int)k) + 1];
+
+    /// <summary>The blocks of the filters read lately (<see cref="FactInputs"/>), at most <see cref="MaxMemos"/>.</summary>
+    private readonly Dictionary<string, FilterMemo> _memos = new(StringComparer.Ordinal);
+
+    public const int MaxMemos = 64;
+
+    public long Generation { get; private set; }
+
+    public long Version(FactKind kind) => _versions[(int)kind];
+
+    internal FilterMemo MemoOf(string key)
+    {
+        if (!_memos.TryGetValue(key, out var memo))
+        {
+            if (_memos.Count >= MaxMemos)
+            {
+                _memos.Clear();
+            }
+            _memos[key] = memo = new FilterMemo();
+        }
+        return memo;
+    }
+
     /// <summary>Where the log was read up to: SQLite's last id, PostgreSQL's snapshot (decision 0035).</summary>
     private long _lastId;
     private string? _snapshot;
@@ -61,6 +86,7 @@ public sealed class ImpactFacts(int agencyId)
     public async Task LoadAsync(TunasDb db, DateOnly month, DateTime now, CancellationToken ct)
     {
         var mark = await MarkAsync(db, ct);
+        Generation++;
         Clear();
         CashbookMonth = month;
         foreach (var kind in Enum.GetValues<FactKind>())
@@ -96,7 +122,11 @@ public sealed class ImpactFacts(int agencyId)
     }
 
     /// <summary>Marks the copy as not to be trusted: the next request reads it whole.</summary>
-    public void Invalidate() => Loaded = false;
+    public void Invalidate()
+    {
+        Loaded = false;
+        _memos.Clear();
+    }
 
     private void Clear()
     {
@@ -117,88 +147,12 @@ public sealed class ImpactFacts(int agencyId)
         _workerResidents.Clear();
     }
 
-    /// <summary>
-    /// Where the log stands before anything is read: on SQLite its highest id (one writer at a time: a later commit
-    /// gets a higher id); on PostgreSQL the current snapshot, whose running transactions are read at the next request.
-    /// </summary>
-    private static async Task<(long LastId, string? Snapshot)> MarkAsync(TunasDb db, CancellationToken ct)
-    {
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = db.Database.IsNpgsql()
-                ? "SELECT pg_current_snapshot()::text"
-                : $"SELECT COALESCE(MAX(\"Id\"), 0) FROM \"{DashboardChangeLog.Table}\"";
-            var value = await command.ExecuteScalarAsync(ct);
-            return db.Database.IsNpgsql() ? (0, (string)value!) : (Convert.ToInt64(value, CultureInfo.InvariantCulture), null);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    private async Task<Dictionary<FactKind, HashSet<long>>> ChangesAsync(TunasDb db, (long LastId, string? Snapshot) mark, CancellationToken ct)
-    {
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var command = connection.CreateCommand();
-            var agency = command.CreateParameter();
-            agency.ParameterName = "agency";
-            agency.Value = agencyId;
-            command.Parameters.Add(agency);
-            if (db.Database.IsNpgsql())
-            {
-                // Every transaction not yet visible at the last read: those still running then, and every later one.
-                command.CommandText = $"""
-                    SELECT "Kind", "RowId" FROM "{DashboardChangeLog.Table}"
-                    WHERE "AgencyId" = @agency AND "TxId" >= pg_snapshot_xmin(@since::pg_snapshot)::text::bigint
-                      AND NOT pg_visible_in_snapshot("TxId"::text::xid8, @since::pg_snapshot)
-                    """;
-                Add(command, "since", _snapshot!);
-            }
-            else
-            {
-                command.CommandText = $"""SELECT "Kind", "RowId" FROM "{DashboardChangeLog.Table}" WHERE "AgencyId" = @agency AND "Id" > @from AND "Id" <= @to""";
-                Add(command, "from", _lastId);
-                Add(command, "to", mark.LastId);
-            }
-            var changed = new Dictionary<FactKind, HashSet<long>>();
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                var kind = (FactKind)Convert.ToInt16(reader.GetValue(0), CultureInfo.InvariantCulture);
-                if (!changed.TryGetValue(kind, out var ids))
-                {
-                    changed[kind] = ids = [];
-                }
-                ids.Add(reader.GetInt64(1));
-            }
-            return changed;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-
-        static void Add(DbCommand command, string name, object value)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = name;
-            p.Value = value;
-            command.Parameters.Add(p);
-        }
-    }
-
     /// <summary>Reads the rows of one table again: all of them (<paramref name="ids"/> null) or those named; a named row not found was deleted.</summary>
     private async Task ReloadAsync(TunasDb db, FactKind kind, HashSet<long>? ids, CancellationToken ct)
     {
         var a = agencyId;
         var list = ids?.ToList();
+        _versions[(int)kind]++;
         switch (kind)
         {
             case FactKind.Person:
@@ -343,6 +297,7 @@ public sealed class ImpactFacts(int agencyId)
     private async Task WorkersAsync(TunasDb db, List<long>? ids, CancellationToken ct)
     {
         var a = agencyId;
+        _versions[(int)FactKind.Worker]++;
         Forget(Workers, ids);
         var workers = Named(db.Set<BusinessWorker>().AsNoTracking().Where(w => w.AgencyId == a), ids, w => w.Id);
         // A NIK is unique in an agency's registry: the join adds no row.
@@ -396,6 +351,7 @@ public sealed class ImpactFacts(int agencyId)
     private async Task DecisionsAsync(TunasDb db, List<long>? ids, HashSet<long>? runs, CancellationToken ct)
     {
         var a = agencyId;
+        _versions[(int)FactKind.SelectionDecision]++;
         Forget(Decisions, ids);
         var published = db.SelectionRuns.Where(r => r.AgencyId == a && r.Status == SelectionRunStatus.Published).Select(r => r.Id);
         var q = Named(db.SelectionDecisions.AsNoTracking().Where(d => d.AgencyId == a && published.Contains(d.RunId)), ids, d => d.Id);
@@ -409,94 +365,4 @@ public sealed class ImpactFacts(int agencyId)
             Decisions[x.Id] = new(x.RunId, x.Outcome, x.Status, Villages.Of(x.VillageCode), x.TrackId ?? 0);
         }
     }
-
-    private static IQueryable<T> Named<T>(IQueryable<T> q, List<long>? ids, System.Linq.Expressions.Expression<Func<T, long>> key)
-    {
-        if (ids is null)
-        {
-            return q;
-        }
-        var p = key.Parameters[0];
-        var contains = System.Linq.Expressions.Expression.Call(
-            typeof(Enumerable), nameof(Enumerable.Contains), [typeof(long)], System.Linq.Expressions.Expression.Constant(ids), key.Body);
-        return q.Where(System.Linq.Expressions.Expression.Lambda<Func<T, bool>>(contains, p));
-    }
-
-    private static void Forget<T>(Dictionary<long, T> rows, List<long>? ids)
-    {
-        if (ids is null)
-        {
-            rows.Clear();
-            return;
-        }
-        foreach (var id in ids)
-        {
-            rows.Remove(id);
-        }
-    }
-
-    private static void ForgetInt<T>(Dictionary<int, T> rows, List<int>? ids)
-    {
-        if (ids is null)
-        {
-            rows.Clear();
-            return;
-        }
-        foreach (var id in ids)
-        {
-            rows.Remove(id);
-        }
-    }
 }
-
-/// <summary>Kelurahan codes as small numbers, so that a row holds an int and a filter is a lookup per kelurahan.</summary>
-internal sealed class VillageIndex
-{
-    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
-    private readonly List<string> _codes = [];
-
-    public int Count => _codes.Count;
-
-    public string this[int i] => _codes[i];
-
-    public int Of(string code)
-    {
-        if (!_index.TryGetValue(code, out var i))
-        {
-            i = _codes.Count;
-            _codes.Add(code);
-            _index[code] = i;
-        }
-        return i;
-    }
-
-    /// <summary>For each known code, whether <paramref name="keep"/> keeps it.</summary>
-    public bool[] Mask(Func<string, bool> keep) => [.. _codes.Select(keep)];
-}
-
-/// <summary>A resident: kelurahan, birth date (day number), desil (-1 not known), sex and disability.</summary>
-internal readonly record struct PersonFact(int Village, int BirthDay, sbyte Desil, Sex Sex, bool Disability)
-{
-    public int? WelfareDecile => Desil < 0 ? null : Desil;
-
-    public ScopedPerson Scoped => new(Sex, DateOnly.FromDayNumber(BirthDay), Disability, WelfareDecile);
-}
-
-internal readonly record struct ApplicationFact(int Program, ApplicationStatus Status, int Village, int FirstTrack, int SecondTrack, long Person);
-
-internal readonly record struct RunFact(int Program, int Number, bool Published);
-
-internal readonly record struct DecisionFact(long Run, SelectionOutcome Outcome, DecisionStatus Status, int Village, int Track);
-
-internal readonly record struct CohortFact(int Program, int Track, int Provider, DateOnly StartsOn);
-
-internal readonly record struct ParticipantFact(int Cohort, long Application);
-
-internal readonly record struct CertificateFact(long Participant, bool Revoked);
-
-/// <summary>A worker: the business, the day they stopped, and the resident whose NIK they gave (0: none).</summary>
-internal readonly record struct WorkerFact(long Business, DateOnly? EndedOn, long Resident);
-
-internal readonly record struct FollowUpFact(
-    long Application, long Person, int Program, FollowUpGroup Group, FollowUpStatus Status, int MonthsAfter, bool? BusinessActive,
-    long? Revenue, long? Profit, long? Income);
