@@ -206,7 +206,7 @@ internal static class DashboardScenario
         await Time("reach", () => ReachReader.ReadAsync(scope, sp.GetRequiredService<VillageNames>(), inputs.Eligible, inputs.Applied, inputs.Placed, default));
         var outcomes = await Time("outcomes", () => Task.FromResult(OutcomesReader.Build(scope.Today, inputs)));
         await Time("money", () => MoneyReader.ReadAsync(scope, funnel.Completed, outcomes.ActiveBusinesses, outcomes.Jobs, default));
-        await Time("comparison", () => Task.FromResult(ComparisonReader.Build(filter, scope.Today, inputs, (m, a) => m)));
+        await Time("comparison", () => Task.FromResult(ComparisonReader.Build(filter, inputs, (m, a) => m)));
         return times;
     }
 
@@ -281,12 +281,13 @@ internal static class DashboardScenario
         var completed = await Time("certificates", () => FunnelReader.CompletedAsync(scope, default));
         var totals = await Time("cashbook", () => OutcomesReader.CashbookAsync(scope, sp.GetRequiredService<CashbookTotals>(), default));
         var comparison = await Time("comparison answers", () => ComparisonReader.ComparisonAnswersAsync(scope, default));
-        var inputs = new DashboardInputs(eligible, applied, placed, answers, hired, owned, decisions, completed, totals, comparison);
+        var inputs = await Time("summaries", () => Task.FromResult(new DashboardInputs(eligible, applied, PlacedGroup.Of(placed), AnswerGroup.Of(answers, scope.Today), hired,
+            BusinessCounts.Of(owned), decisions, completed, CashbookMedians.Of(totals), AnswerGroup.Of(comparison, scope.Today))));
         var funnel = FunnelReader.Build(filter, inputs);
-        await Time("reach", () => ReachReader.ReadAsync(scope, sp.GetRequiredService<VillageNames>(), eligible, applied, placed, default));
+        await Time("reach", () => ReachReader.ReadAsync(scope, sp.GetRequiredService<VillageNames>(), eligible, applied, inputs.Placed, default));
         var outcomes = OutcomesReader.Build(scope.Today, inputs);
         await Time("money", () => MoneyReader.ReadAsync(scope, funnel.Completed, outcomes.ActiveBusinesses, outcomes.Jobs, default));
-        await Time("comparison", () => Task.FromResult(ComparisonReader.Build(filter, scope.Today, inputs, (m, a) => m)));
+        await Time("comparison", () => Task.FromResult(ComparisonReader.Build(filter, inputs, (m, a) => m)));
         return times;
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Tunas.Web.Features.Regions;
 
 namespace Tunas.Web.Features.Agencies;
@@ -18,12 +17,7 @@ public sealed class VillageNames(RegionDirectory regions, AgencyService agencies
         {
             return [];
         }
-        var prefix = regency + ".";
-        var all = await regions.VillagesAsync(ct);
-        return all.Values.Where(v => v.IsCurrent && v.Code.StartsWith(prefix, StringComparison.Ordinal))
-            .OrderBy(v => v.Name, StringComparer.Create(CultureInfo.GetCultureInfo("id-ID"), ignoreCase: true))
-            .ThenBy(v => v.Code, StringComparer.Ordinal)
-            .ToList();
+        return (await regions.IndexAsync(ct)).CurrentVillagesOf(regency);
     }
 
     public async Task<string> NameAsync(string code, CancellationToken ct = default) =>

@@ -47,54 +47,34 @@ public static class ComparisonReader
     }
 
     /// <summary>The comparison from both groups' answers, read from the rows or from the kept facts alike (<see cref="DashboardInputs"/>).</summary>
-    public static Comparison Build(DashboardFilter filter, DateOnly today, DashboardInputs inputs, Func<string, string[], string> localize)
+    public static Comparison Build(DashboardFilter filter, DashboardInputs inputs, Func<string, string[], string> localize)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(inputs);
-        var participants = inputs.LatestAnswers;
-        var comparison = OutcomesReader.Latest(inputs.ComparisonAnswers);
+        var participants = inputs.Answers;
+        var comparison = inputs.ComparisonAnswers;
         var rows = new List<ComparisonRow>
         {
             Proportion("businessActive", participants, comparison),
-            MedianRow("monthlyRevenue", participants.Select(a => a.Revenue), comparison.Select(a => a.Revenue)),
-            MedianRow("monthlyProfit", participants.Select(a => a.Profit), comparison.Select(a => a.Profit)),
-            MedianRow("householdIncome", participants.Select(a => a.Income), comparison.Select(a => a.Income)),
+            MedianRow("monthlyRevenue", participants.Revenue, comparison.Revenue),
+            MedianRow("monthlyProfit", participants.Profit, comparison.Profit),
+            MedianRow("householdIncome", participants.Income, comparison.Income),
         };
-        var p = Profile(People(inputs.Answers), today);
-        var c = Profile(People(inputs.ComparisonAnswers), today);
-        return new Comparison(p, c, rows, Warnings(p, c, filter, localize));
+        return new Comparison(participants.Profile, comparison.Profile, rows, Warnings(participants.Profile, comparison.Profile, filter, localize));
     }
 
-    /// <summary>The applicant behind each application that answered, once per application (as each was counted in its group).</summary>
-    private static List<ScopedPerson> People(IEnumerable<OutcomesReader.Answer> answers) =>
-        [.. answers.Where(a => a.Person is not null).DistinctBy(a => a.ApplicationId).Select(a => a.Person!.Value)];
-
-    private static ComparisonRow Proportion(string outcome, List<OutcomesReader.Answer> a, List<OutcomesReader.Answer> b)
+    private static ComparisonRow Proportion(string outcome, AnswerGroup a, AnswerGroup b)
     {
-        var na = a.Count(x => x.BusinessActive is not null);
-        var nb = b.Count(x => x.BusinessActive is not null);
-        var ya = a.Count(x => x.BusinessActive == true);
-        var yb = b.Count(x => x.BusinessActive == true);
-        var d = Stats.ProportionDifference(ya, na, yb, nb);
-        return new ComparisonRow(outcome, "share", na, na == 0 ? null : (double)ya / na, nb, nb == 0 ? null : (double)yb / nb, d?.Difference, d?.Low, d?.High);
+        var d = Stats.ProportionDifference(a.ActiveYes, a.ActiveKnown, b.ActiveYes, b.ActiveKnown);
+        return new ComparisonRow(outcome, "share", a.ActiveKnown, a.ActiveKnown == 0 ? null : (double)a.ActiveYes / a.ActiveKnown,
+            b.ActiveKnown, b.ActiveKnown == 0 ? null : (double)b.ActiveYes / b.ActiveKnown, d?.Difference, d?.Low, d?.High);
     }
 
-    private static ComparisonRow MedianRow(string outcome, IEnumerable<long?> a, IEnumerable<long?> b)
+    private static ComparisonRow MedianRow(string outcome, long[] sortedA, long[] sortedB)
     {
-        var va = Stats.Sorted(a);
-        var vb = Stats.Sorted(b);
-        var d = BootstrapMemo.MedianDifference(va, vb);
-        return new ComparisonRow(outcome, "median", va.Length, Stats.MedianOf(va), vb.Length, Stats.MedianOf(vb),
+        var d = BootstrapMemo.MedianDifference(sortedA, sortedB);
+        return new ComparisonRow(outcome, "median", sortedA.Length, Stats.MedianOf(sortedA), sortedB.Length, Stats.MedianOf(sortedB),
             d?.Difference, d?.Low, d?.High);
-    }
-
-    private static GroupProfile Profile(List<ScopedPerson> people, DateOnly today)
-    {
-        var desil = people.Where(p => p.WelfareDecile is not null).Select(p => (double)p.WelfareDecile!.Value).ToList();
-        return new GroupProfile(people.Count,
-            desil.Count == 0 ? null : desil.Average(),
-            people.Count == 0 ? null : people.Average(p => (double)Eligibility.AgeOn(p.BirthDate, today)),
-            people.Count == 0 ? null : (double)people.Count(p => p.Sex == Sex.Female) / people.Count);
     }
 
     internal static List<Warning> Warnings(GroupProfile p, GroupProfile c, DashboardFilter filter, Func<string, string[], string> localize)

@@ -9,34 +9,26 @@ namespace Tunas.Web.Features.Impact;
 /// </summary>
 /// <param name="Eligible">The registry's first stage per desil, the unknown, and its basis.</param>
 /// <param name="Applied">The applications in scope per kelurahan.</param>
-/// <param name="Placed">Everyone placed in scope, with their person.</param>
-/// <param name="Answers">The participants' done follow-up answers.</param>
+/// <param name="Placed">Everyone placed in scope, summarized.</param>
+/// <param name="Answers">The participants' done follow-up answers, summarized.</param>
 /// <param name="Hired">The workers of the participants' businesses.</param>
-/// <param name="Owned">The participants' businesses.</param>
+/// <param name="Businesses">The participants' businesses, counted.</param>
 /// <param name="Decisions">The eligible and selected of the published runs (null when a provider or cohort narrows).</param>
 /// <param name="Completed">The standing certificates of the placements in scope.</param>
-/// <param name="Cashbook">The consented cashbook totals of the last whole month.</param>
-/// <param name="ComparisonAnswers">The comparison group's done answers.</param>
+/// <param name="Cashbook">The medians of the consented cashbook totals of the last whole month.</param>
+/// <param name="ComparisonAnswers">The comparison group's done answers, summarized.</param>
 public sealed record DashboardInputs(
     (Dictionary<int, int> ByDesil, int Unknown, string Basis) Eligible,
     Dictionary<string, int> Applied,
-    List<ReachReader.Placed> Placed,
-    List<OutcomesReader.Answer> Answers,
+    PlacedGroup Placed,
+    AnswerGroup Answers,
     WorkerCounts Hired,
-    List<OwnedBusiness> Owned,
+    BusinessCounts Businesses,
     (int Eligible, int Selected)? Decisions,
     int Completed,
-    IReadOnlyList<MonthlyTotal> Cashbook,
-    List<OutcomesReader.Answer> ComparisonAnswers)
+    CashbookMedians Cashbook,
+    AnswerGroup ComparisonAnswers)
 {
-    private List<OutcomesReader.Answer>? _latest;
-
-    /// <summary>Each participant's latest answer, found once for the outcomes and the comparison.</summary>
-    public List<OutcomesReader.Answer> LatestAnswers => _latest ??= OutcomesReader.Latest(Answers);
-
-    /// <summary>The latest answers already found from <see cref="Answers"/> (the kept facts remember them with the answers).</summary>
-    internal void UseLatest(List<OutcomesReader.Answer> latest) => _latest = latest;
-
     /// <summary>Every input read from the rows themselves, one query each: the direct recount the kept facts must equal.</summary>
     public static async Task<DashboardInputs> ReadAsync(DashboardScope scope, CashbookTotals cashbook, CancellationToken ct)
     {
@@ -51,6 +43,7 @@ public sealed record DashboardInputs(
         var completed = await FunnelReader.CompletedAsync(scope, ct);
         var totals = await OutcomesReader.CashbookAsync(scope, cashbook, ct);
         var comparison = await ComparisonReader.ComparisonAnswersAsync(scope, ct);
-        return new(eligible, applied, placed, answers, hired, owned, decisions, completed, totals, comparison);
+        return new(eligible, applied, PlacedGroup.Of(placed), AnswerGroup.Of(answers, scope.Today), hired, BusinessCounts.Of(owned), decisions,
+            completed, CashbookMedians.Of(totals), AnswerGroup.Of(comparison, scope.Today));
     }
 }

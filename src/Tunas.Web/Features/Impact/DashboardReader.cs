@@ -38,14 +38,12 @@ public sealed class DashboardReader(
 
     private async Task<Dashboard> BuildAsync(DashboardScope scope, DashboardInputs inputs, CancellationToken ct)
     {
-        // The comparison (the largest computation, on both groups' answers) runs on the second core while the other
-        // blocks are computed and the money is read; it touches no DbContext. The latest answers are found first, once.
-        _ = inputs.LatestAnswers;
-        var comparison = Task.Run(() => ComparisonReader.Build(scope.Filter, scope.Today, inputs, (message, args) => L[message, args]), ct);
+        // Every block is a summary already (Summaries.cs): what is left is arithmetic, the kelurahan's names and the money's sums.
         var funnel = FunnelReader.Build(scope.Filter, inputs);
         var reach = await ReachReader.ReadAsync(scope, villages, inputs.Eligible, inputs.Applied, inputs.Placed, ct);
         var outcomes = OutcomesReader.Build(scope.Today, inputs);
         var money = await MoneyReader.ReadAsync(scope, funnel.Completed, outcomes.ActiveBusinesses, outcomes.Jobs, ct);
-        return new Dashboard(scope.Filter, scope.Today, funnel, reach, outcomes, money, await comparison);
+        var comparison = ComparisonReader.Build(scope.Filter, inputs, (message, args) => L[message, args]);
+        return new Dashboard(scope.Filter, scope.Today, funnel, reach, outcomes, money, comparison);
     }
 }

@@ -39,27 +39,11 @@ public static class FunnelReader
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(inputs);
-        var answers = inputs.Answers;
-        var businessStarted = inputs.Owned.Where(o => o.Status != BusinessStatus.Planned).Select(o => o.PersonId).Distinct().Count();
-        // One pass over the answers: rounds 3, 6 and 12.
-        int[] active = new int[13], answered = new int[13];
-        foreach (var a in answers)
-        {
-            if (a.MonthsAfter is >= 0 and <= 12)
-            {
-                answered[a.MonthsAfter]++;
-                if (a.BusinessActive == true)
-                {
-                    active[a.MonthsAfter]++;
-                }
-            }
-        }
-        int Active(int m) => active[m];
-        int Answered(int m) => answered[m];
+        var rounds = inputs.Answers;
         var eligible = inputs.Eligible;
         return new Funnel(eligible.ByDesil.Values.Sum() + eligible.Unknown, eligible.Basis, filter.NarrowsToCohorts ? null : inputs.Applied.Values.Sum(),
-            inputs.Decisions?.Eligible, inputs.Decisions?.Selected, inputs.Placed.Count, inputs.Completed, businessStarted,
-            Active(3), Active(6), Active(12), Answered(3), Answered(6), Answered(12), inputs.Hired.All);
+            inputs.Decisions?.Eligible, inputs.Decisions?.Selected, inputs.Placed.Count, inputs.Completed, inputs.Businesses.Started,
+            rounds.Active[3], rounds.Active[6], rounds.Active[12], rounds.Answered[3], rounds.Answered[6], rounds.Answered[12], inputs.Hired.All);
     }
 
     /// <summary>

@@ -24,14 +24,11 @@ public static class OutcomesReader
     public static Outcomes Build(DateOnly today, DashboardInputs inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var active = inputs.Owned.Where(o => o.Status == BusinessStatus.Active).Select(o => o.BusinessId).Distinct().Count();
         var month = CashbookMonthOf(today);
-        var totals = inputs.Cashbook;
-        var latest = inputs.LatestAnswers;
-        return new Outcomes(active, month.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-            Stats.Median(totals.Select(t => t.Sales)), Stats.Median(totals.Select(t => t.Profit)),
-            Stats.Median(latest.Select(a => a.Revenue)), Stats.Median(latest.Select(a => a.Profit)),
-            inputs.Hired.Current, inputs.Hired.Poor, Stats.Median(IncomeChanges(inputs.Answers)));
+        var answers = inputs.Answers;
+        return new Outcomes(inputs.Businesses.Active, month.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            inputs.Cashbook.Sales, inputs.Cashbook.Profit, Stats.MedianOfSorted(answers.Revenue), Stats.MedianOfSorted(answers.Profit),
+            inputs.Hired.Current, inputs.Hired.Poor, Stats.MedianOfSorted(answers.IncomeChanges));
     }
 
     /// <summary>The consented cashbook totals of the placements in scope for <see cref="CashbookMonthOf"/> today.</summary>
@@ -72,52 +69,4 @@ public static class OutcomesReader
         followUps.Select(f => new Answer(f.ApplicationId, f.MonthsAfter, f.BusinessActive, f.MonthlyRevenue, f.MonthlyProfit, f.HouseholdMonthlyIncome,
                 new ScopedPerson(f.PersonSex, f.PersonBirthDate, f.PersonDisability, f.PersonWelfareDecile)))
             .ToListAsync(ct);
-
-    /// <summary>
-    /// Each person's latest answer (the round furthest from the training; of two answers of one round, the first), in
-    /// the order their first answers came: one pass, where a grouping of 100,000 answers took tens of milliseconds.
-    /// </summary>
-    internal static List<Answer> Latest(IEnumerable<Answer> answers)
-    {
-        var latest = new Dictionary<long, Answer>(answers.TryGetNonEnumeratedCount(out var n) ? n / 2 : 0);
-        foreach (var a in answers)
-        {
-            if (!latest.TryGetValue(a.ApplicationId, out var known) || a.MonthsAfter > known.MonthsAfter)
-            {
-                latest[a.ApplicationId] = a;
-            }
-        }
-        return [.. latest.Values];
-    }
-
-    /// <summary>
-    /// Each person's household income at their latest answer less that at their first: the application records no
-    /// income, so the first follow-up is the earliest value there is (decision 0028). People with one answer are left out.
-    /// </summary>
-    internal static IEnumerable<long?> IncomeChanges(IEnumerable<Answer> answers)
-    {
-        var span = new Dictionary<long, (int FirstMonths, long First, int LastMonths, long Last)>();
-        foreach (var a in answers)
-        {
-            if (a.Income is not { } income)
-            {
-                continue;
-            }
-            if (!span.TryGetValue(a.ApplicationId, out var s))
-            {
-                span[a.ApplicationId] = (a.MonthsAfter, income, a.MonthsAfter, income);
-                continue;
-            }
-            if (a.MonthsAfter < s.FirstMonths)
-            {
-                (s.FirstMonths, s.First) = (a.MonthsAfter, income);
-            }
-            if (a.MonthsAfter > s.LastMonths)
-            {
-                (s.LastMonths, s.Last) = (a.MonthsAfter, income);
-            }
-            span[a.ApplicationId] = s;
-        }
-        return span.Values.Where(s => s.FirstMonths != s.LastMonths).Select(s => (long?)(s.Last - s.First));
-    }
 }

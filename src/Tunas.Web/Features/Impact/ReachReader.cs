@@ -40,33 +40,20 @@ public static class ReachReader
             .ToDictionaryAsync(x => x.Key, x => x.N, StringComparer.Ordinal, ct);
 
     /// <param name="applied">The applications per kelurahan (<see cref="AppliedByVillageAsync"/>).</param>
-    /// <param name="placed">The placements in scope (<see cref="PlacedAsync"/>).</param>
+    /// <param name="placed">The placements in scope (<see cref="PlacedAsync"/>), summarized.</param>
     public static async Task<Reach> ReadAsync(
         DashboardScope scope, VillageNames villages, (Dictionary<int, int> ByDesil, int Unknown, string Basis) eligible,
-        Dictionary<string, int> applied, IReadOnlyList<Placed> placed, CancellationToken ct)
+        Dictionary<string, int> applied, PlacedGroup placed, CancellationToken ct)
     {
-        var people = placed.Where(p => p.Person is not null).Select(p => (Person: p.Person!.Value, p.StartsOn)).ToList();
-        var n = people.Count;
-        var women = people.Count(p => p.Person.Sex == Sex.Female);
-        var youth = people.Count(p => Eligibility.AgeOn(p.Person.BirthDate, p.StartsOn) is >= YouthMinAge and <= YouthMaxAge);
-        var disability = people.Count(p => p.Person.Disability);
-
-        // One pass for all eleven rows (-1: not known).
-        var perDesil = new Dictionary<int, int>();
-        foreach (var p in people)
-        {
-            var k = p.Person.WelfareDecile ?? -1;
-            perDesil[k] = perDesil.GetValueOrDefault(k) + 1;
-        }
+        ArgumentNullException.ThrowIfNull(placed);
+        var n = placed.WithPerson;
         var desil = Enumerable.Range(1, 10).Select(d => (int?)d).Append(null)
-            .Select(d => new DesilRow(d, perDesil.GetValueOrDefault(d ?? -1), d is { } k ? eligible.ByDesil.GetValueOrDefault(k) : eligible.Unknown))
+            .Select(d => new DesilRow(d, placed.PerDesil.GetValueOrDefault(d ?? -1), d is { } k ? eligible.ByDesil.GetValueOrDefault(k) : eligible.Unknown))
             .ToList();
-
-        var started = placed.CountBy(p => p.VillageCode).ToDictionary(x => x.Key, x => x.Value, StringComparer.Ordinal);
         var rows = (await villages.OfAgencyAsync(ct)).Where(v => scope.Filter.Matches(v.Code))
-            .Select(v => new VillageRow(v.Code, v.Name, applied.GetValueOrDefault(v.Code), started.GetValueOrDefault(v.Code)))
+            .Select(v => new VillageRow(v.Code, v.Name, applied.GetValueOrDefault(v.Code), placed.StartedPerVillage.GetValueOrDefault(v.Code)))
             .ToList();
-        return new Reach(new Share(women, n), new Share(youth, n), YouthMinAge, YouthMaxAge, new Share(disability, n), desil,
+        return new Reach(new Share(placed.Women, n), new Share(placed.Youth, n), YouthMinAge, YouthMaxAge, new Share(placed.Disability, n), desil,
             rows, [.. rows.Where(r => r.Applied == 0)]);
     }
 }

@@ -25,6 +25,7 @@ public sealed class RegionIndex
     private readonly byte[]?[] _regionJson;
     private readonly ConcurrentDictionary<string, byte[]> _childrenJson = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<SearchKey, byte[]> _searchJson = new();
+    private readonly ConcurrentDictionary<string, RegionSummary[]> _villagesOf = new(StringComparer.Ordinal);
 
     public RegionIndex(long version, IReadOnlyList<RegionRow> rows, JsonSerializerOptions json)
     {
@@ -120,6 +121,22 @@ public sealed class RegionIndex
         }
         var list = _children.TryGetValue(key, out var found) ? found.Select(i => ToDto(_regions[i])).ToList() : [];
         return _childrenJson.GetOrAdd(key, JsonSerializer.SerializeToUtf8Bytes(list, _json));
+    }
+
+    /// <summary>
+    /// The current kelurahan/desa of one regency or city by name (id-ID, then code), found once per copy: the dashboard
+    /// and the registry's pages ask at every request, and a pass over 84,000 villages with a sort cost milliseconds.
+    /// </summary>
+    public IReadOnlyList<RegionSummary> CurrentVillagesOf(string regencyCode)
+    {
+        ArgumentNullException.ThrowIfNull(regencyCode);
+        return _villagesOf.GetOrAdd(regencyCode, regency =>
+        {
+            var prefix = regency + ".";
+            return [.. Villages.Values.Where(v => v.IsCurrent && v.Code.StartsWith(prefix, StringComparison.Ordinal))
+                .OrderBy(v => v.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("id-ID"), ignoreCase: true))
+                .ThenBy(v => v.Code, StringComparer.Ordinal)];
+        });
     }
 
     /// <summary>

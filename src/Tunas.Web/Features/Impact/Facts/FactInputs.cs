@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Tunas.Web.Features.Applications;
 using Tunas.Web.Features.Businesses.Cashbook;
 using Tunas.Web.Features.Businesses.FollowUps;
@@ -23,23 +24,31 @@ public static class FactInputs
         var memo = facts.MemoOf(string.Join('|', filter, string.Join(',', programs.Ids), programs.Rules));
         var scope = new Scope(facts, filter, programs, today);
 
-        var eligible = memo.Registry.Get(facts, [FactKind.Person], [], () => Eligible(facts, filter, programs.Rules));
+        var eligible = memo.Registry.Get(facts, filter, programs.Rules);
         var applied = memo.Applied.Get(facts, [FactKind.Application], [], () => Applied(scope));
-        var placements = memo.Placements.Get(facts, [FactKind.Participant, FactKind.Cohort, FactKind.Application, FactKind.Person], [], () => Placements(scope));
+        // A block made again with the same content keeps its generation (Memo.Get's same): a resident's change that
+        // touches no placement, or an answer of the other group, leaves the summaries after it standing.
+        var placements = memo.Placements.Get(facts, [FactKind.Participant, FactKind.Cohort, FactKind.Application, FactKind.Person], [],
+            () => Placements(scope), PlacementBlock.Same);
         long[] ofPlacements = [memo.Placements.Generation];
-        var answers = memo.Answers.Get(facts, [FactKind.FollowUp, FactKind.Person, FactKind.Application], ofPlacements, () => Answers(scope, placements));
+        var placed = memo.Placed.Get(facts, [], ofPlacements, () => PlacedGroup.Of(placements.Placed));
+        FactKind[] answerTables = [FactKind.FollowUp, FactKind.Person, FactKind.Application];
+        var participantAnswers = memo.ParticipantAnswers.Get(facts, answerTables, ofPlacements, () => ParticipantAnswers(scope, placements), SameAnswers);
+        var comparisonAnswers = memo.ComparisonAnswers.Get(facts, answerTables, [], () => ComparisonAnswers(scope), SameAnswers);
+        var participants = memo.Participants.Get(facts, [], [memo.ParticipantAnswers.Generation, today.DayNumber], () => AnswerGroup.Of(participantAnswers, today));
+        var comparison = memo.Comparison.Get(facts, [], [memo.ComparisonAnswers.Generation, today.DayNumber], () => AnswerGroup.Of(comparisonAnswers, today));
         var businesses = memo.Businesses.Get(facts, [FactKind.Business, FactKind.BusinessOwner, FactKind.Worker, FactKind.Person],
             [memo.Placements.Generation, today.DayNumber], () => Businesses(scope, placements));
         var decisions = memo.Decisions.Get(facts, [FactKind.SelectionRun, FactKind.SelectionDecision], [], () => Decisions(scope));
         var completed = memo.Completed.Get(facts, [FactKind.Certificate], ofPlacements,
             () => facts.Certificates.Values.Count(c => !c.Revoked && placements.PlacementIds.Contains(c.Participant)));
-        var cashbook = memo.Cashbook.Get(facts, [FactKind.CashbookMonth, FactKind.CashbookSharing], ofPlacements, () => Cashbook(facts, placements));
-
-        var inputs = new DashboardInputs(eligible, applied, placements.Placed, answers.Participants, businesses.Hired, businesses.Owned, decisions,
-            completed, cashbook, answers.Comparison);
-        inputs.UseLatest(answers.Latest);
-        return inputs;
+        var cashbook = memo.Cashbook.Get(facts, [FactKind.CashbookMonth, FactKind.CashbookSharing], ofPlacements,
+            () => CashbookMedians.Of(Cashbook(facts, placements)));
+        return new DashboardInputs(eligible, applied, placed, participants, businesses.Hired, businesses.Counts, decisions, completed, cashbook,
+            comparison);
     }
+
+    private static bool SameAnswers(List<OutcomesReader.Answer> a, List<OutcomesReader.Answer> b) => CollectionsMarshal.AsSpan(a).SequenceEqual(CollectionsMarshal.AsSpan(b));
 
     /// <summary>What every block reads: the facts, the filter, the programs in scope and the kelurahan kept by the filter.</summary>
     private sealed class Scope(ImpactFacts facts, DashboardFilter filter, ScopedPrograms programs, DateOnly today)
@@ -110,51 +119,57 @@ public static class FactInputs
     }
 
     /// <summary>
-    /// OutcomesReader.ParticipantAnswersAsync: the done participant answers of every placement's application; and
-    /// ComparisonReader.ComparisonAnswersAsync: those of the comparison group of the programs in scope, narrowed by the
-    /// application's place and track.
+    /// OutcomesReader.ParticipantAnswersAsync: the done participant answers of every placement's application (once per
+    /// placement), with the person of the placement.
     /// </summary>
-    private static AnswerBlock Answers(Scope s, PlacementBlock placements)
+    private static List<OutcomesReader.Answer> ParticipantAnswers(Scope s, PlacementBlock placements)
+    {
+        // Counted first, so that the list is one array of the right size: one grown by doubling leaves large arrays behind.
+        var done = 0;
+        foreach (var f in s.Facts.FollowUps.Values)
+        {
+            done += f.Status == FollowUpStatus.Done && f.Group == FollowUpGroup.Participant ? 1 : 0;
+        }
+        var answers = new List<OutcomesReader.Answer>(done);
+        foreach (var f in s.Facts.FollowUps.Values)
+        {
+            if (f.Status == FollowUpStatus.Done && f.Group == FollowUpGroup.Participant && placements.PlacementsOf.TryGetValue(f.Application, out var times))
+            {
+                var answer = new OutcomesReader.Answer(f.Application, f.MonthsAfter, f.BusinessActive, f.Revenue, f.Profit, f.Income, placements.People[f.Application]);
+                for (var i = 0; i < times; i++)
+                {
+                    answers.Add(answer);
+                }
+            }
+        }
+        return answers;
+    }
+
+    /// <summary>
+    /// ComparisonReader.ComparisonAnswersAsync: the done answers of the comparison group of the programs in scope,
+    /// narrowed by the application's place and track, with the person as the registry holds them.
+    /// </summary>
+    private static List<OutcomesReader.Answer> ComparisonAnswers(Scope s)
     {
         var facts = s.Facts;
         var filter = s.Filter;
-        // Counted first, so that each list is one array of the right size (Answer is a value: no object per answer).
-        int participantDone = 0, comparisonDone = 0;
+        var narrows = filter.VillageCode is not null || filter.DistrictCode is not null || filter.TrackId is not null;
+        var done = 0;
         foreach (var f in facts.FollowUps.Values)
         {
-            if (f.Status == FollowUpStatus.Done)
-            {
-                _ = f.Group == FollowUpGroup.Participant ? participantDone++ : comparisonDone++;
-            }
+            done += f.Status == FollowUpStatus.Done && f.Group == FollowUpGroup.Comparison ? 1 : 0;
         }
-        var answers = new List<OutcomesReader.Answer>(participantDone);
-        var comparison = new List<OutcomesReader.Answer>(comparisonDone);
-        var narrowsComparison = filter.VillageCode is not null || filter.DistrictCode is not null || filter.TrackId is not null;
+        var comparison = new List<OutcomesReader.Answer>(done);
         foreach (var f in facts.FollowUps.Values)
         {
-            if (f.Status != FollowUpStatus.Done)
-            {
-                continue;
-            }
-            if (f.Group == FollowUpGroup.Participant)
-            {
-                if (placements.PlacementsOf.TryGetValue(f.Application, out var times))
-                {
-                    var answer = new OutcomesReader.Answer(f.Application, f.MonthsAfter, f.BusinessActive, f.Revenue, f.Profit, f.Income, placements.People[f.Application]);
-                    for (var i = 0; i < times; i++)
-                    {
-                        answers.Add(answer);
-                    }
-                }
-            }
-            else if (f.Group == FollowUpGroup.Comparison && s.InProgram.Contains(f.Program)
-                && (!narrowsComparison || (facts.Applications.TryGetValue(f.Application, out var a) && s.Place[a.Village] && OnTrack(filter, a))))
+            if (f.Status == FollowUpStatus.Done && f.Group == FollowUpGroup.Comparison && s.InProgram.Contains(f.Program)
+                && (!narrows || (facts.Applications.TryGetValue(f.Application, out var a) && s.Place[a.Village] && OnTrack(filter, a))))
             {
                 comparison.Add(new OutcomesReader.Answer(f.Application, f.MonthsAfter, f.BusinessActive, f.Revenue, f.Profit, f.Income,
                     facts.Persons.TryGetValue(f.Person, out var person) ? person.Scoped : (ScopedPerson?)null));
             }
         }
-        return new AnswerBlock(answers, comparison, OutcomesReader.Latest(answers));
+        return comparison;
     }
 
     /// <summary>
@@ -198,7 +213,7 @@ public static class FactInputs
                 }
             }
         }
-        return new BusinessBlock(owned, new WorkerCounts(all, current, poor));
+        return new BusinessBlock(BusinessCounts.Of(owned), new WorkerCounts(all, current, poor));
     }
 
     /// <summary>FunnelReader.DecisionsAsync: the decisions of each program's latest published run.</summary>
@@ -255,66 +270,19 @@ public static class FactInputs
     /// <summary>DashboardScope.ByTrack: first or second choice.</summary>
     private static bool OnTrack(DashboardFilter filter, ApplicationFact a) =>
         filter.TrackId is not { } t || a.FirstTrack == t || a.SecondTrack == t;
-
-    /// <summary>FunnelReader.EligiblePersonsAsync grouped per desil (ReachReader.EligibleByDesilAsync).</summary>
-    private static (Dictionary<int, int> ByDesil, int Unknown, string Basis) Eligible(ImpactFacts facts, DashboardFilter filter, PersonRules? rules)
-    {
-        var regency = rules?.DomicileRegencyCode;
-        var area = facts.Villages.Mask(code => filter.Matches(code)
-            && (regency is null || code.StartsWith(regency + ".", StringComparison.Ordinal) || code == regency));
-        int bornBy = int.MaxValue, bornAfter = int.MinValue, maxDesil = int.MaxValue;
-        if (rules is not null)
-        {
-            if (rules.MinAge is { } min)
-            {
-                bornBy = rules.On.AddYears(-min).DayNumber;
-            }
-            if (rules.MaxAge is { } max)
-            {
-                bornAfter = rules.On.AddYears(-(max + 1)).DayNumber;
-            }
-            maxDesil = rules.MaxDesil ?? int.MaxValue;
-        }
-        var byDesil = new int[128];
-        var unknown = 0;
-        foreach (var p in facts.Persons.Values)
-        {
-            if (!area[p.Village] || p.BirthDay > bornBy || p.BirthDay <= bornAfter)
-            {
-                continue;
-            }
-            if (p.Desil < 0)
-            {
-                if (maxDesil == int.MaxValue)
-                {
-                    unknown++;
-                }
-            }
-            else if (p.Desil <= maxDesil)
-            {
-                byDesil[p.Desil]++;
-            }
-        }
-        var counts = new Dictionary<int, int>();
-        for (var d = 0; d < byDesil.Length; d++)
-        {
-            if (byDesil[d] > 0)
-            {
-                counts[d] = byDesil[d];
-            }
-        }
-        return (counts, unknown, rules is null ? "residents" : "programRules");
-    }
 }
 
 /// <summary>The placements in scope and what the later blocks look up in them.</summary>
 internal sealed record PlacementBlock(
     List<ReachReader.Placed> Placed, HashSet<long> PlacementIds, HashSet<long> PlacedPersons, Dictionary<long, int> PlacementsOf,
-    Dictionary<long, ScopedPerson?> People);
+    Dictionary<long, ScopedPerson?> People)
+{
+    /// <summary>The same places of the same people: every later block made from the one would equal that made from the other.</summary>
+    public static bool Same(PlacementBlock a, PlacementBlock b) =>
+        CollectionsMarshal.AsSpan(a.Placed).SequenceEqual(CollectionsMarshal.AsSpan(b.Placed)) && a.PlacementIds.SetEquals(b.PlacementIds) && a.PlacedPersons.SetEquals(b.PlacedPersons);
+}
 
-internal sealed record AnswerBlock(List<OutcomesReader.Answer> Participants, List<OutcomesReader.Answer> Comparison, List<OutcomesReader.Answer> Latest);
-
-internal sealed record BusinessBlock(List<OwnedBusiness> Owned, WorkerCounts Hired);
+internal sealed record BusinessBlock(BusinessCounts Counts, WorkerCounts Hired);
 
 /// <summary>
 /// One filter's blocks, each remembered with the versions of the tables it read (decision 0035). A block's value is
@@ -322,14 +290,18 @@ internal sealed record BusinessBlock(List<OwnedBusiness> Owned, WorkerCounts Hir
 /// </summary>
 internal sealed class FilterMemo
 {
-    public readonly Memo<(Dictionary<int, int> ByDesil, int Unknown, string Basis)> Registry = new();
+    public readonly RegistryCount Registry = new();
     public readonly Memo<Dictionary<string, int>> Applied = new();
     public readonly Memo<PlacementBlock> Placements = new();
-    public readonly Memo<AnswerBlock> Answers = new();
+    public readonly Memo<PlacedGroup> Placed = new();
+    public readonly Memo<List<OutcomesReader.Answer>> ParticipantAnswers = new();
+    public readonly Memo<List<OutcomesReader.Answer>> ComparisonAnswers = new();
+    public readonly Memo<AnswerGroup> Participants = new();
+    public readonly Memo<AnswerGroup> Comparison = new();
     public readonly Memo<BusinessBlock> Businesses = new();
     public readonly Memo<(int Eligible, int Selected)?> Decisions = new();
     public readonly Memo<int> Completed = new();
-    public readonly Memo<List<MonthlyTotal>> Cashbook = new();
+    public readonly Memo<CashbookMedians> Cashbook = new();
 }
 
 /// <summary>A value and the versions it was made from; made again when any of them moved.</summary>
@@ -341,7 +313,8 @@ internal sealed class Memo<T>
     /// <summary>Counts the times the value was made: a block made from this one names it among its versions.</summary>
     public long Generation { get; private set; }
 
-    public T Get(ImpactFacts facts, FactKind[] tables, long[] others, Func<T> make)
+    /// <param name="same">When given, a value made again equal to the one held keeps the one held and its generation.</param>
+    public T Get(ImpactFacts facts, FactKind[] tables, long[] others, Func<T> make, Func<T, T, bool>? same = null)
     {
         var stamp = new long[tables.Length + others.Length + 1];
         stamp[0] = facts.Generation;
@@ -354,9 +327,14 @@ internal sealed class Memo<T>
         {
             return _value;
         }
-        _value = make();
+        var made = make();
+        var kept = _stamp is not null && same is not null && same(_value, made);
         _stamp = stamp;
-        Generation++;
+        if (!kept)
+        {
+            _value = made;
+            Generation++;
+        }
         return _value;
     }
 }

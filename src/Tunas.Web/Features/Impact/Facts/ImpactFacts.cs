@@ -280,6 +280,7 @@ public sealed partial class ImpactFacts(int agencyId)
         {
             matchesMoved = ids.Any(_workerResidents.Contains);
         }
+        var before = PersonsBefore(ids);
         Forget(Persons, ids);
         await foreach (var x in Named(db.Persons.AsNoTracking().Where(r => r.AgencyId == a), ids, r => r.Id)
             .Select(r => new { r.Id, r.VillageCode, r.BirthDate, r.WelfareDecile, r.Sex, r.Disability, r.Nik }).AsAsyncEnumerable().WithCancellation(ct))
@@ -287,6 +288,7 @@ public sealed partial class ImpactFacts(int agencyId)
             Persons[x.Id] = new(Villages.Of(x.VillageCode), x.BirthDate.DayNumber, (sbyte)(x.WelfareDecile ?? -1), x.Sex, x.Disability);
             matchesMoved |= ids is not null && _workerNiks.Contains(x.Nik);
         }
+        RecordPersons(ids, before);
         // A resident whose NIK a worker gave was added, changed or removed: the workers are matched again (few rows).
         if (matchesMoved)
         {
