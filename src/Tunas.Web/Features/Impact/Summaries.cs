@@ -26,91 +26,127 @@ public sealed record AnswerGroup(
     /// <summary>Rounds up to this many months after the training are counted per round.</summary>
     public const int LastRound = 12;
 
-    private struct PerApplication
-    {
-        public OutcomesReader.Answer Latest;
-        public int FirstIncomeMonths;
-        public long FirstIncome;
-        public int LastIncomeMonths;
-        public long LastIncome;
-        public bool HasIncome;
-        public ScopedPerson? Person;
-    }
-
     /// <summary>
     /// The summary of <paramref name="answers"/>. Each person's latest answer is the round furthest from the training
     /// (of two answers of one round, the first); the income change runs from their first known income to their last,
     /// and leaves out people with one round; ages are on <paramref name="today"/>.
     /// </summary>
-    public static AnswerGroup Of(IReadOnlyList<OutcomesReader.Answer> answers, DateOnly today)
+    public static AnswerGroup Of(IEnumerable<OutcomesReader.Answer> answers, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        var answered = new int[LastRound + 1];
-        var active = new int[LastRound + 1];
-        var people = new Dictionary<long, PerApplication>(answers.Count / 2);
+        var builder = new Builder();
         foreach (var a in answers)
+        {
+            builder.Add(a);
+        }
+        return builder.Build(today);
+    }
+
+    /// <summary>
+    /// Takes answers one at a time, so that the kept facts summarize a group without a list of its answers; its
+    /// buffers are kept for the next summary (<see cref="Reset"/>). Not thread-safe.
+    /// </summary>
+    public sealed class Builder
+    {
+        private readonly int[] _answered = new int[LastRound + 1];
+        private readonly int[] _active = new int[LastRound + 1];
+        private readonly Dictionary<long, PerApplication> _people = [];
+        private readonly List<long> _revenue = [];
+        private readonly List<long> _profit = [];
+        private readonly List<long> _income = [];
+        private readonly List<long> _changes = [];
+        private readonly List<ScopedPerson> _persons = [];
+
+        /// <summary>One application's latest answer and first and last known income (no person: they are listed once apart).</summary>
+        private struct PerApplication
+        {
+            public int LatestMonths;
+            public bool? Active;
+            public long? Revenue;
+            public long? Profit;
+            public long? Income;
+            public bool HasIncome;
+            public bool HasPerson;
+            public int FirstIncomeMonths;
+            public int LastIncomeMonths;
+            public long FirstIncome;
+            public long LastIncome;
+        }
+
+        public void Reset()
+        {
+            Array.Clear(_answered);
+            Array.Clear(_active);
+            _people.Clear();
+            _persons.Clear();
+        }
+
+        public void Add(in OutcomesReader.Answer a)
         {
             if (a.MonthsAfter is >= 0 and <= LastRound)
             {
-                answered[a.MonthsAfter]++;
+                _answered[a.MonthsAfter]++;
                 if (a.BusinessActive == true)
                 {
-                    active[a.MonthsAfter]++;
+                    _active[a.MonthsAfter]++;
                 }
             }
-            ref var s = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(people, a.ApplicationId, out var known);
-            if (!known)
+            ref var s = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_people, a.ApplicationId, out var known);
+            if (!known || a.MonthsAfter > s.LatestMonths)
             {
-                s.Latest = a;
+                (s.LatestMonths, s.Active, s.Revenue, s.Profit, s.Income) = (a.MonthsAfter, a.BusinessActive, a.Revenue, a.Profit, a.Income);
             }
-            else if (a.MonthsAfter > s.Latest.MonthsAfter)
+            // Each application's person once: the first answer that names one.
+            if (!s.HasPerson && a.Person is { } person)
             {
-                s.Latest = a;
+                s.HasPerson = true;
+                _persons.Add(person);
             }
-            s.Person ??= a.Person;
-            if (a.Income is { } income)
+            if (a.Income is not { } income)
             {
-                if (!s.HasIncome)
-                {
-                    (s.HasIncome, s.FirstIncomeMonths, s.FirstIncome, s.LastIncomeMonths, s.LastIncome) = (true, a.MonthsAfter, income, a.MonthsAfter, income);
-                }
-                else
-                {
-                    if (a.MonthsAfter < s.FirstIncomeMonths)
-                    {
-                        (s.FirstIncomeMonths, s.FirstIncome) = (a.MonthsAfter, income);
-                    }
-                    if (a.MonthsAfter > s.LastIncomeMonths)
-                    {
-                        (s.LastIncomeMonths, s.LastIncome) = (a.MonthsAfter, income);
-                    }
-                }
+                return;
+            }
+            if (!s.HasIncome)
+            {
+                (s.HasIncome, s.FirstIncomeMonths, s.FirstIncome, s.LastIncomeMonths, s.LastIncome) = (true, a.MonthsAfter, income, a.MonthsAfter, income);
+                return;
+            }
+            if (a.MonthsAfter < s.FirstIncomeMonths)
+            {
+                (s.FirstIncomeMonths, s.FirstIncome) = (a.MonthsAfter, income);
+            }
+            if (a.MonthsAfter > s.LastIncomeMonths)
+            {
+                (s.LastIncomeMonths, s.LastIncome) = (a.MonthsAfter, income);
             }
         }
-        var revenue = new List<long>(people.Count);
-        var profit = new List<long>(people.Count);
-        var incomes = new List<long>(people.Count);
-        var changes = new List<long>(people.Count);
-        int activeKnown = 0, activeYes = 0, withPerson = 0, withDesil = 0, women = 0;
-        long desilSum = 0, ageSum = 0;
-        foreach (var s in people.Values)
+
+        public AnswerGroup Build(DateOnly today)
         {
-            var latest = s.Latest;
-            if (latest.BusinessActive is { } isActive)
+            _revenue.Clear();
+            _profit.Clear();
+            _income.Clear();
+            _changes.Clear();
+            int activeKnown = 0, activeYes = 0;
+            foreach (var s in _people.Values)
             {
-                activeKnown++;
-                activeYes += isActive ? 1 : 0;
+                if (s.Active is { } isActive)
+                {
+                    activeKnown++;
+                    activeYes += isActive ? 1 : 0;
+                }
+                Add(_revenue, s.Revenue);
+                Add(_profit, s.Profit);
+                Add(_income, s.Income);
+                if (s.HasIncome && s.FirstIncomeMonths != s.LastIncomeMonths)
+                {
+                    _changes.Add(s.LastIncome - s.FirstIncome);
+                }
             }
-            Add(revenue, latest.Revenue);
-            Add(profit, latest.Profit);
-            Add(incomes, latest.Income);
-            if (s.HasIncome && s.FirstIncomeMonths != s.LastIncomeMonths)
+            int withDesil = 0, women = 0;
+            long desilSum = 0, ageSum = 0;
+            foreach (var p in _persons)
             {
-                changes.Add(s.LastIncome - s.FirstIncome);
-            }
-            if (s.Person is { } p)
-            {
-                withPerson++;
                 ageSum += Eligibility.AgeOn(p.BirthDate, today);
                 women += p.Sex == Sex.Female ? 1 : 0;
                 if (p.WelfareDecile is { } d)
@@ -119,25 +155,27 @@ public sealed record AnswerGroup(
                     desilSum += d;
                 }
             }
+            var n = _persons.Count;
+            var profile = new GroupProfile(n, withDesil == 0 ? null : (double)desilSum / withDesil,
+                n == 0 ? null : (double)ageSum / n, n == 0 ? null : (double)women / n);
+            return new AnswerGroup((int[])_answered.Clone(), (int[])_active.Clone(), activeKnown, activeYes,
+                Sorted(_revenue), Sorted(_profit), Sorted(_income), Sorted(_changes), profile);
         }
-        var profile = new GroupProfile(withPerson, withDesil == 0 ? null : (double)desilSum / withDesil,
-            withPerson == 0 ? null : (double)ageSum / withPerson, withPerson == 0 ? null : (double)women / withPerson);
-        return new AnswerGroup(answered, active, activeKnown, activeYes, Sorted(revenue), Sorted(profit), Sorted(incomes), Sorted(changes), profile);
-    }
 
-    private static void Add(List<long> values, long? value)
-    {
-        if (value is { } v)
+        private static void Add(List<long> values, long? value)
         {
-            values.Add(v);
+            if (value is { } v)
+            {
+                values.Add(v);
+            }
         }
-    }
 
-    private static long[] Sorted(List<long> values)
-    {
-        var array = values.ToArray();
-        Array.Sort(array);
-        return array;
+        private static long[] Sorted(List<long> values)
+        {
+            var array = values.ToArray();
+            Array.Sort(array);
+            return array;
+        }
     }
 }
 

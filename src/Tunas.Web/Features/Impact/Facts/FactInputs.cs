@@ -26,18 +26,22 @@ public static class FactInputs
 
         var eligible = memo.Registry.Get(facts, filter, programs.Rules);
         var applied = memo.Applied.Get(facts, [FactKind.Application], [], () => Applied(scope));
-        // A block made again with the same content keeps its generation (Memo.Get's same): a resident's change that
-        // touches no placement, or an answer of the other group, leaves the summaries after it standing.
-        var placements = memo.Placements.Get(facts, [FactKind.Participant, FactKind.Cohort, FactKind.Application, FactKind.Person], [],
+        // A block made again with the same content keeps its generation (Memo.Get's same), and the finer versions of
+        // DerivedFact name what a block reads of a table: a resident who never applied, or an answer of the other group,
+        // leaves the blocks after them standing.
+        var placements = memo.Placements.Get(facts, [FactKind.Participant, FactKind.Cohort, FactKind.Application], [facts.Version(DerivedFact.ApplicantPersons)],
             () => Placements(scope), PlacementBlock.Same);
         long[] ofPlacements = [memo.Placements.Generation];
         var placed = memo.Placed.Get(facts, [], ofPlacements, () => PlacedGroup.Of(placements.Placed));
-        FactKind[] answerTables = [FactKind.FollowUp, FactKind.Person, FactKind.Application];
-        var participantAnswers = memo.ParticipantAnswers.Get(facts, answerTables, ofPlacements, () => ParticipantAnswers(scope, placements), SameAnswers);
-        var comparisonAnswers = memo.ComparisonAnswers.Get(facts, answerTables, [], () => ComparisonAnswers(scope), SameAnswers);
-        var participants = memo.Participants.Get(facts, [], [memo.ParticipantAnswers.Generation, today.DayNumber], () => AnswerGroup.Of(participantAnswers, today));
-        var comparison = memo.Comparison.Get(facts, [], [memo.ComparisonAnswers.Generation, today.DayNumber], () => AnswerGroup.Of(comparisonAnswers, today));
-        var businesses = memo.Businesses.Get(facts, [FactKind.Business, FactKind.BusinessOwner, FactKind.Worker, FactKind.Person],
+        var participants = memo.Participants.Get(facts, [], [memo.Placements.Generation, facts.Version(DerivedFact.ParticipantAnswers), today.DayNumber],
+            () => ParticipantAnswers(scope, placements, memo.Builder));
+        // The kelurahan and the track narrow the comparison group by their applications.
+        var narrows = filter.VillageCode is not null || filter.DistrictCode is not null || filter.TrackId is not null;
+        var comparison = memo.Comparison.Get(facts, narrows ? [FactKind.Application] : [],
+            [facts.Version(DerivedFact.ComparisonAnswers), facts.Version(DerivedFact.ComparisonPersons), today.DayNumber],
+            () => ComparisonAnswers(scope, narrows, memo.Builder));
+        // A worker's resident changed moves the workers' version (ImpactFacts.PersonsAsync matches them again).
+        var businesses = memo.Businesses.Get(facts, [FactKind.Business, FactKind.BusinessOwner, FactKind.Worker],
             [memo.Placements.Generation, today.DayNumber], () => Businesses(scope, placements));
         var decisions = memo.Decisions.Get(facts, [FactKind.SelectionRun, FactKind.SelectionDecision], [], () => Decisions(scope));
         var completed = memo.Completed.Get(facts, [FactKind.Certificate], ofPlacements,
@@ -47,8 +51,6 @@ public static class FactInputs
         return new DashboardInputs(eligible, applied, placed, participants, businesses.Hired, businesses.Counts, decisions, completed, cashbook,
             comparison);
     }
-
-    private static bool SameAnswers(List<OutcomesReader.Answer> a, List<OutcomesReader.Answer> b) => CollectionsMarshal.AsSpan(a).SequenceEqual(CollectionsMarshal.AsSpan(b));
 
     /// <summary>What every block reads: the facts, the filter, the programs in scope and the kelurahan kept by the filter.</summary>
     private sealed class Scope(ImpactFacts facts, DashboardFilter filter, ScopedPrograms programs, DateOnly today)
@@ -120,17 +122,11 @@ public static class FactInputs
 
     /// <summary>
     /// OutcomesReader.ParticipantAnswersAsync: the done participant answers of every placement's application (once per
-    /// placement), with the person of the placement.
+    /// placement), with the person of the placement, summarized as they are met: no list of 100,000 answers is made.
     /// </summary>
-    private static List<OutcomesReader.Answer> ParticipantAnswers(Scope s, PlacementBlock placements)
+    private static AnswerGroup ParticipantAnswers(Scope s, PlacementBlock placements, AnswerGroup.Builder group)
     {
-        // Counted first, so that the list is one array of the right size: one grown by doubling leaves large arrays behind.
-        var done = 0;
-        foreach (var f in s.Facts.FollowUps.Values)
-        {
-            done += f.Status == FollowUpStatus.Done && f.Group == FollowUpGroup.Participant ? 1 : 0;
-        }
-        var answers = new List<OutcomesReader.Answer>(done);
+        group.Reset();
         foreach (var f in s.Facts.FollowUps.Values)
         {
             if (f.Status == FollowUpStatus.Done && f.Group == FollowUpGroup.Participant && placements.PlacementsOf.TryGetValue(f.Application, out var times))
@@ -138,38 +134,31 @@ public static class FactInputs
                 var answer = new OutcomesReader.Answer(f.Application, f.MonthsAfter, f.BusinessActive, f.Revenue, f.Profit, f.Income, placements.People[f.Application]);
                 for (var i = 0; i < times; i++)
                 {
-                    answers.Add(answer);
+                    group.Add(answer);
                 }
             }
         }
-        return answers;
+        return group.Build(s.Today);
     }
 
     /// <summary>
     /// ComparisonReader.ComparisonAnswersAsync: the done answers of the comparison group of the programs in scope,
-    /// narrowed by the application's place and track, with the person as the registry holds them.
+    /// narrowed by the application's place and track, with the person as the registry holds them; summarized.
     /// </summary>
-    private static List<OutcomesReader.Answer> ComparisonAnswers(Scope s)
+    private static AnswerGroup ComparisonAnswers(Scope s, bool narrows, AnswerGroup.Builder group)
     {
         var facts = s.Facts;
-        var filter = s.Filter;
-        var narrows = filter.VillageCode is not null || filter.DistrictCode is not null || filter.TrackId is not null;
-        var done = 0;
-        foreach (var f in facts.FollowUps.Values)
-        {
-            done += f.Status == FollowUpStatus.Done && f.Group == FollowUpGroup.Comparison ? 1 : 0;
-        }
-        var comparison = new List<OutcomesReader.Answer>(done);
+        group.Reset();
         foreach (var f in facts.FollowUps.Values)
         {
             if (f.Status == FollowUpStatus.Done && f.Group == FollowUpGroup.Comparison && s.InProgram.Contains(f.Program)
-                && (!narrows || (facts.Applications.TryGetValue(f.Application, out var a) && s.Place[a.Village] && OnTrack(filter, a))))
+                && (!narrows || (facts.Applications.TryGetValue(f.Application, out var a) && s.Place[a.Village] && OnTrack(s.Filter, a))))
             {
-                comparison.Add(new OutcomesReader.Answer(f.Application, f.MonthsAfter, f.BusinessActive, f.Revenue, f.Profit, f.Income,
-                    facts.Persons.TryGetValue(f.Person, out var person) ? person.Scoped : (ScopedPerson?)null));
+                group.Add(new OutcomesReader.Answer(f.Application, f.MonthsAfter, f.BusinessActive, f.Revenue, f.Profit, f.Income,
+                    facts.Persons.TryGetValue(f.Person, out var person) ? person.Scoped : null));
             }
         }
-        return comparison;
+        return group.Build(s.Today);
     }
 
     /// <summary>
@@ -294,14 +283,15 @@ internal sealed class FilterMemo
     public readonly Memo<Dictionary<string, int>> Applied = new();
     public readonly Memo<PlacementBlock> Placements = new();
     public readonly Memo<PlacedGroup> Placed = new();
-    public readonly Memo<List<OutcomesReader.Answer>> ParticipantAnswers = new();
-    public readonly Memo<List<OutcomesReader.Answer>> ComparisonAnswers = new();
     public readonly Memo<AnswerGroup> Participants = new();
     public readonly Memo<AnswerGroup> Comparison = new();
     public readonly Memo<BusinessBlock> Businesses = new();
     public readonly Memo<(int Eligible, int Selected)?> Decisions = new();
     public readonly Memo<int> Completed = new();
     public readonly Memo<CashbookMedians> Cashbook = new();
+
+    /// <summary>The buffers of the answers' summaries, kept between them (used under the agency's gate only).</summary>
+    public readonly AnswerGroup.Builder Builder = new();
 }
 
 /// <summary>A value and the versions it was made from; made again when any of them moved.</summary>

@@ -37,23 +37,8 @@ public sealed partial class ImpactFacts
         return true;
     }
 
-    /// <summary>The residents named by a refresh, as they stood before it.</summary>
-    private Dictionary<long, PersonFact?> PersonsBefore(List<long>? ids)
-    {
-        var before = new Dictionary<long, PersonFact?>();
-        if (ids is null)
-        {
-            return before;
-        }
-        foreach (var id in ids)
-        {
-            before[id] = Persons.TryGetValue(id, out var p) ? p : null;
-        }
-        return before;
-    }
-
     /// <summary>Records what a refresh changed; a whole read (<paramref name="before"/> empty) starts the record over.</summary>
-    private void RecordPersons(List<long>? ids, Dictionary<long, PersonFact?> before)
+    private void RecordPersons(List<long>? ids, List<(long Id, PersonFact? Old)> before)
     {
         var version = Version(FactKind.Person);
         if (ids is null || _personChanges.Count + ids.Count > MaxPersonChanges)

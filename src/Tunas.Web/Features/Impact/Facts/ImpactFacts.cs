@@ -159,12 +159,14 @@ public sealed partial class ImpactFacts(int agencyId)
                 await PersonsAsync(db, list, ct);
                 break;
             case FactKind.Application:
+                var applicationsBefore = Before(Applications, list);
                 Forget(Applications, list);
                 await foreach (var x in Named(db.Applications.AsNoTracking().Where(r => r.AgencyId == a), list, r => r.Id)
                     .Select(r => new { r.Id, r.ProgramId, r.Status, r.VillageCode, r.FirstTrackId, r.SecondTrackId, r.PersonId }).AsAsyncEnumerable().WithCancellation(ct))
                 {
                     Applications[x.Id] = new(x.ProgramId, x.Status, Villages.Of(x.VillageCode), x.FirstTrackId, x.SecondTrackId ?? 0, x.PersonId);
                 }
+                AfterApplications(list, applicationsBefore);
                 break;
             case FactKind.SelectionRun:
                 await RunsAsync(db, list, ct);
@@ -222,6 +224,7 @@ public sealed partial class ImpactFacts(int agencyId)
                 await WorkersAsync(db, list, ct);
                 break;
             case FactKind.FollowUp:
+                var followUpsBefore = Before(FollowUps, list);
                 Forget(FollowUps, list);
                 await foreach (var x in Named(db.Set<FollowUp>().AsNoTracking().Where(r => r.AgencyId == a), list, r => r.Id)
                     .Select(r => new
@@ -242,6 +245,7 @@ public sealed partial class ImpactFacts(int agencyId)
                     FollowUps[x.Id] = new(x.ApplicationId, x.PersonId, x.ProgramId, x.Group, x.Status, x.MonthsAfter, x.BusinessActive,
                         x.MonthlyRevenue, x.MonthlyProfit, x.HouseholdMonthlyIncome);
                 }
+                AfterFollowUps(list, followUpsBefore);
                 break;
             case FactKind.CashbookMonth:
                 Forget(CashbookMonths, list);
@@ -280,7 +284,7 @@ public sealed partial class ImpactFacts(int agencyId)
         {
             matchesMoved = ids.Any(_workerResidents.Contains);
         }
-        var before = PersonsBefore(ids);
+        var before = Before(Persons, ids);
         Forget(Persons, ids);
         await foreach (var x in Named(db.Persons.AsNoTracking().Where(r => r.AgencyId == a), ids, r => r.Id)
             .Select(r => new { r.Id, r.VillageCode, r.BirthDate, r.WelfareDecile, r.Sex, r.Disability, r.Nik }).AsAsyncEnumerable().WithCancellation(ct))
@@ -289,6 +293,7 @@ public sealed partial class ImpactFacts(int agencyId)
             matchesMoved |= ids is not null && _workerNiks.Contains(x.Nik);
         }
         RecordPersons(ids, before);
+        AfterPersons(ids);
         // A resident whose NIK a worker gave was added, changed or removed: the workers are matched again (few rows).
         if (matchesMoved)
         {
