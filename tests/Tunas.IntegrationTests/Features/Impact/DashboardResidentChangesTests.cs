@@ -107,5 +107,15 @@ public sealed class DashboardResidentChangesTests(ImpactApp app) : DashboardFact
         var participantMoved = await MoveAsync(FollowUpGroup.Participant);
         Assert.NotEqual(comparisonMoved.Comparison.Participants, participantMoved.Comparison.Participants);
         Assert.Equal(comparisonMoved.Comparison.ComparisonGroup, participantMoved.Comparison.ComparisonGroup);
+
+        // A worker who is a resident of desil 1 to 4 moves to desil 9: one job fewer for desil 1 to 4 households.
+        await WriteAsync(async db =>
+        {
+            var joko = await db.Persons.SingleAsync(p => p.AgencyId == App.AgencyId && p.FullName == "Joko Susilo");
+            joko.WelfareDecile = 9;
+            await db.SaveChangesAsync();
+        });
+        var workerMoved = await SameAsRecountAsync();
+        Assert.Equal(participantMoved.Outcomes.JobsDesil1To4 - 1, workerMoved.Outcomes.JobsDesil1To4);
     }
 }

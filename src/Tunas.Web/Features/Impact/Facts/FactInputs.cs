@@ -33,6 +33,10 @@ public static class FactInputs
             () => Placements(scope), PlacementBlock.Same);
         long[] ofPlacements = [memo.Placements.Generation];
         var placed = memo.Placed.Get(facts, [], ofPlacements, () => PlacedGroup.Of(placements.Placed));
+        // Who is placed, apart from their persons' fields: a participant's desil changed leaves the businesses, the
+        // certificates and the cashbook standing.
+        var who = memo.Who.Get(facts, [], ofPlacements, () => placements, PlacementBlock.SameWho);
+        long[] ofWho = [memo.Who.Generation];
         var participants = memo.Participants.Get(facts, [], [memo.Placements.Generation, facts.Version(DerivedFact.ParticipantAnswers), today.DayNumber],
             () => ParticipantAnswers(scope, placements, memo.Builder));
         // The kelurahan and the track narrow the comparison group by their applications.
@@ -42,12 +46,12 @@ public static class FactInputs
             () => ComparisonAnswers(scope, narrows, memo.Builder));
         // A worker's resident changed moves the workers' version (ImpactFacts.PersonsAsync matches them again).
         var businesses = memo.Businesses.Get(facts, [FactKind.Business, FactKind.BusinessOwner, FactKind.Worker],
-            [memo.Placements.Generation, today.DayNumber], () => Businesses(scope, placements));
+            [memo.Who.Generation, today.DayNumber], () => Businesses(scope, who));
         var decisions = memo.Decisions.Get(facts, [FactKind.SelectionRun, FactKind.SelectionDecision], [], () => Decisions(scope));
-        var completed = memo.Completed.Get(facts, [FactKind.Certificate], ofPlacements,
-            () => facts.Certificates.Values.Count(c => !c.Revoked && placements.PlacementIds.Contains(c.Participant)));
-        var cashbook = memo.Cashbook.Get(facts, [FactKind.CashbookMonth, FactKind.CashbookSharing], ofPlacements,
-            () => CashbookMedians.Of(Cashbook(facts, placements)));
+        var completed = memo.Completed.Get(facts, [FactKind.Certificate], ofWho,
+            () => facts.Certificates.Values.Count(c => !c.Revoked && who.PlacementIds.Contains(c.Participant)));
+        var cashbook = memo.Cashbook.Get(facts, [FactKind.CashbookMonth, FactKind.CashbookSharing], ofWho,
+            () => CashbookMedians.Of(Cashbook(facts, who)));
         return new DashboardInputs(eligible, applied, placed, participants, businesses.Hired, businesses.Counts, decisions, completed, cashbook,
             comparison);
     }
@@ -268,7 +272,11 @@ internal sealed record PlacementBlock(
 {
     /// <summary>The same places of the same people: every later block made from the one would equal that made from the other.</summary>
     public static bool Same(PlacementBlock a, PlacementBlock b) =>
-        CollectionsMarshal.AsSpan(a.Placed).SequenceEqual(CollectionsMarshal.AsSpan(b.Placed)) && a.PlacementIds.SetEquals(b.PlacementIds) && a.PlacedPersons.SetEquals(b.PlacedPersons);
+        CollectionsMarshal.AsSpan(a.Placed).SequenceEqual(CollectionsMarshal.AsSpan(b.Placed)) && SameWho(a, b);
+
+    /// <summary>The same places of the same people, whatever their fields: what the businesses, certificates and cashbook read.</summary>
+    public static bool SameWho(PlacementBlock a, PlacementBlock b) =>
+        a.PlacementIds.SetEquals(b.PlacementIds) && a.PlacedPersons.SetEquals(b.PlacedPersons);
 }
 
 internal sealed record BusinessBlock(BusinessCounts Counts, WorkerCounts Hired);
@@ -283,6 +291,7 @@ internal sealed class FilterMemo
     public readonly Memo<Dictionary<string, int>> Applied = new();
     public readonly Memo<PlacementBlock> Placements = new();
     public readonly Memo<PlacedGroup> Placed = new();
+    public readonly Memo<PlacementBlock> Who = new();
     public readonly Memo<AnswerGroup> Participants = new();
     public readonly Memo<AnswerGroup> Comparison = new();
     public readonly Memo<BusinessBlock> Businesses = new();
