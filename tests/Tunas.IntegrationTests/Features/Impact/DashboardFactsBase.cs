@@ -2,15 +2,9 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tunas.Web.Data;
-using Tunas.Web.Features.Applications;
-using Tunas.Web.Features.Businesses;
-using Tunas.Web.Features.Businesses.FollowUps;
 using Tunas.Web.Features.Impact;
-using Tunas.Web.Features.Impact.Facts;
-using Tunas.Web.Features.Training.Certificates;
 using Tunas.Web.Infrastructure;
 
 namespace Tunas.IntegrationTests.Features.Impact;

@@ -1,17 +1,8 @@
-using System.Globalization;
-using System.Security.Claims;
-using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Tunas.Web.Data;
-using Tunas.Web.Features.Applications;
-using Tunas.Web.Features.Businesses;
 using Tunas.Web.Features.Businesses.FollowUps;
 using Tunas.Web.Features.Impact;
-using Tunas.Web.Features.Impact.Facts;
-using Tunas.Web.Features.Training.Certificates;
-using Tunas.Web.Infrastructure;
+using Tunas.Web.Features.Registry;
+using Tunas.Web.Features.Shared;
 
 namespace Tunas.IntegrationTests.Features.Impact;
 
@@ -35,13 +26,13 @@ public sealed class DashboardResidentChangesTests(ImpactApp app) : DashboardFact
 
         var id = await WithAsync(async db =>
         {
-            var p = new Tunas.Web.Features.Registry.Person
+            var p = new Person
             {
                 AgencyId = App.AgencyId,
                 Nik = "3572014107960001",
                 FullName = "Warga Baru",
-                NameKey = Tunas.Web.Features.Shared.SearchText.Fold("Warga Baru"),
-                Sex = Tunas.Web.Features.Shared.Sex.Female,
+                NameKey = SearchText.Fold("Warga Baru"),
+                Sex = Sex.Female,
                 BirthDate = today.AddYears(-30),
                 VillageCode = ImpactApp.V1,
                 WelfareDecile = 2,
@@ -55,7 +46,7 @@ public sealed class DashboardResidentChangesTests(ImpactApp app) : DashboardFact
         });
         Assert.Equal(before.Funnel.Registry + 1, (await SameAsRecountAsync()).Funnel.Registry);
 
-        async Task ChangeAsync(Action<Tunas.Web.Features.Registry.Person> change) => await WriteAsync(async db =>
+        async Task ChangeAsync(Action<Person> change) => await WriteAsync(async db =>
         {
             change(await db.Persons.SingleAsync(p => p.Id == id));
             await db.SaveChangesAsync();
