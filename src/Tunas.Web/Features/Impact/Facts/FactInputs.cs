@@ -38,12 +38,12 @@ public static class FactInputs
         var who = memo.Who.Get(facts, [], ofPlacements, () => placements, PlacementBlock.SameWho);
         long[] ofWho = [memo.Who.Generation];
         var participants = memo.Participants.Get(facts, [], [memo.Placements.Generation, facts.Version(DerivedFact.ParticipantAnswers), today.DayNumber],
-            () => ParticipantAnswers(scope, placements, memo.Builder));
+            () => ParticipantAnswers(scope, placements, facts.AnswerBuilder));
         // The kelurahan and the track narrow the comparison group by their applications.
         var narrows = filter.VillageCode is not null || filter.DistrictCode is not null || filter.TrackId is not null;
         var comparison = memo.Comparison.Get(facts, narrows ? [FactKind.Application] : [],
             [facts.Version(DerivedFact.ComparisonAnswers), facts.Version(DerivedFact.ComparisonPersons), today.DayNumber],
-            () => ComparisonAnswers(scope, narrows, memo.Builder));
+            () => ComparisonAnswers(scope, narrows, facts.AnswerBuilder));
         // A worker's resident changed moves the workers' version (ImpactFacts.PersonsAsync matches them again).
         var businesses = memo.Businesses.Get(facts, [FactKind.Business, FactKind.BusinessOwner, FactKind.Worker],
             [memo.Who.Generation, today.DayNumber], () => Businesses(scope, who));
@@ -298,9 +298,6 @@ internal sealed class FilterMemo
     public readonly Memo<(int Eligible, int Selected)?> Decisions = new();
     public readonly Memo<int> Completed = new();
     public readonly Memo<CashbookMedians> Cashbook = new();
-
-    /// <summary>The buffers of the answers' summaries, kept between them (used under the agency's gate only).</summary>
-    public readonly AnswerGroup.Builder Builder = new();
 }
 
 /// <summary>A value and the versions it was made from; made again when any of them moved.</summary>

@@ -55,6 +55,9 @@ public sealed partial class ImpactFacts(int agencyId)
 
     public const int MaxMemos = 64;
 
+    /// <summary>The buffers of the answers' summaries, one set for every filter: used under the agency's gate only.</summary>
+    internal readonly AnswerGroup.Builder AnswerBuilder = new();
+
     public long Generation { get; private set; }
 
     public long Version(FactKind kind) => _versions[(int)kind];
