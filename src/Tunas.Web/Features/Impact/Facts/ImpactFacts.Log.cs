@@ -97,20 +97,9 @@ public sealed partial class ImpactFacts
         return q.Where(System.Linq.Expressions.Expression.Lambda<Func<T, bool>>(contains, p));
     }
 
-    private static void Forget<T>(Dictionary<long, T> rows, List<long>? ids)
-    {
-        if (ids is null)
-        {
-            rows.Clear();
-            return;
-        }
-        foreach (var id in ids)
-        {
-            rows.Remove(id);
-        }
-    }
-
-    private static void ForgetInt<T>(Dictionary<int, T> rows, List<int>? ids)
+    /// <summary>Drops the rows named (all of them when <paramref name="ids"/> is null) before they are read again.</summary>
+    private static void Forget<TKey, T>(Dictionary<TKey, T> rows, List<TKey>? ids)
+        where TKey : notnull
     {
         if (ids is null)
         {

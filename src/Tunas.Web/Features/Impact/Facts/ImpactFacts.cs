@@ -179,7 +179,7 @@ public sealed partial class ImpactFacts(int agencyId)
                 break;
             case FactKind.Cohort:
                 var cohortIds = list?.Select(i => (int)i).ToList();
-                ForgetInt(Cohorts, cohortIds);
+                Forget(Cohorts, cohortIds);
                 var cohorts = db.Set<Cohort>().AsNoTracking().Where(r => r.AgencyId == a);
                 if (cohortIds is not null)
                 {
